@@ -1,0 +1,12 @@
+namespace PerfDisclosure.Build;
+
+/// <summary>What <c>build</c> and <c>check</c> are asked to do.</summary>
+/// <param name="TemplatesDir">The site's own templates folder; files there override the built-in theme.</param>
+/// <param name="BaseUrl">Overrides site.yaml's base_url: canonical links, feeds and the sitemap use it.</param>
+/// <param name="Strict">Warnings stop the build, and a template that reads a missing variable is an error.</param>
+public sealed record BuildOptions(
+    string ContentDir = "content",
+    string? TemplatesDir = "templates",
+    string OutputDir = "site",
+    string? BaseUrl = null,
+    bool Strict = false);

@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Text;
+using PerfDisclosure.Build.Theme;
+using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Forms;
+using PerfDisclosure.Core.Layouts;
+using YamlDotNet.RepresentationModel;
+
+namespace PerfDisclosure.Build.Loading;
+
+/// <summary>Loads content/ into the model: site settings, organisations, forms (in parallel) and pages.</summary>
+public static class ContentLoader
+{
+    public static LoadedContent Load(string contentDir, ThemeFiles theme)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (!Directory.Exists(contentDir))
+        {
+            throw new DirectoryNotFoundException($"content folder not found: {contentDir}");
+        }
+
+        var layouts = LoadLayouts(theme, diagnostics);
+        var site = Guard(diagnostics, () => LoadSite(contentDir, diagnostics)) ?? SiteSettings.Default;
+        var organisations = LoadOrganisations(contentDir, diagnostics);
+        var forms = LoadForms(contentDir, layouts, diagnostics);
+        var pages = LoadPages(contentDir, diagnostics);
+        return new LoadedContent(site, layouts, organisations, forms, pages, diagnostics.ToList());
+    }
+
+    /// <summary>The relative path used in diagnostics: short, and the same on every machine.</summary>
+    public static string DisplayPath(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path).Replace('\\', '/');
+
+    public static string ReadText(string path) => File.ReadAllText(path, Encoding.UTF8);
+
+    private static Dictionary<string, LayoutDefinition> LoadLayouts(ThemeFiles theme, DiagnosticBag diagnostics)
+    {
+        var layouts = new Dictionary<string, LayoutDefinition>(StringComparer.Ordinal);
+        foreach (var name in theme.List("layouts/forms/", ".yaml"))
+        {
+            var file = theme.Find(name)!;
+            if (Guard(diagnostics, () => LayoutReader.Read(file.DisplayPath, file.ReadText(), diagnostics)) is { } layout)
+            {
+                layouts[layout.Id] = layout;
+            }
+        }
+
+        return layouts;
+    }
+
+    private static SiteSettings? LoadSite(string contentDir, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(contentDir, "site.yaml");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var file = DisplayPath(path);
+        var reader = new NodeReader(file, diagnostics);
+        var root = reader.Mapping(Yaml.Parse(file, ReadText(path)), "site");
+        if (root is null)
+        {
+            return null;
+        }
+
+        string Get(string key, string fallback) => reader.Text(LayoutReader.Child(root, key), key) ?? fallback;
+        var defaults = SiteSettings.Default;
+        return new SiteSettings(
+            Get("title", defaults.Title),
+            Get("description", defaults.Description),
+            Get("base_url", defaults.BaseUrl),
+            Get("site_name", Get("title", defaults.SiteName)),
+            Get("site_domain", defaults.SiteDomain),
+            Get("site_id_code", defaults.SiteIdCode),
+            Get("content_source", defaults.ContentSource),
+            Get("publisher", defaults.Publisher));
+    }
+
+    private static Dictionary<string, Organisation> LoadOrganisations(string contentDir, DiagnosticBag diagnostics)
+    {
+        var organisations = new Dictionary<string, Organisation>(StringComparer.Ordinal);
+        var dir = Path.Combine(contentDir, "organisations");
+        if (!Directory.Exists(dir))
+        {
+            return organisations;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(dir, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var file = DisplayPath(path);
+            var organisation = Guard(diagnostics, () =>
+            {
+                var reader = new NodeReader(file, diagnostics);
+                if (reader.Mapping(Yaml.Parse(file, ReadText(path)), "organisation") is not { } root)
+                {
+                    diagnostics.Error("PD0002", SourceSpan.FileOnly(file), "机构文件为空", "The organisation file is empty");
+                    return null;
+                }
+
+                var name = reader.Text(LayoutReader.Child(root, "name"), "name");
+                if (name is null)
+                {
+                    diagnostics.Error("PD0002", reader.At(root), "缺少必填字段 name（名称）", "Missing required field 'name'");
+                    return null;
+                }
+
+                return new Organisation(Path.GetFileNameWithoutExtension(path), name, reader.Text(LayoutReader.Child(root, "jurisdiction"), "jurisdiction") ?? string.Empty, reader.At(root));
+            });
+            if (organisation is not null)
+            {
+                organisations[organisation.Id] = organisation;
+            }
+        }
+
+        return organisations;
+    }
+
+    private static List<Form> LoadForms(string contentDir, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics)
+    {
+        var dir = Path.Combine(contentDir, "forms");
+        if (!Directory.Exists(dir))
+        {
+            return [];
+        }
+
+        var paths = Directory.EnumerateFiles(dir, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var forms = new Form?[paths.Length];
+        Parallel.For(0, paths.Length, i =>
+        {
+            var path = paths[i];
+            var file = DisplayPath(path);
+            forms[i] = Guard(diagnostics, () => FormReader.Read(file, Path.GetFileNameWithoutExtension(path), ReadText(path), layouts, diagnostics));
+        });
+        return [.. forms.OfType<Form>()];
+    }
+
+    private static List<Page> LoadPages(string contentDir, DiagnosticBag diagnostics)
+    {
+        var dir = Path.Combine(contentDir, "pages");
+        if (!Directory.Exists(dir))
+        {
+            return [];
+        }
+
+        var pages = new List<Page>();
+        foreach (var path in Directory.EnumerateFiles(dir, "*.md").Order(StringComparer.Ordinal))
+        {
+            var file = DisplayPath(path);
+            var page = Guard(diagnostics, () => PageReader.Read(file, Path.GetFileNameWithoutExtension(path), ReadText(path), diagnostics));
+            if (page is not null)
+            {
+                pages.Add(page);
+            }
+        }
+
+        return pages;
+    }
+
+    private static T? Guard<T>(DiagnosticBag diagnostics, Func<T?> load)
+        where T : class
+    {
+        try
+        {
+            return load();
+        }
+        catch (ContentException e)
+        {
+            diagnostics.Add(e.Diagnostic);
+            return null;
+        }
+    }
+}

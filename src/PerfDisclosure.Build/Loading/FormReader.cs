@@ -1,0 +1,167 @@
+using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Forms;
+using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Values;
+using YamlDotNet.RepresentationModel;
+
+namespace PerfDisclosure.Build.Loading;
+
+/// <summary>Reads one form file into the model, typed by its layout; reports schema problems at their node.</summary>
+public static class FormReader
+{
+    private static readonly string[] CommonKeys = ["layout", "year", "classified", "indicators"];
+    private static readonly string[] LevelKeys = ["level1", "level2", "level3"];
+
+    public static Form? Read(string file, string slug, string text, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics)
+    {
+        var reader = new NodeReader(file, diagnostics);
+        var root = reader.Mapping(Yaml.Parse(file, text), "form");
+        if (root is null)
+        {
+            diagnostics.Error("PD0002", SourceSpan.FileOnly(file), "表单文件为空", "The form file is empty");
+            return null;
+        }
+
+        var layoutId = reader.Text(LayoutReader.Child(root, "layout"), "layout");
+        if (layoutId is null)
+        {
+            diagnostics.Error("PD0002", reader.At(root), "缺少必填字段 layout（版式）", "Missing required field 'layout'", $"add one of: {string.Join(", ", layouts.Keys.Order(StringComparer.Ordinal))}");
+            return null;
+        }
+
+        if (!layouts.TryGetValue(layoutId, out var layout))
+        {
+            var suggestion = Suggestions.Closest(layoutId, layouts.Keys);
+            diagnostics.Error("PD0004", reader.At(LayoutReader.Child(root, "layout")!), $"未知版式“{layoutId}”", $"Unknown layout '{layoutId}'", suggestion is null ? null : $"did you mean '{suggestion}'?");
+            return null;
+        }
+
+        var year = reader.Integer(LayoutReader.Child(root, "year"), "year");
+        if (year is null && LayoutReader.Child(root, "year") is null)
+        {
+            diagnostics.Error("PD0002", reader.At(root), "缺少必填字段 year（年度）", "Missing required field 'year'");
+        }
+
+        var classified = reader.Boolean(LayoutReader.Child(root, "classified"), "classified") ?? false;
+        var known = CommonKeys.Concat(layout.Fields.SelectMany(KeysOf)).ToHashSet(StringComparer.Ordinal);
+        var fields = ReadFields(reader, root, layout.Fields, known, "");
+        var indicators = ReadIndicators(reader, root, layout);
+
+        var projectName = fields.TextAt("project_name") ?? string.Empty;
+        var owner = fields[layout.Owner] is OrganisationValue o ? o.Id : string.Empty;
+        if (year is null || owner.Length == 0)
+        {
+            return null;
+        }
+
+        return new Form($"{owner}/{year}/{slug}", slug, layout.Id, year.Value, projectName, owner, classified, fields, indicators, reader.At(root));
+    }
+
+    private static IEnumerable<string> KeysOf(FieldDefinition field) =>
+        field.Type == FieldType.Organisation ? [field.Key, field.Key + "_printed"] : [field.Key];
+
+    private static FieldSet ReadFields(NodeReader reader, YamlMappingNode mapping, IReadOnlyList<FieldDefinition> definitions, IReadOnlySet<string> known, string prefix)
+    {
+        var fields = new FieldSet();
+        foreach (var (key, keyNode, _) in reader.Entries(mapping))
+        {
+            if (!known.Contains(key))
+            {
+                var suggestion = Suggestions.Closest(key, known);
+                reader.Diagnostics.Error("PD0003", reader.At(keyNode), $"未知字段“{prefix}{key}”", $"Unknown field '{prefix}{key}'", suggestion is null ? null : $"did you mean '{suggestion}'?");
+            }
+        }
+
+        foreach (var definition in definitions)
+        {
+            var keyNode = mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == definition.Key);
+            var node = keyNode is null ? null : mapping.Children[keyNode];
+            var value = node is null ? null : ReadValue(reader, definition, node, mapping, prefix);
+            if (value is null)
+            {
+                if (definition.Required)
+                {
+                    reader.Diagnostics.Error("PD0002", keyNode is null ? reader.At(mapping) : reader.At(keyNode), $"缺少必填字段 {prefix}{definition.Key}（{definition.Label}）", $"Missing required field '{prefix}{definition.Key}' ({definition.Label})");
+                }
+
+                continue;
+            }
+
+            fields.Add(definition.Key, reader.At(keyNode!), value);
+        }
+
+        return fields;
+    }
+
+    private static FieldValue? ReadValue(NodeReader reader, FieldDefinition definition, YamlNode node, YamlMappingNode parent, string prefix)
+    {
+        var at = reader.At(node);
+        var what = prefix + definition.Key;
+        switch (definition.Type)
+        {
+            case FieldType.Group:
+                var mapping = reader.Mapping(node, what);
+                if (mapping is null)
+                {
+                    return null;
+                }
+
+                var known = definition.Children.SelectMany(KeysOf).ToHashSet(StringComparer.Ordinal);
+                return new GroupValue(ReadFields(reader, mapping, definition.Children, known, what + "."), at);
+            case FieldType.Amount or FieldType.Number:
+                return reader.Number(node, what) is { } number ? new NumberValue(number, at) : null;
+            case FieldType.Date:
+                return reader.Date(node, what) is { } date ? new DateValue(date, at) : null;
+            case FieldType.Organisation:
+                var id = reader.Text(node, what);
+                if (id is null)
+                {
+                    return null;
+                }
+
+                var printed = reader.Text(LayoutReader.Child(parent, definition.Key + "_printed"), what + "_printed");
+                return new OrganisationValue(id, printed, at);
+            case FieldType.Markdown:
+                return reader.Text(node, what) is { } markdown ? new MarkdownValue(markdown.TrimEnd('\n'), at) : null;
+            case FieldType.Value:
+                return reader.Text(node, what) is { } published ? new MeasuredValue(published, ValueGrammar.Parse(published), at) : null;
+            default:
+                var text = reader.Text(node, what);
+                if (text is not null && definition.AllowedValues.Count > 0 && !definition.AllowedValues.Contains(text))
+                {
+                    var suggestion = Suggestions.Closest(text, definition.AllowedValues);
+                    reader.Diagnostics.Error("PD0006", at, $"{what}（{definition.Label}）的值“{text}”不在允许范围：{string.Join("、", definition.AllowedValues)}", $"'{text}' is not an allowed value of {what}: {string.Join(", ", definition.AllowedValues)}", suggestion is null ? null : $"did you mean '{suggestion}'?");
+                }
+
+                return text is null ? null : new TextValue(text, at);
+        }
+    }
+
+    private static List<IndicatorRow> ReadIndicators(NodeReader reader, YamlMappingNode root, LayoutDefinition layout)
+    {
+        var rows = new List<IndicatorRow>();
+        var sequence = reader.Sequence(LayoutReader.Child(root, "indicators"), "indicators");
+        if (sequence is null)
+        {
+            return rows;
+        }
+
+        var known = LevelKeys.Concat(layout.IndicatorColumns.Select(c => c.Key)).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in sequence.Children)
+        {
+            if (reader.Mapping(node, $"indicators[{rows.Count}]") is not { } mapping)
+            {
+                continue;
+            }
+
+            var prefix = $"indicators[{rows.Count}].";
+            TextValue? Level(string key) =>
+                LayoutReader.Child(mapping, key) is { } levelNode && reader.Text(levelNode, prefix + key) is { } text ? new TextValue(text, reader.At(levelNode)) : null;
+
+            var cells = ReadFields(reader, mapping, layout.IndicatorColumns, known, prefix);
+            rows.Add(new IndicatorRow(rows.Count, Level("level1"), Level("level2"), Level("level3"), cells, reader.At(mapping)));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,47 @@
+using PerfDisclosure.Core.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PerfDisclosure.Build.Loading;
+
+/// <summary>Reads YAML text into nodes that keep their line and column, turning every failure into a diagnostic.</summary>
+public static class Yaml
+{
+    /// <summary>Parses one YAML document; null when the text is empty.</summary>
+    /// <exception cref="ContentException">Syntax errors, duplicate keys, and more than one document.</exception>
+    public static YamlNode? Parse(string file, string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var at = new SourceSpan(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
+            var reason = Reason(e);
+            throw new ContentException(new Diagnostic("PD0001", Severity.Error, at, $"YAML 语法错误：{reason}", $"YAML syntax error: {reason}"));
+        }
+
+        return stream.Documents.Count switch
+        {
+            0 => null,
+            1 => stream.Documents[0].RootNode,
+            _ => throw new ContentException(new Diagnostic("PD0001", Severity.Error, At(file, stream.Documents[1].RootNode), "一个文件只能有一个 YAML 文档", "A file holds one YAML document only")),
+        };
+    }
+
+    public static SourceSpan At(string file, YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    /// <summary>The scalar's text, or null for a YAML null (<c>~</c>, <c>null</c> or nothing).</summary>
+    public static string? ScalarText(YamlScalarNode scalar) =>
+        scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL" ? null : scalar.Value;
+
+    private static string Reason(YamlException e)
+    {
+        var message = e.InnerException?.Message ?? e.Message;
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: …): "; the place is reported separately.
+        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return (cut >= 0 ? message[(cut + 3)..] : message).Trim();
+    }
+}

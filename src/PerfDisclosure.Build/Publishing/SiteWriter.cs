@@ -1,0 +1,75 @@
+using System.Text;
+
+namespace PerfDisclosure.Build.Publishing;
+
+/// <summary>
+/// Writes the files of one build into a staging folder. Every path is checked to stay inside it, and two
+/// writes to the same path are an error, never an overwrite.
+/// </summary>
+public sealed class SiteWriter
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly HashSet<string> written = new(StringComparer.OrdinalIgnoreCase);
+
+    public SiteWriter(string root)
+    {
+        Root = Path.GetFullPath(root);
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    /// <summary>Site-relative paths written so far, in no particular order.</summary>
+    public IReadOnlyCollection<string> Written
+    {
+        get
+        {
+            lock (written)
+            {
+                return [.. written];
+            }
+        }
+    }
+
+    public void WriteText(string relativePath, string text) => WriteBytes(relativePath, Utf8.GetBytes(text));
+
+    public void WriteBytes(string relativePath, ReadOnlySpan<byte> bytes)
+    {
+        using var stream = Create(relativePath);
+        stream.Write(bytes);
+    }
+
+    /// <summary>A new file at a site-relative path, for outputs written as streams.</summary>
+    public FileStream Create(string relativePath)
+    {
+        var full = Resolve(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+    }
+
+    /// <summary>The full path for a site-relative path; throws when it would leave the site or was written before.</summary>
+    public string Resolve(string relativePath)
+    {
+        var normal = relativePath.Replace('\\', '/');
+        if (normal.Length == 0 || normal.StartsWith('/') || normal.Split('/').Any(s => s is "" or "." or ".."))
+        {
+            throw new InvalidOperationException($"refusing to write outside the site: '{relativePath}'");
+        }
+
+        var full = Path.GetFullPath(Path.Combine(Root, normal));
+        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"refusing to write outside the site: '{relativePath}'");
+        }
+
+        lock (written)
+        {
+            if (!written.Add(normal))
+            {
+                throw new InvalidOperationException($"two outputs would write the same file: '{normal}'");
+            }
+        }
+
+        return full;
+    }
+}

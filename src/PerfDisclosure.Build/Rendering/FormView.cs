@@ -1,0 +1,143 @@
+using PerfDisclosure.Build.Site;
+using PerfDisclosure.Core.Forms;
+using PerfDisclosure.Core.Layouts;
+using Scriban.Runtime;
+
+namespace PerfDisclosure.Build.Rendering;
+
+/// <summary>
+/// The object a form template sees as <c>form</c>: every layout field as display HTML under <c>form.f</c>,
+/// and the indicator table with its merged cells and the header associations of WCAG technique H43.
+/// </summary>
+public static class FormView
+{
+    public static ScriptObject Build(FormEntry entry, SiteModel site)
+    {
+        var form = entry.Form;
+        var layout = entry.Layout;
+        var view = new ScriptObject
+        {
+            ["id"] = form.Id,
+            ["slug"] = form.Slug,
+            ["path"] = entry.Path,
+            ["year"] = form.Year,
+            ["project_name"] = Html.Escape(form.ProjectName),
+            ["classified"] = form.Classified,
+            ["owner"] = Organisation(entry.Owner),
+            ["layout"] = Layout(layout),
+            ["amount"] = Html.Escape(entry.Amount is { } a ? Html.FormatNumber(a, layout.FieldAt(layout.Amount)?.Format) : string.Empty),
+            ["f"] = Fields(form.Fields, layout.Fields, site.OrganisationName),
+            ["indicators"] = Indicators(form, layout, site.OrganisationName),
+            ["indicator_count"] = form.Indicators.Count,
+        };
+        return view;
+    }
+
+    public static ScriptObject Organisation(Organisation organisation) => new()
+    {
+        ["id"] = organisation.Id,
+        ["name"] = Html.Escape(organisation.Name),
+        ["jurisdiction"] = Html.Escape(organisation.Jurisdiction),
+        ["path"] = SitePaths.Organisation(organisation.Id),
+    };
+
+    public static ScriptObject Layout(LayoutDefinition layout) => new()
+    {
+        ["id"] = layout.Id,
+        ["title"] = Html.Escape(layout.Title),
+        ["kind"] = layout.Kind == FormKind.SelfEvaluation ? "self-evaluation" : "target",
+        ["kind_label"] = layout.Kind == FormKind.SelfEvaluation ? "绩效自评" : "绩效目标",
+        ["amount_unit"] = Html.Escape(layout.AmountUnit),
+        ["landscape"] = layout.Landscape,
+        ["labels"] = Labels(layout.Fields),
+        ["columns"] = layout.IndicatorColumns.Select((c, i) => new ScriptObject
+        {
+            ["key"] = c.Key,
+            ["label"] = Html.Escape(c.Label),
+            ["id"] = $"col-{c.Key}",
+            ["numeric"] = c.Type is FieldType.Number or FieldType.Amount,
+        }).ToList(),
+    };
+
+    private static ScriptObject Labels(IReadOnlyList<FieldDefinition> fields)
+    {
+        var labels = new ScriptObject();
+        foreach (var field in fields)
+        {
+            if (field.Type == FieldType.Group)
+            {
+                var group = Labels(field.Children);
+                group["_label"] = Html.Escape(field.Label);
+                labels[field.Key] = group;
+            }
+            else
+            {
+                labels[field.Key] = Html.Escape(field.Label);
+            }
+        }
+
+        return labels;
+    }
+
+    private static ScriptObject Fields(FieldSet values, IReadOnlyList<FieldDefinition> definitions, Func<string, string> organisationName)
+    {
+        var fields = new ScriptObject();
+        foreach (var definition in definitions)
+        {
+            var value = values[definition.Key];
+            fields[definition.Key] = definition.Type == FieldType.Group
+                ? Fields(value is GroupValue g ? g.Fields : FieldSet.Empty, definition.Children, organisationName)
+                : Html.Display(value, definition, organisationName);
+        }
+
+        return fields;
+    }
+
+    private static List<ScriptObject> Indicators(Form form, LayoutDefinition layout, Func<string, string> organisationName)
+    {
+        var rows = form.Indicators;
+        var level1Spans = layout.MergeLevels ? IndicatorTable.Level1Spans(rows) : [.. rows.Select(_ => 1)];
+        var level2Spans = layout.MergeLevels ? IndicatorTable.Level2Spans(rows) : [.. rows.Select(_ => 1)];
+        var result = new List<ScriptObject>(rows.Count);
+        string level1Id = string.Empty, level2Id = string.Empty;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var number = i + 1;
+            if (level1Spans[i] > 0)
+            {
+                level1Id = $"r{number}-l1";
+            }
+
+            if (level2Spans[i] > 0)
+            {
+                level2Id = $"r{number}-l2";
+            }
+
+            var level3Id = $"r{number}-l3";
+            var rowHeaders = $"{level1Id} {level2Id} {level3Id}";
+            result.Add(new ScriptObject
+            {
+                ["number"] = number,
+                ["level1"] = Html.Escape(row.Level1?.Value),
+                ["level1_span"] = level1Spans[i],
+                ["level1_id"] = level1Id,
+                ["level2"] = Html.Escape(row.Level2?.Value),
+                ["level2_span"] = level2Spans[i],
+                ["level2_id"] = level2Id,
+                ["level3"] = Html.Escape(row.Level3?.Value),
+                ["level3_id"] = level3Id,
+                ["headers"] = $"col-level3 {level1Id} {level2Id}",
+                ["cells"] = layout.IndicatorColumns.Select(c => new ScriptObject
+                {
+                    ["key"] = c.Key,
+                    ["html"] = Html.Display(row[c.Key], c, organisationName),
+                    ["numeric"] = c.Type is FieldType.Number or FieldType.Amount,
+                    ["headers"] = $"col-{c.Key} {rowHeaders}",
+                }).ToList(),
+            });
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,121 @@
+using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Site;
+using Scriban.Runtime;
+
+namespace PerfDisclosure.Build.Rendering;
+
+/// <summary>Renders each kind of page: its own template for the main content, then <c>layouts/base</c> around it.</summary>
+public sealed class PageRenderer(TemplateEngine templates, SiteModel site)
+{
+    private const string Home = "首页";
+
+    public string Form(FormEntry entry)
+    {
+        var form = entry.Form;
+        var globals = PageContext.Globals(
+            site.Settings,
+            entry.Path,
+            $"{form.ProjectName} {entry.Layout.Title}（{form.Year}年度）",
+            [new(Home, SitePaths.Home), new(entry.Owner.Name, SitePaths.Organisation(entry.Owner.Id)), new($"{form.Year}年度", SitePaths.OrganisationYear(entry.Owner.Id, form.Year)), new(form.ProjectName, entry.Path)],
+            description: $"{entry.Owner.Name} {form.Year}年度 {form.ProjectName} {entry.Layout.Title}",
+            keywords: $"{form.ProjectName},{entry.Owner.Name},{entry.Layout.Title},{form.Year}",
+            pubDate: $"{form.Year}-01-01");
+        globals["form"] = FormView.Build(entry, site);
+        return Wrap($"layouts/forms/{entry.Layout.Template}.sbn-html", globals, form.Id);
+    }
+
+    public string HomePage()
+    {
+        var globals = PageContext.Globals(site.Settings, SitePaths.Home, site.Settings.Title, [new(Home, SitePaths.Home)]);
+        globals["years"] = site.Years.Select(y => new ScriptObject
+        {
+            ["year"] = y,
+            ["path"] = SitePaths.Year(y),
+            ["count"] = site.Forms.Count(f => f.Form.Year == y),
+        }).ToList();
+        globals["organisations"] = site.Organisations.Select(o => OrganisationSummary(o.Id)).ToList();
+        globals["pages"] = site.Content.Pages.Select(p => new ScriptObject { ["title"] = Html.Escape(p.Title), ["path"] = SitePaths.Page(p.Slug) }).ToList();
+        globals["form_count"] = site.Forms.Count;
+        return Wrap("layouts/home.sbn-html", globals, "index");
+    }
+
+    public string OrganisationPage(string organisation)
+    {
+        var name = site.OrganisationName(organisation);
+        var path = SitePaths.Organisation(organisation);
+        var globals = PageContext.Globals(site.Settings, path, name, [new(Home, SitePaths.Home), new(name, path)]);
+        globals["organisation"] = OrganisationSummary(organisation);
+        return Wrap("layouts/organisation.sbn-html", globals, path);
+    }
+
+    public string OrganisationYearPage(string organisation, int year)
+    {
+        var name = site.OrganisationName(organisation);
+        var path = SitePaths.OrganisationYear(organisation, year);
+        var globals = PageContext.Globals(site.Settings, path, $"{name} {year}年度", [new(Home, SitePaths.Home), new(name, SitePaths.Organisation(organisation)), new($"{year}年度", path)]);
+        var forms = site.FormsOf(organisation, year).ToList();
+        globals["organisation"] = FormView.Organisation(site.Content.Organisations[organisation]);
+        globals["year"] = year;
+        globals["forms"] = forms.Select(Listing).ToList();
+        globals["total"] = Html.TenThousandYuan(forms.Sum(f => f.AmountInYuan ?? 0m));
+        return Wrap("layouts/organisation-year.sbn-html", globals, path);
+    }
+
+    public string YearPage(int year)
+    {
+        var path = SitePaths.Year(year);
+        var globals = PageContext.Globals(site.Settings, path, $"{year}年度", [new(Home, SitePaths.Home), new($"{year}年度", path)]);
+        var forms = site.Forms.Where(f => f.Form.Year == year).ToList();
+        globals["year"] = year;
+        globals["organisations"] = forms.GroupBy(f => f.Owner.Id, StringComparer.Ordinal).Select(g => new ScriptObject
+        {
+            ["name"] = Html.Escape(g.First().Owner.Name),
+            ["path"] = SitePaths.OrganisationYear(g.Key, year),
+            ["count"] = g.Count(),
+            ["total"] = Html.TenThousandYuan(g.Sum(f => f.AmountInYuan ?? 0m)),
+        }).ToList();
+        globals["total"] = Html.TenThousandYuan(forms.Sum(f => f.AmountInYuan ?? 0m));
+        return Wrap("layouts/year.sbn-html", globals, path);
+    }
+
+    public string MarkdownPage(Page page)
+    {
+        var path = SitePaths.Page(page.Slug);
+        var globals = PageContext.Globals(site.Settings, path, page.Title, [new(Home, SitePaths.Home), new(page.Title, path)]);
+        globals["body"] = MarkdownRenderer.Page(page.Markdown);
+        return Wrap("layouts/page.sbn-html", globals, page.Where.File);
+    }
+
+    /// <summary>Renders a page template, then the base layout with the result as <c>content</c>.</summary>
+    public string Wrap(string template, ScriptObject globals, string subject)
+    {
+        globals["content"] = templates.Render(template, globals, subject);
+        return templates.Render("layouts/base.sbn-html", globals, subject);
+    }
+
+    private ScriptObject OrganisationSummary(string organisation)
+    {
+        var view = FormView.Organisation(site.Content.Organisations[organisation]);
+        var forms = site.ByOrganisation.GetValueOrDefault(organisation) ?? [];
+        view["count"] = forms.Count;
+        view["years"] = forms.GroupBy(f => f.Form.Year).OrderByDescending(g => g.Key).Select(g => new ScriptObject
+        {
+            ["year"] = g.Key,
+            ["path"] = SitePaths.OrganisationYear(organisation, g.Key),
+            ["count"] = g.Count(),
+            ["total"] = Html.TenThousandYuan(g.Sum(f => f.AmountInYuan ?? 0m)),
+        }).ToList();
+        return view;
+    }
+
+    private static ScriptObject Listing(FormEntry entry) => new()
+    {
+        ["project_name"] = Html.Escape(entry.Form.ProjectName),
+        ["path"] = entry.Path,
+        ["kind_label"] = entry.IsSelfEvaluation ? "绩效自评" : "绩效目标",
+        ["title"] = Html.Escape(entry.Layout.Title),
+        ["amount"] = Html.TenThousandYuan(entry.AmountInYuan),
+        ["total_score"] = entry.Form.Fields.NumberAt("total_score") is { } score ? Html.FormatNumber(score, "0.00") : string.Empty,
+        ["grade"] = Html.Escape(entry.Form.Fields.TextAt("grade") ?? string.Empty),
+    };
+}

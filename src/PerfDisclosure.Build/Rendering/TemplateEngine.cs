@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using PerfDisclosure.Build.Theme;
+using PerfDisclosure.Core.Diagnostics;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+using ScribanSpan = Scriban.Parsing.SourceSpan;
+using SourceSpan = PerfDisclosure.Core.Diagnostics.SourceSpan;
+
+namespace PerfDisclosure.Build.Rendering;
+
+/// <summary>
+/// Renders theme templates with Scriban. Each template is parsed once per build; each thread reuses one
+/// context, so included partials are parsed once per thread, not once per page.
+/// </summary>
+public sealed class TemplateEngine : ITemplateLoader
+{
+    private readonly ThemeFiles theme;
+    private readonly bool strict;
+    private readonly ConcurrentDictionary<string, Template> parsed = new(StringComparer.Ordinal);
+    private readonly ThreadLocal<TemplateContext> contexts;
+
+    public TemplateEngine(ThemeFiles theme, bool strict)
+    {
+        this.theme = theme;
+        this.strict = strict;
+        contexts = new ThreadLocal<TemplateContext>(NewContext);
+    }
+
+    public bool Exists(string name) => theme.Find(name) is not null;
+
+    /// <summary>Renders the template <paramref name="name"/> with <paramref name="model"/> as its globals.</summary>
+    /// <param name="subject">What is being rendered (a form id or page path), named in errors.</param>
+    public string Render(string name, ScriptObject model, string subject)
+    {
+        var template = Parse(name);
+        var context = contexts.Value!;
+        context.PushGlobal(model);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw new TemplateError(Error(e.Span, e.OriginalMessage, subject));
+        }
+        finally
+        {
+            context.PopGlobal();
+            context.Reset();
+        }
+    }
+
+    string ITemplateLoader.GetPath(TemplateContext context, ScribanSpan callerSpan, string templateName) =>
+        templateName.Contains('/', StringComparison.Ordinal) ? templateName : $"partials/{templateName}.sbn-html";
+
+    string ITemplateLoader.Load(TemplateContext context, ScribanSpan callerSpan, string templatePath) =>
+        (theme.Find(templatePath) ?? throw new ScriptRuntimeException(callerSpan, $"template not found: {templatePath}")).ReadText();
+
+    ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, ScribanSpan callerSpan, string templatePath) =>
+        ValueTask.FromResult<string?>(((ITemplateLoader)this).Load(context, callerSpan, templatePath));
+
+    private Template Parse(string name) => parsed.GetOrAdd(name, n =>
+    {
+        var file = theme.Find(n) ?? throw new TemplateError(new Diagnostic("PD0901", Severity.Error, SourceSpan.FileOnly("templates/" + n), $"找不到模板 {n}", $"Template not found: {n}"));
+        var template = Template.Parse(file.ReadText(), file.DisplayPath);
+        if (template.HasErrors)
+        {
+            var first = template.Messages.First(m => m.Type == ParserMessageType.Error);
+            throw new TemplateError(Error(first.Span, first.Message, n));
+        }
+
+        return template;
+    });
+
+    private TemplateContext NewContext()
+    {
+        var context = new TemplateContext
+        {
+            TemplateLoader = this,
+            StrictVariables = strict,
+            EnableRelaxedMemberAccess = !strict,
+            LoopLimit = 100_000,
+            RecursiveLimit = 50,
+        };
+        return context;
+    }
+
+    private static Diagnostic Error(ScribanSpan span, string message, string subject)
+    {
+        var at = new SourceSpan(span.FileName ?? "template", span.Start.Line + 1, span.Start.Column + 1);
+        return new Diagnostic("PD0902", Severity.Error, at, $"模板错误（渲染 {subject} 时）：{message}", $"Template error while rendering {subject}: {message}");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PerfDisclosure.Core.Diagnostics;
+
+namespace PerfDisclosure.Build.Reporting;
+
+/// <summary>Prints diagnostics in the formats editors and CI read.</summary>
+public static class DiagnosticWriter
+{
+    public static readonly IReadOnlyList<string> Formats = ["text", "json"];
+
+    public static void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, string format, string language)
+    {
+        switch (format)
+        {
+            case "json":
+                WriteJson(output, diagnostics, language);
+                break;
+            default:
+                foreach (var d in diagnostics)
+                {
+                    output.WriteLine(Text(d, language));
+                }
+
+                break;
+        }
+    }
+
+    /// <summary><c>file:line:col: severity CODE: message</c>, as compilers print.</summary>
+    public static string Text(Diagnostic d, string language) =>
+        $"{d.Where}: {Severity(d.Severity)} {d.Code}: {d.MessageIn(language)}{(d.Fix is null ? string.Empty : $" ({d.Fix})")}";
+
+    public static string Severity(Severity severity) => severity switch
+    {
+        Core.Diagnostics.Severity.Error => "error",
+        Core.Diagnostics.Severity.Warning => "warning",
+        _ => "info",
+    };
+
+    private static void WriteJson(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, string language)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartArray();
+            foreach (var d in diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", d.Where.File);
+                json.WriteNumber("line", d.Where.Line);
+                json.WriteNumber("column", d.Where.Column);
+                json.WriteString("severity", Severity(d.Severity));
+                json.WriteString("code", d.Code);
+                json.WriteString("message", d.MessageIn(language));
+                if (d.Fix is not null)
+                {
+                    json.WriteString("fix", d.Fix);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+}

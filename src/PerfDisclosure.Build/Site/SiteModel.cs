@@ -1,0 +1,50 @@
+using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Core.Forms;
+
+namespace PerfDisclosure.Build.Site;
+
+/// <summary>The site's structure: forms placed under their organisations and years, in a stable order.</summary>
+public sealed class SiteModel
+{
+    private SiteModel(LoadedContent content, IReadOnlyList<FormEntry> forms)
+    {
+        Content = content;
+        Forms = forms;
+        ByOrganisation = forms.GroupBy(f => f.Owner.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<FormEntry>)[.. g], StringComparer.Ordinal);
+        Years = [.. forms.Select(f => f.Form.Year).Distinct().OrderDescending()];
+        Organisations = [.. content.Organisations.Values.Where(o => ByOrganisation.ContainsKey(o.Id)).OrderBy(o => o.Jurisdiction, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal)];
+    }
+
+    public LoadedContent Content { get; }
+
+    public SiteSettings Settings => Content.Site;
+
+    /// <summary>Every publishable form, by owner, then newest year first, then project name.</summary>
+    public IReadOnlyList<FormEntry> Forms { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<FormEntry>> ByOrganisation { get; }
+
+    /// <summary>Organisations that own at least one form.</summary>
+    public IReadOnlyList<Organisation> Organisations { get; }
+
+    public IReadOnlyList<int> Years { get; }
+
+    /// <summary>Places each loaded form; a form whose layout or owner is unknown is left out (loading reported it).</summary>
+    public static SiteModel Build(LoadedContent content)
+    {
+        var forms = content.Forms
+            .Where(f => content.Layouts.ContainsKey(f.LayoutId) && content.Organisations.ContainsKey(f.Owner))
+            .Select(f => new FormEntry(f, content.Layouts[f.LayoutId], content.Organisations[f.Owner]))
+            .OrderBy(e => e.Owner.Id, StringComparer.Ordinal)
+            .ThenByDescending(e => e.Form.Year)
+            .ThenBy(e => e.Form.ProjectName, StringComparer.Ordinal)
+            .ThenBy(e => e.Form.Id, StringComparer.Ordinal)
+            .ToList();
+        return new SiteModel(content, forms);
+    }
+
+    public IEnumerable<FormEntry> FormsOf(string organisation, int year) =>
+        ByOrganisation.TryGetValue(organisation, out var forms) ? forms.Where(f => f.Form.Year == year) : [];
+
+    public string OrganisationName(string id) => Content.Organisations.TryGetValue(id, out var o) ? o.Name : id;
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Publishing;
+using PerfDisclosure.Build.Rendering;
+using PerfDisclosure.Build.Site;
+using PerfDisclosure.Build.Stages;
+using PerfDisclosure.Build.Theme;
+using PerfDisclosure.Build.Validation;
+using PerfDisclosure.Core.Diagnostics;
+
+namespace PerfDisclosure.Build;
+
+/// <summary>
+/// The build pipeline: load → validate → site model → output stages → publish. Everything is written to a
+/// staging folder first; site/ is replaced only when every stage succeeded.
+/// </summary>
+public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
+{
+    private readonly List<(string, TimeSpan)> stages = [];
+    private readonly TextWriter log = log ?? TextWriter.Null;
+
+    /// <summary>The output stages, in order. A new output is a new <see cref="IOutputStage"/> added here.</summary>
+    public static IReadOnlyList<IOutputStage> OutputStages(BuildOptions options) =>
+    [
+        new PagesStage(),
+        new FormsJsonStage(),
+        new AssetsStage(),
+    ];
+
+    /// <summary>Loads and validates without writing anything (the <c>check</c> command).</summary>
+    public (LoadedContent Content, IReadOnlyList<Diagnostic> Diagnostics) Check()
+    {
+        var theme = new ThemeFiles(options.TemplatesDir);
+        var content = Stage("load", () => ContentLoader.Load(options.ContentDir, theme));
+        if (options.BaseUrl is not null)
+        {
+            content = content with { Site = content.Site with { BaseUrl = options.BaseUrl } };
+        }
+
+        var diagnostics = Stage("validate", () => ContentValidator.Validate(content));
+        return (content, diagnostics);
+    }
+
+    public BuildResult Build()
+    {
+        var (content, diagnostics) = Check();
+        if (diagnostics.Any(d => d.IsError || (options.Strict && d.Severity == Severity.Warning)))
+        {
+            return new BuildResult(false, diagnostics, 0, 0, stages);
+        }
+
+        var theme = new ThemeFiles(options.TemplatesDir);
+        var site = SiteModel.Build(content);
+        var staging = AtomicPublisher.CreateStaging(options.OutputDir);
+        try
+        {
+            var writer = new SiteWriter(staging);
+            var templates = new TemplateEngine(theme, options.Strict);
+            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site), writer, log);
+            foreach (var stage in OutputStages(options))
+            {
+                Stage(stage.Name, () => stage.Run(context));
+            }
+
+            var all = diagnostics.Concat(context.Findings).ToList();
+            if (context.Findings.Any(d => d.IsError))
+            {
+                AtomicPublisher.Discard(staging);
+                return new BuildResult(false, all, 0, 0, stages);
+            }
+
+            Stage("publish", () => AtomicPublisher.Publish(staging, options.OutputDir));
+            return new BuildResult(true, all, site.Forms.Count, writer.Written.Count, stages);
+        }
+        catch (TemplateError e)
+        {
+            AtomicPublisher.Discard(staging);
+            return new BuildResult(false, [.. diagnostics, e.Diagnostic], 0, 0, stages);
+        }
+        catch
+        {
+            AtomicPublisher.Discard(staging);
+            throw;
+        }
+    }
+
+    private T Stage<T>(string name, Func<T> run)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = run();
+        stages.Add((name, clock.Elapsed));
+        log.WriteLine($"{name}: {clock.Elapsed.TotalMilliseconds:0} ms");
+        return result;
+    }
+
+    private void Stage(string name, Action run) => Stage<object?>(name, () =>
+    {
+        run();
+        return null;
+    });
+}

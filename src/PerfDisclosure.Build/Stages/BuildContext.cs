@@ -1,0 +1,40 @@
+using PerfDisclosure.Build.Publishing;
+using PerfDisclosure.Build.Rendering;
+using PerfDisclosure.Build.Site;
+using PerfDisclosure.Build.Theme;
+using PerfDisclosure.Core.Diagnostics;
+
+namespace PerfDisclosure.Build.Stages;
+
+/// <summary>What an output stage works with: the site model, the theme, the renderer and the staging writer.</summary>
+public sealed record BuildContext(
+    BuildOptions Options,
+    SiteModel Site,
+    ThemeFiles Theme,
+    TemplateEngine Templates,
+    PageRenderer Renderer,
+    SiteWriter Writer,
+    TextWriter Log)
+{
+    private readonly List<Diagnostic> findings = [];
+
+    /// <summary>Diagnostics a stage reports without stopping the build (e.g. PDFs skipped).</summary>
+    public IReadOnlyList<Diagnostic> Findings
+    {
+        get
+        {
+            lock (findings)
+            {
+                return [.. findings];
+            }
+        }
+    }
+
+    public void Report(Diagnostic diagnostic)
+    {
+        lock (findings)
+        {
+            findings.Add(diagnostic);
+        }
+    }
+}

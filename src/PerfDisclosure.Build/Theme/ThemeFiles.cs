@@ -1,0 +1,54 @@
+using System.Reflection;
+
+namespace PerfDisclosure.Build.Theme;
+
+/// <summary>
+/// Template lookup: a file in the site's templates folder wins over the built-in theme file of the same name
+/// (docs/templates.md). The built-in theme is this repository's templates/ folder, embedded in the tool.
+/// </summary>
+public sealed class ThemeFiles
+{
+    private const string ResourcePrefix = "theme/";
+    private static readonly Assembly Assembly = typeof(ThemeFiles).Assembly;
+    private readonly SortedDictionary<string, ThemeFile> files = new(StringComparer.Ordinal);
+
+    public ThemeFiles(string? siteTemplatesDir)
+    {
+        foreach (var resource in Assembly.GetManifestResourceNames().Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        {
+            var name = resource[ResourcePrefix.Length..].Replace('\\', '/');
+            files[name] = new ThemeFile(name, "builtin:" + name, () => ReadResource(resource));
+        }
+
+        SiteDir = siteTemplatesDir is not null && Directory.Exists(siteTemplatesDir) ? Path.GetFullPath(siteTemplatesDir) : null;
+        if (SiteDir is null)
+        {
+            return;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(SiteDir, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetRelativePath(SiteDir, path).Replace('\\', '/');
+            files[name] = new ThemeFile(name, Loading.ContentLoader.DisplayPath(path), () => File.ReadAllBytes(path));
+        }
+    }
+
+    /// <summary>The site's own templates folder, when it exists.</summary>
+    public string? SiteDir { get; }
+
+    public IEnumerable<ThemeFile> All => files.Values;
+
+    public ThemeFile? Find(string name) => files.GetValueOrDefault(name.Replace('\\', '/').TrimStart('/'));
+
+    /// <summary>Names under a folder with an ending, in ordinal order.</summary>
+    public IEnumerable<string> List(string folder, string ending) =>
+        files.Keys.Where(k => k.StartsWith(folder, StringComparison.Ordinal) && k.EndsWith(ending, StringComparison.Ordinal));
+
+    private static byte[] ReadResource(string resource)
+    {
+        using var stream = Assembly.GetManifestResourceStream(resource)!;
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+}

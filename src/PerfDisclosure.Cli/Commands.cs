@@ -1,0 +1,91 @@
+using System.CommandLine;
+using PerfDisclosure.Build;
+using PerfDisclosure.Build.Reporting;
+
+namespace PerfDisclosure.Cli;
+
+/// <summary>The command line: verbs that parse options and call the build library.</summary>
+public static class Commands
+{
+    public const int Ok = 0;
+    public const int ContentErrors = 1;
+    public const int CannotRun = 2;
+
+    private static readonly Option<string> Content = new("--content") { Description = "Content folder (forms, organisations, pages)", DefaultValueFactory = _ => "content" };
+    private static readonly Option<string> Templates = new("--templates") { Description = "Site templates folder; its files override the built-in theme", DefaultValueFactory = _ => "templates" };
+    private static readonly Option<string> Output = new("--output", "-o") { Description = "Output folder, replaced atomically", DefaultValueFactory = _ => "site" };
+    private static readonly Option<string?> BaseUrl = new("--base-url") { Description = "Public address of the site, e.g. https://example.gov.cn/budget/" };
+    private static readonly Option<bool> Strict = new("--strict") { Description = "Warnings stop the build; templates may not read missing variables" };
+    private static readonly Option<string> Format = new("--format") { Description = "Diagnostic format", DefaultValueFactory = _ => "text" };
+    private static readonly Option<string> Language = new("--lang") { Description = "Message language: zh or en", DefaultValueFactory = _ => "zh" };
+
+    public static RootCommand Root()
+    {
+        Format.AcceptOnlyFromAmong([.. DiagnosticWriter.Formats]);
+        Language.AcceptOnlyFromAmong("zh", "en");
+        var root = new RootCommand("PerfDisclosure: publishes budget performance forms (绩效目标申报表, 绩效自评表) as an accessible static site.");
+        root.Subcommands.Add(BuildCommand());
+        root.Subcommands.Add(CheckCommand());
+        return root;
+    }
+
+    private static BuildOptions Options(ParseResult parse) => new(
+        parse.GetValue(Content)!,
+        parse.GetValue(Templates),
+        parse.GetValue(Output)!,
+        parse.GetValue(BaseUrl),
+        parse.GetValue(Strict));
+
+    private static Command BuildCommand()
+    {
+        var command = new Command("build", "Check content/ and build the site into site/.\n\nExamples:\n  perfdisclosure build\n  perfdisclosure build --content content --output site --base-url https://example.gov.cn/budget/")
+        {
+            Content, Templates, Output, BaseUrl, Strict, Format, Language,
+        };
+        command.SetAction(parse => Run(() =>
+        {
+            var result = new SiteBuilder(Options(parse)).Build();
+            DiagnosticWriter.Write(Console.Error, result.Diagnostics, parse.GetValue(Format)!, parse.GetValue(Language)!);
+            if (!result.Succeeded)
+            {
+                Console.Error.WriteLine($"build failed: {result.Errors} error(s), {result.Warnings} warning(s); {parse.GetValue(Output)} left as it was");
+                return ContentErrors;
+            }
+
+            var stages = string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0} ms"));
+            Console.WriteLine($"built {result.FormPages} forms, {result.FilesWritten} files into {parse.GetValue(Output)} ({stages}); {result.Warnings} warning(s)");
+            return Ok;
+        }));
+        return command;
+    }
+
+    private static Command CheckCommand()
+    {
+        var command = new Command("check", "Validate content/ and print diagnostics; exit 1 when there are errors.\n\nExamples:\n  perfdisclosure check\n  perfdisclosure check --format json --lang en")
+        {
+            Content, Templates, Strict, Format, Language,
+        };
+        command.SetAction(parse => Run(() =>
+        {
+            var (_, diagnostics) = new SiteBuilder(Options(parse)).Check();
+            DiagnosticWriter.Write(Console.Out, diagnostics, parse.GetValue(Format)!, parse.GetValue(Language)!);
+            var failed = diagnostics.Any(d => d.IsError || (parse.GetValue(Strict) && d.Severity == Core.Diagnostics.Severity.Warning));
+            return failed ? ContentErrors : Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>Exit code 2 when the command could not run at all (missing folder, unreadable file).</summary>
+    private static int Run(Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return CannotRun;
+        }
+    }
+}

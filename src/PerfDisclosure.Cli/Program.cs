@@ -1,0 +1,3 @@
+using PerfDisclosure.Cli;
+
+return Commands.Root().Parse(args).Invoke();

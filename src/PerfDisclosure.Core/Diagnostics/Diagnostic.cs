@@ -1,0 +1,19 @@
+namespace PerfDisclosure.Core.Diagnostics;
+
+/// <summary>One finding about the content, at its place, with a stable code.</summary>
+/// <param name="Code">Stable identifier such as <c>PD0101</c>; documented in docs/validation-codes.md.</param>
+/// <param name="Message">Chinese message, for publishers.</param>
+/// <param name="MessageEn">English message (<c>--lang en</c>).</param>
+/// <param name="Fix">A suggested fix, where one exists.</param>
+public sealed record Diagnostic(
+    string Code,
+    Severity Severity,
+    SourceSpan Where,
+    string Message,
+    string MessageEn,
+    string? Fix = null)
+{
+    public bool IsError => Severity == Severity.Error;
+
+    public string MessageIn(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? MessageEn : Message;
+}

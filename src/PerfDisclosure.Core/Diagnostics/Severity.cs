@@ -1,0 +1,8 @@
+namespace PerfDisclosure.Core.Diagnostics;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,50 @@
+using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Values;
+
+namespace PerfDisclosure.Core.Forms;
+
+/// <summary>A value read from content, typed by its layout field, remembering where it was written.</summary>
+public abstract record FieldValue(SourceSpan Where)
+{
+    /// <summary>The value as the official form prints it, before layout formatting.</summary>
+    public abstract string Text { get; }
+}
+
+public sealed record TextValue(string Value, SourceSpan Where) : FieldValue(Where)
+{
+    public override string Text => Value;
+}
+
+/// <summary>Markdown source of a long text.</summary>
+public sealed record MarkdownValue(string Source, SourceSpan Where) : FieldValue(Where)
+{
+    public override string Text => Source;
+}
+
+/// <summary>A number (amount, weight, score, rate) with the digits as written, so formatting keeps its scale.</summary>
+public sealed record NumberValue(decimal Number, SourceSpan Where) : FieldValue(Where)
+{
+    public override string Text => Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed record DateValue(DateOnly Date, SourceSpan Where) : FieldValue(Where)
+{
+    public override string Text => Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A reference to an organisation; <paramref name="Printed"/> is the name as this form prints it, when it differs.</summary>
+public sealed record OrganisationValue(string Id, string? Printed, SourceSpan Where) : FieldValue(Where)
+{
+    public override string Text => Printed ?? Id;
+}
+
+/// <summary>指标值 / 实际完成值: the published text and what the value grammar made of it.</summary>
+public sealed record MeasuredValue(string Published, ParsedValue Parsed, SourceSpan Where) : FieldValue(Where)
+{
+    public override string Text => Published;
+}
+
+public sealed record GroupValue(FieldSet Fields, SourceSpan Where) : FieldValue(Where)
+{
+    public override string Text => string.Empty;
+}

@@ -1,0 +1,22 @@
+using PerfDisclosure.Core.Diagnostics;
+
+namespace PerfDisclosure.Core.Forms;
+
+/// <summary>One published form, as its content file describes it.</summary>
+/// <param name="Id"><c>owner/year/slug</c>; also the page's path.</param>
+/// <param name="Owner">Id of the organisation the form is published under.</param>
+/// <param name="Classified">涉密项目不宜公开: only the redacted form may be published.</param>
+public sealed record Form(
+    string Id,
+    string Slug,
+    string LayoutId,
+    int Year,
+    string ProjectName,
+    string Owner,
+    bool Classified,
+    FieldSet Fields,
+    IReadOnlyList<IndicatorRow> Indicators,
+    SourceSpan Where)
+{
+    public string File => Where.File;
+}

@@ -1,0 +1,52 @@
+namespace PerfDisclosure.Core.Layouts;
+
+/// <summary>
+/// 版式: the official arrangement of one jurisdiction and period, declared as data
+/// (<c>templates/layouts/&lt;id&gt;.yaml</c>) so a site can add its own without changing code.
+/// </summary>
+/// <param name="Title">The form's printed title, e.g. 财政项目支出绩效目标申报表.</param>
+/// <param name="Owner">The organisation field that owns the form (its page lives under that organisation).</param>
+/// <param name="Framework">Id of the indicator framework the layout's level-1/level-2 names follow.</param>
+/// <param name="Scoring">Id of the scoring rules (self-evaluations), or null.</param>
+/// <param name="AmountUnit">元 or 万元.</param>
+/// <param name="Amount">Path of the field that is the form's headline amount (listed and totalled per organisation).</param>
+/// <param name="Landscape">Whether the official form is printed landscape.</param>
+/// <param name="MergeLevels">Whether equal 一级/二级指标 names on consecutive rows share one merged cell (Shanghai) or repeat on every row (Shenzhen).</param>
+public sealed record LayoutDefinition(
+    string Id,
+    string Title,
+    FormKind Kind,
+    string Jurisdiction,
+    string Owner,
+    string Framework,
+    string? Scoring,
+    string AmountUnit,
+    string Amount,
+    bool Landscape,
+    bool MergeLevels,
+    IReadOnlyList<FieldDefinition> Fields,
+    IReadOnlyList<FieldDefinition> IndicatorColumns,
+    IReadOnlyList<SumCheck> Sums,
+    IReadOnlyList<NotAboveCheck> Bounds,
+    string Template)
+{
+    /// <summary>Yuan per unit of this layout's amounts.</summary>
+    public decimal YuanPerUnit => AmountUnit == "万元" ? 10000m : 1m;
+
+    public FieldDefinition? Field(string key) => Fields.FirstOrDefault(f => f.Key == key);
+
+    public FieldDefinition? IndicatorColumn(string key) => IndicatorColumns.FirstOrDefault(f => f.Key == key);
+
+    /// <summary>Finds a field by dotted path (<c>funds.total.score</c>).</summary>
+    public FieldDefinition? FieldAt(string path)
+    {
+        var parts = path.Split('.');
+        var field = Field(parts[0]);
+        for (var i = 1; i < parts.Length && field is not null; i++)
+        {
+            field = field.Child(parts[i]);
+        }
+
+        return field;
+    }
+}

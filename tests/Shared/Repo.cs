@@ -1,0 +1,36 @@
+namespace PerfDisclosure.Testing;
+
+/// <summary>Paths in this repository, found from the test's working directory.</summary>
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Content => Path.Combine(Root, "content");
+
+    public static string Templates => Path.Combine(Root, "templates");
+
+    public static string Seeds => Path.Combine(Root, "..", "shared", "seeds");
+
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A new empty folder under the system temp folder, for one test.</summary>
+    public static string TempDir(string name)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "perfdisclosure-tests", $"{name}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PerfDisclosure.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PerfDisclosure.sln not found above " + AppContext.BaseDirectory);
+    }
+}
