@@ -12,15 +12,20 @@ public static class Yaml
     public static YamlNode? Parse(string file, string text)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
-            var at = new SourceSpan(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
-            var reason = Reason(e);
-            throw new ContentException(new Diagnostic("PD0001", Severity.Error, at, $"YAML 语法错误：{reason}", $"YAML syntax error: {reason}"));
+            throw SyntaxError(file, e.Start, Reason(e));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed input (an unclosed [ at the end of a line):
+            // report it where parsing stopped.
+            throw SyntaxError(file, parser.Current?.End ?? Mark.Empty, "malformed YAML (an unclosed bracket or quote?)");
         }
 
         return stream.Documents.Count switch
@@ -29,6 +34,12 @@ public static class Yaml
             1 => stream.Documents[0].RootNode,
             _ => throw new ContentException(new Diagnostic("PD0001", Severity.Error, At(file, stream.Documents[1].RootNode), "一个文件只能有一个 YAML 文档", "A file holds one YAML document only")),
         };
+    }
+
+    private static ContentException SyntaxError(string file, Mark mark, string reason)
+    {
+        var at = new SourceSpan(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+        return new ContentException(new Diagnostic("PD0001", Severity.Error, at, $"YAML 语法错误：{reason}", $"YAML syntax error: {reason}"));
     }
 
     public static SourceSpan At(string file, YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
