@@ -24,13 +24,24 @@ public static class ContentText
     /// <exception cref="ContentException">The file is too large or in an encoding that cannot be read safely.</exception>
     public static string Read(string path, string file, DiagnosticBag diagnostics)
     {
-        var length = new FileInfo(path).Length;
-        if (length > MaxBytes)
+        byte[] bytes;
+        try
         {
-            throw new ContentException(new Diagnostic("PD0702", Severity.Error, SourceSpan.FileOnly(file), $"文件有 {length} 字节，超过上限 {MaxBytes} 字节", $"The file is {length} bytes; the limit is {MaxBytes} bytes", "split it, or move long texts out of it"));
+            var length = new FileInfo(path).Length;
+            if (length > MaxBytes)
+            {
+                throw new ContentException(new Diagnostic("PD0702", Severity.Error, SourceSpan.FileOnly(file), $"文件有 {length} 字节，超过上限 {MaxBytes} 字节", $"The file is {length} bytes; the limit is {MaxBytes} bytes", "split it, or move long texts out of it"));
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // One unreadable file is reported with the others, not a crash that hides them.
+            throw new ContentException(new Diagnostic("PD0706", Severity.Error, SourceSpan.FileOnly(file), $"无法读取文件：{e.Message}", $"Cannot read the file: {e.Message}"));
         }
 
-        return Decode(File.ReadAllBytes(path), file, diagnostics);
+        return Decode(bytes, file, diagnostics);
     }
 
     /// <summary>Decodes the bytes of <paramref name="file"/>, reporting a non-UTF-8 encoding.</summary>
