@@ -11,9 +11,9 @@ public class FaultTests
     public void A_build_killed_midway_leaves_the_previous_site_and_the_next_build_recovers()
     {
         var root = Repo.TempDir("kill");
-        var content = CliProcess.CopyContent(root, copies: 40);
+        var content = CliProcess.CopyContent(Path.Combine(root, "large"), copies: 40);
         var output = CliProcess.OldSite(Path.Combine(root, "site"));
-        string[] args = ["build", "--content", content, "--templates", Path.Combine(root, "no-templates"), "--output", output];
+        string[] args = ["build", "--content", content, "--output", output];
 
         using (var build = CliProcess.Start(args))
         {
@@ -34,7 +34,8 @@ public class FaultTests
         CliProcess.AssertOldSite(output);
         Assert.NotEmpty(Directory.EnumerateDirectories(root, ".site.staging-*"));
 
-        var (exit, _, error) = CliProcess.Run(args);
+        // The next build (of a smaller site, to keep the test quick) cleans the leftovers and publishes.
+        var (exit, _, error) = CliProcess.Run(["build", "--content", CliProcess.CopyContent(Path.Combine(root, "small")), "--output", output]);
         Assert.True(exit == 0, error);
         Assert.Contains("<!DOCTYPE html>", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateDirectories(root, ".site.*"));
