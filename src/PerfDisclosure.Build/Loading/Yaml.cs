@@ -15,7 +15,7 @@ public static class Yaml
         try
         {
             YamlLimits.Check(file, text);
-            stream.Load(new StringReader(text));
+            Load(stream, text);
         }
         catch (YamlException e)
         {
@@ -36,6 +36,25 @@ public static class Yaml
             1 => stream.Documents[0].RootNode,
             _ => throw new ContentException(new Diagnostic("PD0001", Severity.Error, At(file, stream.Documents[1].RootNode), "一个文件只能有一个 YAML 文档", "A file holds one YAML document only")),
         };
+    }
+
+    /// <summary>
+    /// YamlDotNet 18's representation model throws ArgumentException or InvalidOperationException on some
+    /// malformed input (found by the generated-input tests, e.g. <c>? : x</c>); those become syntax errors
+    /// at the event being read.
+    /// </summary>
+    private static void Load(YamlStream stream, string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            var at = parser.Current?.Start ?? Mark.Empty;
+            throw new SyntaxErrorException(at, at, e.Message);
+        }
     }
 
     public static SourceSpan At(string file, YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);

@@ -28,9 +28,11 @@ public static class YamlLimits
         long nodes = 0;
         var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
         var openAnchors = new Stack<(string? Anchor, long StartNodes)>();
-        while (parser.MoveNext())
+        var last = Mark.Empty;
+        while (MoveNext(parser, last))
         {
             var current = parser.Current!;
+            last = current.Start;
             switch (current)
             {
                 case NodeEvent { } node when node is MappingStart or SequenceStart:
@@ -70,6 +72,22 @@ public static class YamlLimits
                 var expandedEn = current is AnchorAlias ? " counting what its aliases (*) repeat" : string.Empty;
                 throw Refuse(file, current, $"节点数超过 {MaxNodes}{expanded}", $"The YAML has more than {MaxNodes} nodes{expandedEn}");
             }
+        }
+    }
+
+    /// <summary>
+    /// YamlDotNet 18 throws InvalidOperationException on some malformed input (found by the generated-input tests,
+    /// e.g. a stray <c>[</c> in a block mapping); report it as a syntax error after the last event read.
+    /// </summary>
+    private static bool MoveNext(Parser parser, Mark last)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SyntaxErrorException(last, last, e.Message);
         }
     }
 

@@ -16,6 +16,8 @@ public static class IdentifierRules
 {
     public const int MaxLength = 80;
 
+    private static readonly System.Buffers.SearchValues<char> Allowed = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");
+
     /// <summary>Folders the site itself writes at its root; an organisation id may not take them.</summary>
     public static readonly IReadOnlySet<string> SiteFolders = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -54,10 +56,11 @@ public static class IdentifierRules
             return new("名称只能用小写字母", "The name must be lower-case", $"rename to '{name.ToLowerInvariant()}'");
         }
 
-        var bad = name.FirstOrDefault(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'));
-        if (bad != default)
+        var bad = name.AsSpan().IndexOfAnyExcept(Allowed);
+        if (bad >= 0)
         {
-            return new($"名称含不允许的字符“{bad}”", $"The name contains '{bad}', which is not allowed", "use lower-case ASCII letters, digits and '-'");
+            var shown = char.IsControl(name[bad]) ? $"U+{(int)name[bad]:X4}" : name[bad].ToString();
+            return new($"名称含不允许的字符“{shown}”", $"The name contains '{shown}', which is not allowed", "use lower-case ASCII letters, digits and '-'");
         }
 
         if (name[0] == '-' || name[^1] == '-' || name.Contains("--", StringComparison.Ordinal))

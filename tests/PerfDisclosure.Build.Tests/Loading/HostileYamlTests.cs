@@ -40,6 +40,18 @@ public class HostileYamlTests
         Assert.Contains("spaces", error.Fix, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("? : indicators\n")]
+    [InlineData("a: 1\nb: [    \nc: 2\n")]
+    [InlineData("...\n: \n")]
+    public void Input_that_makes_yamldotnet_throw_a_non_yaml_exception_is_a_syntax_error(string text)
+    {
+        // Found by YamlLoaderPropertyTests: YamlDotNet 18 throws ArgumentException / InvalidOperationException here.
+        var error = Refused(text);
+        Assert.Equal("PD0001", error.Code);
+        Assert.True(error.Where.Line >= 1);
+    }
+
     [Fact]
     public void A_tab_inside_a_value_is_kept_as_text()
     {
