@@ -77,6 +77,12 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             AtomicPublisher.Discard(staging);
             return new BuildResult(false, [.. diagnostics, e.Diagnostic], 0, 0, stages);
         }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<TemplateError>().FirstOrDefault() is { } first)
+        {
+            // Pages render in parallel: report the first template error, as a sequential build would.
+            AtomicPublisher.Discard(staging);
+            return new BuildResult(false, [.. diagnostics, first.Diagnostic], 0, 0, stages);
+        }
         catch
         {
             AtomicPublisher.Discard(staging);

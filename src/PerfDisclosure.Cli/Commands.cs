@@ -82,9 +82,15 @@ public static class Commands
         {
             return action();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException or Build.Publishing.OutputPathException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
+            return CannotRun;
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(i => i is IOException or UnauthorizedAccessException or Build.Publishing.OutputPathException) is { } first)
+        {
+            // Parallel stages wrap what failed; the first cause is the message the user needs.
+            Console.Error.WriteLine($"error: {first.Message}");
             return CannotRun;
         }
     }

@@ -32,6 +32,9 @@ public static class ContentLoader
 
     public static string ReadText(string path) => File.ReadAllText(path, Encoding.UTF8);
 
+    /// <summary>A content file's text: size-limited, UTF-8 or a reported GBK/GB18030 (<see cref="ContentText"/>).</summary>
+    public static string ReadText(string path, DiagnosticBag diagnostics) => ContentText.Read(path, DisplayPath(path), diagnostics);
+
     private static Dictionary<string, LayoutDefinition> LoadLayouts(ThemeFiles theme, DiagnosticBag diagnostics)
     {
         var layouts = new Dictionary<string, LayoutDefinition>(StringComparer.Ordinal);
@@ -57,7 +60,7 @@ public static class ContentLoader
 
         var file = DisplayPath(path);
         var reader = new NodeReader(file, diagnostics);
-        var root = reader.Mapping(Yaml.Parse(file, ReadText(path)), "site");
+        var root = reader.Mapping(Yaml.Parse(file, ReadText(path, diagnostics)), "site");
         if (root is null)
         {
             return null;
@@ -90,8 +93,13 @@ public static class ContentLoader
             var file = DisplayPath(path);
             var organisation = Guard(diagnostics, () =>
             {
+                if (!Identifiers.Accept(Path.GetFileNameWithoutExtension(path), file, IdentifierKind.Organisation, diagnostics))
+                {
+                    return null;
+                }
+
                 var reader = new NodeReader(file, diagnostics);
-                if (reader.Mapping(Yaml.Parse(file, ReadText(path)), "organisation") is not { } root)
+                if (reader.Mapping(Yaml.Parse(file, ReadText(path, diagnostics)), "organisation") is not { } root)
                 {
                     diagnostics.Error("PD0002", SourceSpan.FileOnly(file), "机构文件为空", "The organisation file is empty");
                     return null;
@@ -129,7 +137,10 @@ public static class ContentLoader
         {
             var path = paths[i];
             var file = DisplayPath(path);
-            forms[i] = Guard(diagnostics, () => FormReader.Read(file, Path.GetFileNameWithoutExtension(path), ReadText(path), layouts, diagnostics));
+            var slug = Path.GetFileNameWithoutExtension(path);
+            forms[i] = Identifiers.Accept(slug, file, IdentifierKind.Form, diagnostics)
+                ? Guard(diagnostics, () => FormReader.Read(file, slug, ReadText(path, diagnostics), layouts, diagnostics))
+                : null;
         });
         return [.. forms.OfType<Form>()];
     }
@@ -146,7 +157,10 @@ public static class ContentLoader
         foreach (var path in Directory.EnumerateFiles(dir, "*.md").Order(StringComparer.Ordinal))
         {
             var file = DisplayPath(path);
-            var page = Guard(diagnostics, () => PageReader.Read(file, Path.GetFileNameWithoutExtension(path), ReadText(path), diagnostics));
+            var slug = Path.GetFileNameWithoutExtension(path);
+            var page = Identifiers.Accept(slug, file, IdentifierKind.Page, diagnostics)
+                ? Guard(diagnostics, () => PageReader.Read(file, slug, ReadText(path, diagnostics), diagnostics))
+                : null;
             if (page is not null)
             {
                 pages.Add(page);

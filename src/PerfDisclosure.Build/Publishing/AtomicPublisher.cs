@@ -28,7 +28,21 @@ public static class AtomicPublisher
             Directory.Move(full, retired);
         }
 
-        Directory.Move(staging, full);
+        try
+        {
+            Directory.Move(staging, full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Put the old site back: a failed swap must leave the site as it was, not missing.
+            if (Directory.Exists(retired) && !Directory.Exists(full))
+            {
+                Directory.Move(retired, full);
+            }
+
+            throw;
+        }
+
         if (Directory.Exists(retired))
         {
             Directory.Delete(retired, recursive: true);
@@ -48,6 +62,12 @@ public static class AtomicPublisher
     {
         var parent = Path.GetDirectoryName(output)!;
         var name = Path.GetFileName(output);
+
+        // A build killed between its two renames leaves the old site retired and none in place: restore it.
+        if (!Directory.Exists(output) && Directory.EnumerateDirectories(parent, $".{name}.retired-*").Select(d => new DirectoryInfo(d)).MaxBy(d => d.LastWriteTimeUtc) is { } newest)
+        {
+            newest.MoveTo(output);
+        }
         foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.*"))
         {
             var suffix = Path.GetFileName(dir)[(name.Length + 1)..];

@@ -53,20 +53,20 @@ public sealed class SiteWriter
         var normal = relativePath.Replace('\\', '/');
         if (normal.Length == 0 || normal.StartsWith('/') || normal.Split('/').Any(s => s is "" or "." or ".."))
         {
-            throw new InvalidOperationException($"refusing to write outside the site: '{relativePath}'");
+            throw new OutputPathException($"refusing to write outside the site: '{relativePath}'");
         }
 
         var full = Path.GetFullPath(Path.Combine(Root, normal));
         if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"refusing to write outside the site: '{relativePath}'");
+            throw new OutputPathException($"refusing to write outside the site: '{relativePath}'");
         }
 
         lock (written)
         {
             if (!written.Add(normal))
             {
-                throw new InvalidOperationException($"two outputs would write the same file: '{normal}'");
+                throw new OutputPathException($"two outputs would write the same file: '{normal}'");
             }
         }
 

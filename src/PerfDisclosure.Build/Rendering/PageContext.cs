@@ -25,6 +25,7 @@ public static class PageContext
                 ["description"] = Html.Escape(description ?? site.Description),
                 ["keywords"] = Html.Escape(keywords ?? string.Empty),
                 ["pub_date"] = Html.Escape(pubDate ?? string.Empty),
+                ["head_extra"] = string.Empty, // set by pages that need more in <head>; present so --strict templates may test it
                 ["column_name"] = Html.Escape(crumbs.Count > 1 ? crumbs[1].Title : title),
                 ["breadcrumbs"] = crumbs.Select((c, i) => new ScriptObject
                 {

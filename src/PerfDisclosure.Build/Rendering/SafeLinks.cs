@@ -5,7 +5,7 @@ namespace PerfDisclosure.Build.Rendering;
 
 /// <summary>
 /// Keeps only links and images whose scheme is http, https, mailto or none (relative): DisableHtml does not
-/// stop <c>[x](javascript:…)</c>. Any other link is turned into its text.
+/// stop <c>[x](javascript:…)</c>. Any other link or image is replaced by its text (an image by its alt text).
 /// </summary>
 public static class SafeLinks
 {
@@ -39,8 +39,17 @@ public static class SafeLinks
                 continue;
             }
 
-            link.Url = string.Empty;
-            link.IsImage = false;
+            // The reader still gets the link's words (an image's alt text), as plain text where the link was.
+            var next = link.FirstChild;
+            while (next is not null)
+            {
+                var child = next;
+                next = child.NextSibling;
+                child.Remove();
+                link.InsertBefore(child);
+            }
+
+            link.Remove();
         }
 
         foreach (var autolink in document.Descendants<AutolinkInline>().ToList())

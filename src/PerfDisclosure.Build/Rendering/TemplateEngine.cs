@@ -34,7 +34,7 @@ public sealed class TemplateEngine : ITemplateLoader
     /// <param name="subject">What is being rendered (a form id or page path), named in errors.</param>
     public string Render(string name, ScriptObject model, string subject)
     {
-        var template = Parse(name);
+        var template = Parse(name, subject);
         var context = contexts.Value!;
         context.PushGlobal(model);
         try
@@ -61,14 +61,14 @@ public sealed class TemplateEngine : ITemplateLoader
     ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, ScribanSpan callerSpan, string templatePath) =>
         ValueTask.FromResult<string?>(((ITemplateLoader)this).Load(context, callerSpan, templatePath));
 
-    private Template Parse(string name) => parsed.GetOrAdd(name, n =>
+    private Template Parse(string name, string subject) => parsed.GetOrAdd(name, n =>
     {
         var file = theme.Find(n) ?? throw new TemplateError(new Diagnostic("PD0901", Severity.Error, SourceSpan.FileOnly("templates/" + n), $"找不到模板 {n}", $"Template not found: {n}"));
         var template = Template.Parse(file.ReadText(), file.DisplayPath);
         if (template.HasErrors)
         {
             var first = template.Messages.First(m => m.Type == ParserMessageType.Error);
-            throw new TemplateError(Error(first.Span, first.Message, n));
+            throw new TemplateError(Error(first.Span, first.Message, subject));
         }
 
         return template;
@@ -87,9 +87,11 @@ public sealed class TemplateEngine : ITemplateLoader
         return context;
     }
 
-    private static Diagnostic Error(ScribanSpan span, string message, string subject)
+    private Diagnostic Error(ScribanSpan span, string message, string subject)
     {
-        var at = new SourceSpan(span.FileName ?? "template", span.Start.Line + 1, span.Start.Column + 1);
+        // An included partial's span names it by its theme name; report the file it came from.
+        var file = span.FileName is { } name ? theme.Find(name)?.DisplayPath ?? name : "template";
+        var at = new SourceSpan(file, span.Start.Line + 1, span.Start.Column + 1);
         return new Diagnostic("PD0902", Severity.Error, at, $"模板错误（渲染 {subject} 时）：{message}", $"Template error while rendering {subject}: {message}");
     }
 }

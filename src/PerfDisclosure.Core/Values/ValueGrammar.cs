@@ -93,13 +93,16 @@ public static partial class ValueGrammar
             return new Qualitative(text);
         }
 
-        var numberText = number.Value;
-        var value = decimal.Parse(numberText.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
-        var after = rest[number.Length..];
-
-        if (comparator == Comparator.None && RangePattern().Match(after) is { Success: true } range)
+        // A number too large for decimal (a pasted account number, say) is text, not an overflow.
+        if (!decimal.TryParse(number.Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
-            var high = decimal.Parse(range.Groups[1].Value, CultureInfo.InvariantCulture);
+            return new Qualitative(text);
+        }
+
+        var after = rest[number.Length..];
+        if (comparator == Comparator.None && RangePattern().Match(after) is { Success: true } range
+            && decimal.TryParse(range.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var high))
+        {
             var rangeUnit = after[range.Length..].Trim();
             return new NumberRange(value, high, rangeUnit, folded);
         }

@@ -1,0 +1,84 @@
+using PerfDisclosure.Build.Publishing;
+using PerfDisclosure.Testing;
+
+namespace PerfDisclosure.Build.Tests.Publishing;
+
+public class PublishingFaultTests
+{
+    [Theory]
+    [InlineData("../escape.html")]
+    [InlineData("a/../../escape.html")]
+    [InlineData("/etc/passwd")]
+    [InlineData("a//b.html")]
+    [InlineData("./a.html")]
+    [InlineData("")]
+    [InlineData("..\\escape.html")]
+    public void The_writer_refuses_a_path_outside_the_site(string path)
+    {
+        var writer = new SiteWriter(Repo.TempDir("writer"));
+        var error = Assert.Throws<OutputPathException>(() => writer.WriteText(path, "x"));
+        Assert.Contains("outside the site", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(writer.Root)!), p => Path.GetFileName(p) == "escape.html");
+    }
+
+    [Theory]
+    [InlineData("a/index.html", "a/index.html")]
+    [InlineData("a/index.html", "A/Index.html")]
+    [InlineData("a/index.html", "a\\index.html")]
+    public void Two_writes_to_one_file_are_an_error_and_the_first_is_kept(string first, string second)
+    {
+        var writer = new SiteWriter(Repo.TempDir("writer"));
+        writer.WriteText(first, "first");
+
+        var error = Assert.Throws<OutputPathException>(() => writer.WriteText(second, "second"));
+
+        Assert.Contains("two outputs would write the same file", error.Message, StringComparison.Ordinal);
+        Assert.Equal("first", File.ReadAllText(Path.Combine(writer.Root, first)));
+    }
+
+    [Fact]
+    public void A_failed_swap_puts_the_old_site_back()
+    {
+        var root = Repo.TempDir("swap");
+        var output = Path.Combine(root, "site");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "index.html"), "old");
+
+        Assert.ThrowsAny<IOException>(() => AtomicPublisher.Publish(Path.Combine(root, "missing-staging"), output));
+
+        Assert.Equal("old", File.ReadAllText(Path.Combine(output, "index.html")));
+        Assert.Equal(["site"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_build_killed_between_its_two_renames_gets_its_old_site_back_from_the_next_build()
+    {
+        var root = Repo.TempDir("between-renames");
+        var retired = Path.Combine(root, ".site.retired-0123456789abcdef");
+        Directory.CreateDirectory(retired);
+        File.WriteAllText(Path.Combine(retired, "index.html"), "old");
+        var deadStaging = Path.Combine(root, ".site.staging-999999999-abc");
+        Directory.CreateDirectory(deadStaging);
+
+        var staging = AtomicPublisher.CreateStaging(Path.Combine(root, "site"));
+
+        Assert.Equal("old", File.ReadAllText(Path.Combine(root, "site", "index.html")));
+        Assert.False(Directory.Exists(retired));
+        Assert.False(Directory.Exists(deadStaging));
+        Assert.True(Directory.Exists(staging));
+    }
+
+    [Fact]
+    public void A_failed_build_removes_its_staging_folder_and_leaves_the_site()
+    {
+        var site = new TestSite("failed-build");
+        Directory.CreateDirectory(site.Output);
+        File.WriteAllText(Path.Combine(site.Output, "index.html"), "old");
+        site.Write("templates/layouts/home.sbn-html", "{{ for }}");
+
+        Assert.False(site.Build().Succeeded);
+
+        Assert.Equal("old", File.ReadAllText(Path.Combine(site.Output, "index.html")));
+        Assert.Empty(Directory.EnumerateDirectories(site.Root, ".site.*"));
+    }
+}
