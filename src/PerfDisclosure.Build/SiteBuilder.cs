@@ -37,7 +37,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             content = content with { Site = content.Site with { BaseUrl = options.BaseUrl } };
         }
 
-        var diagnostics = Stage("validate", () => ContentValidator.Validate(content));
+        var diagnostics = Stage("validate", () => ContentValidator.Validate(content, theme));
         return (content, diagnostics);
     }
 

@@ -1,0 +1,19 @@
+using PerfDisclosure.Core.Forms;
+using PerfDisclosure.Core.Frameworks;
+using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Scoring;
+
+namespace PerfDisclosure.Core.Validation;
+
+/// <summary>What a rule sees of one form: the form, its layout, and the framework and scoring rules the layout declares.</summary>
+/// <param name="Framework">null when the layout's framework is not defined (reported once as PD0011).</param>
+/// <param name="Scoring">The scoring rules resolved for the form's owner, or null for target forms.</param>
+public sealed record FormContext(Form Form, LayoutDefinition Layout, IndicatorFramework? Framework, ScoringRules? Scoring)
+{
+    public decimal? Number(string path) => Form.Fields.NumberAt(path);
+
+    public FieldValue? Value(string path) => Form.Fields.At(path);
+}
+
+/// <summary>What a rule sees across files: every form with its context, and the known organisations.</summary>
+public sealed record CorpusContext(IReadOnlyList<FormContext> Forms, IReadOnlyDictionary<string, Organisation> Organisations);
