@@ -25,6 +25,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         new PagesStage(),
         new FormsJsonStage(),
         new AssetsStage(),
+        new NotesStage(),
     ];
 
     /// <summary>Loads and validates without writing anything (the <c>check</c> command).</summary>
@@ -50,7 +51,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         }
 
         var theme = new ThemeFiles(options.TemplatesDir);
-        var site = SiteModel.Build(content);
+        var site = SiteModel.Build(content, diagnostics);
         var staging = AtomicPublisher.CreateStaging(options.OutputDir);
         try
         {
