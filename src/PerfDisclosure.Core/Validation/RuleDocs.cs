@@ -15,6 +15,7 @@ public static class RuleDocs
         ("PD04", "Self-evaluation scoring"),
         ("PD05", "Across files"),
         ("PD06", "Classified projects"),
+        ("PD09", "Templates (reported while rendering)"),
     ];
 
     public static string Markdown(RuleSet rules)

@@ -4,6 +4,7 @@ using PerfDisclosure.Core.Validation.Rules.Framework;
 using PerfDisclosure.Core.Validation.Rules.Funds;
 using PerfDisclosure.Core.Validation.Rules.Schema;
 using PerfDisclosure.Core.Validation.Rules.Scoring;
+using PerfDisclosure.Core.Validation.Rules.Templates;
 using PerfDisclosure.Core.Validation.Rules.Values;
 
 namespace PerfDisclosure.Core.Validation;
@@ -23,7 +24,7 @@ public sealed class RuleSet
     }
 
     /// <summary>Every rule PerfDisclosure has.</summary>
-    public static RuleSet Default { get; } = new RuleSetBuilder().UseSchema().UseFramework().UseValues().UseFunds().UseScoring().UseAcrossFiles().UseClassified().Build();
+    public static RuleSet Default { get; } = new RuleSetBuilder().UseSchema().UseFramework().UseValues().UseFunds().UseScoring().UseAcrossFiles().UseClassified().UseTemplates().Build();
 
     public IReadOnlyList<Rule> Rules { get; }
 
@@ -54,6 +55,8 @@ public sealed class RuleSetBuilder
     public RuleSetBuilder UseAcrossFiles() => UseAll([new UnknownOrganisation(), new DuplicateId(), new DuplicateProject(), new YearDisagreesWithDates(), new PathDisagreesWithId()]);
 
     public RuleSetBuilder UseClassified() => Use(new ClassifiedDetailPublished());
+
+    public RuleSetBuilder UseTemplates() => UseAll(TemplateRules.All);
 
     public RuleSet Build() => new(rules);
 

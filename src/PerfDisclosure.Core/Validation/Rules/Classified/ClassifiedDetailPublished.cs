@@ -16,8 +16,8 @@ public sealed class ClassifiedDetailPublished : Rule
 
     public override RuleExample Example => new(
         "shenzhen-target",
-        "classified: true\nannual_goal: |\n  为全区非公企业党组织发放书记补贴。\n",
-        "classified: true\nannual_goal: |\n  该项目为涉密项目,不宜公开。\n");
+        "classified: true\npolicy_basis: |\n  该项目为涉密项目,不宜公开。\nannual_goal: |\n  为全区非公企业党组织发放书记补贴。\nindicators:\n  - {level1: 产出指标, level2: 数量指标, level3: 涉密项目不宜公开, target: 涉密项目不宜公开, explanation: 涉密项目不宜公开}\n",
+        "classified: true\npolicy_basis: |\n  该项目为涉密项目,不宜公开。\nannual_goal: |\n  该项目为涉密项目,不宜公开。\nindicators:\n  - {level1: 产出指标, level2: 数量指标, level3: 涉密项目不宜公开, target: 涉密项目不宜公开, explanation: 涉密项目不宜公开}\n");
 
     public override IEnumerable<Diagnostic> Check(FormContext form)
     {
