@@ -78,6 +78,12 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             AtomicPublisher.Discard(staging);
             return new BuildResult(false, [.. diagnostics, e.Diagnostic], 0, 0, stages);
         }
+        catch (AggregateException e) when (e.InnerExceptions.Any(i => i is TemplateError))
+        {
+            // A template error inside a parallel stage arrives wrapped; report it like any other.
+            AtomicPublisher.Discard(staging);
+            return new BuildResult(false, [.. diagnostics, .. e.InnerExceptions.OfType<TemplateError>().Select(t => t.Diagnostic).Distinct()], 0, 0, stages);
+        }
         catch
         {
             AtomicPublisher.Discard(staging);
