@@ -13,6 +13,10 @@ public sealed record FormContext(Form Form, LayoutDefinition Layout, IndicatorFr
     public decimal? Number(string path) => Form.Fields.NumberAt(path);
 
     public FieldValue? Value(string path) => Form.Fields.At(path);
+
+    /// <summary>The indicator rows of a scored (self-evaluation) form that print both 分值 and 得分.</summary>
+    public IEnumerable<(IndicatorRow Row, NumberValue Weight, NumberValue Score)> ScoredRows =>
+        Scoring is null ? [] : Form.Indicators.Where(r => r["weight"] is NumberValue && r["score"] is NumberValue).Select(r => (r, (NumberValue)r["weight"]!, (NumberValue)r["score"]!));
 }
 
 /// <summary>What a rule sees across files: every form with its context, and the known organisations.</summary>

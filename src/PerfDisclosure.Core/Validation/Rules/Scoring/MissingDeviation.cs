@@ -1,5 +1,4 @@
 using PerfDisclosure.Core.Diagnostics;
-using PerfDisclosure.Core.Forms;
 
 namespace PerfDisclosure.Core.Validation.Rules.Scoring;
 
@@ -23,17 +22,9 @@ public sealed class MissingDeviation : Rule
 
     public override IEnumerable<Diagnostic> Check(FormContext form)
     {
-        if (form.Scoring is null)
+        foreach (var (_, weight, score) in form.ScoredRows.Where(r => r.Score.Number < r.Weight.Number && string.IsNullOrWhiteSpace(r.Row["deviation"]?.Text)))
         {
-            yield break;
-        }
-
-        foreach (var row in form.Form.Indicators)
-        {
-            if (row["weight"] is NumberValue weight && row["score"] is NumberValue score && score.Number < weight.Number && string.IsNullOrWhiteSpace(row["deviation"]?.Text))
-            {
-                yield return Report(score.Where, $"得分 {Figures.Show(score.Number)} 低于分值 {Figures.Show(weight.Number)}，但未填写偏差原因分析及改进措施", $"Score {Figures.Show(score.Number)} is below the weight {Figures.Show(weight.Number)} but no deviation analysis is given", "add deviation: the reasons and remedies");
-            }
+            yield return Report(score.Where, $"得分 {Figures.Show(score.Number)} 低于分值 {Figures.Show(weight.Number)}，但未填写偏差原因分析及改进措施", $"Score {Figures.Show(score.Number)} is below the weight {Figures.Show(weight.Number)} but no deviation analysis is given", "add deviation: the reasons and remedies");
         }
     }
 }

@@ -1,5 +1,4 @@
 using PerfDisclosure.Core.Diagnostics;
-using PerfDisclosure.Core.Forms;
 
 namespace PerfDisclosure.Core.Validation.Rules.Scoring;
 
@@ -23,17 +22,9 @@ public sealed class ScoreAboveWeight : Rule
 
     public override IEnumerable<Diagnostic> Check(FormContext form)
     {
-        if (form.Scoring is null)
+        foreach (var (_, weight, score) in form.ScoredRows.Where(r => r.Score.Number > r.Weight.Number))
         {
-            yield break;
-        }
-
-        foreach (var row in form.Form.Indicators)
-        {
-            if (row["weight"] is NumberValue weight && row["score"] is NumberValue score && score.Number > weight.Number)
-            {
-                yield return Report(score.Where, $"得分 {Figures.Show(score.Number)} 高于分值 {Figures.Show(weight.Number)}", $"Score {Figures.Show(score.Number)} exceeds the weight {Figures.Show(weight.Number)}");
-            }
+            yield return Report(score.Where, $"得分 {Figures.Show(score.Number)} 高于分值 {Figures.Show(weight.Number)}", $"Score {Figures.Show(score.Number)} exceeds the weight {Figures.Show(weight.Number)}");
         }
     }
 }
