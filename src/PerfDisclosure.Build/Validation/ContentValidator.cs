@@ -1,4 +1,6 @@
 using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Rendering;
+using PerfDisclosure.Build.Site;
 using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Validation;
@@ -11,6 +13,10 @@ namespace PerfDisclosure.Build.Validation;
 /// </summary>
 public static class ContentValidator
 {
+    /// <summary>Top-level folders of the site that are not organisations (SitePaths, the notes page, assets).</summary>
+    private static readonly string[] ReservedFolders =
+        [.. new[] { SitePaths.Search, SitePaths.Data, SitePaths.Organisations, SitePaths.Year(0), SitePaths.Page("x"), FormNotes.PagePath, "assets/" }.Select(p => p[..p.IndexOf('/')])];
+
     /// <summary>Validates with the built-in theme's frameworks and scoring rules.</summary>
     public static IReadOnlyList<Diagnostic> Validate(LoadedContent content) => Validate(content, new ThemeFiles(null));
 
@@ -45,7 +51,7 @@ public static class ContentValidator
             }
         });
 
-        var corpus = new CorpusContext(forms, content.Organisations);
+        var corpus = new CorpusContext(forms, content.Organisations, ReservedFolders);
         foreach (var finding in rules.Rules.SelectMany(r => r.CheckAll(corpus)))
         {
             diagnostics.Add(finding);

@@ -19,5 +19,8 @@ public sealed record FormContext(Form Form, LayoutDefinition Layout, IndicatorFr
         Scoring is null ? [] : Form.Indicators.Where(r => r["weight"] is NumberValue && r["score"] is NumberValue).Select(r => (r, (NumberValue)r["weight"]!, (NumberValue)r["score"]!));
 }
 
-/// <summary>What a rule sees across files: every form with its context, and the known organisations.</summary>
-public sealed record CorpusContext(IReadOnlyList<FormContext> Forms, IReadOnlyDictionary<string, Organisation> Organisations);
+/// <summary>What a rule sees across files: every form with its context, the known organisations, and the folders the site itself uses.</summary>
+public sealed record CorpusContext(IReadOnlyList<FormContext> Forms, IReadOnlyDictionary<string, Organisation> Organisations, IReadOnlyList<string>? Reserved = null)
+{
+    public IReadOnlyList<string> ReservedFolders => Reserved ?? [];
+}

@@ -48,11 +48,11 @@ public sealed class RuleSetBuilder
 
     public RuleSetBuilder UseValues() => UseAll([new NonStandardValue(), new UnreadableQuantity(), new ActualMissesTarget()]);
 
-    public RuleSetBuilder UseFunds() => UseAll([new FundSumMismatch(), new FundBoundExceeded(), new NegativeAmount()]);
+    public RuleSetBuilder UseFunds() => UseAll([new FundSumMismatch(), new FundBoundExceeded(), new NegativeAmount(), new CostTargetAboveFunds()]);
 
     public RuleSetBuilder UseScoring() => UseAll([new ExecutionRateMismatch(), new ExecutionScoreMismatch(), new ScoreAboveWeight(), new WeightsDoNotAddUp(), new TotalScoreMismatch(), new GradeMismatch(), new MissingDeviation()]);
 
-    public RuleSetBuilder UseAcrossFiles() => UseAll([new UnknownOrganisation(), new DuplicateId(), new DuplicateProject(), new YearDisagreesWithDates(), new PathDisagreesWithId()]);
+    public RuleSetBuilder UseAcrossFiles() => UseAll([new UnknownOrganisation(), new DuplicateId(), new DuplicateProject(), new YearDisagreesWithDates(), new PathDisagreesWithId(), new ReservedOrganisationId()]);
 
     public RuleSetBuilder UseClassified() => Use(new ClassifiedDetailPublished());
 

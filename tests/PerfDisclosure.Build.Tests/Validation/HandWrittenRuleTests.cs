@@ -43,6 +43,19 @@ public class HandWrittenRuleTests
         Assert.Contains("sz-futian-investment-promotion/2024/example.yaml", finding.Fix, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("notes", true)]
+    [InlineData("Years", true)]
+    [InlineData("sz-notes-office", false)]
+    public void PD0506_an_organisation_id_that_is_a_site_folder(string id, bool reported)
+    {
+        var site = new ExampleSite("pd0506");
+        site.Write($"organisations/{id}.yaml", "name: 某单位\n");
+        var findings = site.Check().Where(d => d.Code == "PD0506").ToList();
+        Assert.Equal(reported ? 1 : 0, findings.Count);
+        Assert.All(findings, d => Assert.EndsWith($"organisations/{id}.yaml", d.Where.File, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void PD0010_a_layout_field_without_key()
     {

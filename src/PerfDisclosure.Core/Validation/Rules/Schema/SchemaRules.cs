@@ -35,6 +35,11 @@ public static class SchemaRules
         "allocation_method: 项目发\n",
         "allocation_method: 项目法\n"));
 
+    public static LoadingRule EnumerationSpelling { get; } = new("PD0007", Severity.Warning, "枚举值写法不规范（标点或空格不同于规定写法）", "An enumeration value differs from an allowed one only in punctuation or spacing", new(
+        "shenzhen-target",
+        "project_type: 31.履职类项目\n",
+        "project_type: 31 履职类项目\n"));
+
     public static LoadingRule BadLayoutDefinition { get; } = new("PD0010", Severity.Error, "版式定义文件有误", "A layout definition is invalid", new(
         "shenzhen-target",
         "# templates/layouts/forms/my-layout.yaml\nid: my-layout\nfields:\n  - {label: 项目名称}\n",
@@ -48,5 +53,5 @@ public static class SchemaRules
         ExampleKind.Other));
 
     public static IEnumerable<Rule> All =>
-        [YamlSyntax, MissingRequired, UnknownKey, UnknownLayout, WrongType, NotAllowedValue, BadLayoutDefinition, BadValidationData];
+        [YamlSyntax, MissingRequired, UnknownKey, UnknownLayout, WrongType, NotAllowedValue, EnumerationSpelling, BadLayoutDefinition, BadValidationData];
 }
