@@ -16,14 +16,17 @@ public static class FormNotes
     public static List<ScriptObject> Build(IEnumerable<Diagnostic> findings, RuleSet? rules = null)
     {
         rules ??= RuleSet.Default;
+        // Rules that share one citizen wording (PD0101, PD0102) make one note, linked to the first rule's explanation.
         return [.. findings
-            .GroupBy(d => d.Code, StringComparer.Ordinal)
-            .Select(g => (Rule: rules.Find(g.Key), Count: g.Count()))
-            .Where(r => r.Rule?.CitizenNote is not null)
-            .OrderBy(r => r.Rule!.Code, StringComparer.Ordinal)
+            .Select(d => rules.Find(d.Code))
+            .OfType<Rule>()
+            .Where(r => r.CitizenNote is not null)
+            .GroupBy(r => r.CitizenNote!, StringComparer.Ordinal)
+            .Select(g => (Rule: g.OrderBy(r => r.Code, StringComparer.Ordinal).First(), Count: g.Count()))
+            .OrderBy(r => r.Rule.Code, StringComparer.Ordinal)
             .Select(r => new ScriptObject
             {
-                ["code"] = r.Rule!.Code,
+                ["code"] = r.Rule.Code,
                 ["text"] = Html.Escape(r.Rule.CitizenNote),
                 ["count"] = r.Count,
                 ["path"] = PagePath,

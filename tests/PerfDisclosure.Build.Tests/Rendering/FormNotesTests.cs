@@ -39,4 +39,13 @@ public class FormNotesTests
         var spelling = File.ReadAllText(Path.Combine(Site.Value, "sh-minhang-government-office", "2022", "legal-counsel", "index.html"));
         Assert.DoesNotContain("form-notes", spelling, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Findings_that_share_one_wording_make_one_note()
+    {
+        var findings = new[] { "PD0101", "PD0102", "PD0102", "PD0201" }.Select(c => new Core.Diagnostics.Diagnostic(c, Core.Diagnostics.Severity.Warning, new("f.yaml", 1, 1), "m", "m"));
+        var note = Assert.Single(Build.Rendering.FormNotes.Build(findings));
+        Assert.Equal("PD0101", note["code"]);
+        Assert.Equal(3, note["count"]);
+    }
 }
