@@ -46,7 +46,6 @@ public class SeedFindingsTests
         "sh-minhang-government-office/2022/official-travel-abroad.yaml:64:13 warning PD0201",
         "sh-minhang-government-office/2022/party-building.yaml:26:13 warning PD0201",
         "sh-minhang-government-office/2022/party-building.yaml:81:13 warning PD0201",
-        "sh-minhang-investment-promotion/2026/district-resource-management.yaml:48:13 warning PD0103",
         "sz-futian-investment-promotion/2024/integrated-information-service-platform.yaml:13:15 warning PD0007",
         "sz-futian-investment-promotion/2024/investment-attraction-services.yaml:57:13 warning PD0504",
     ];
