@@ -25,6 +25,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         new PagesStage(),
         new FormsJsonStage(),
         new AssetsStage(),
+        new NotesStage(),
     ];
 
     /// <summary>Loads and validates without writing anything (the <c>check</c> command).</summary>
@@ -37,7 +38,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             content = content with { Site = content.Site with { BaseUrl = options.BaseUrl } };
         }
 
-        var diagnostics = Stage("validate", () => ContentValidator.Validate(content));
+        var diagnostics = Stage("validate", () => ContentValidator.Validate(content, theme));
         return (content, diagnostics);
     }
 
@@ -50,7 +51,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         }
 
         var theme = new ThemeFiles(options.TemplatesDir);
-        var site = SiteModel.Build(content);
+        var site = SiteModel.Build(content, diagnostics);
         var staging = AtomicPublisher.CreateStaging(options.OutputDir);
         try
         {
@@ -77,11 +78,15 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             AtomicPublisher.Discard(staging);
             return new BuildResult(false, [.. diagnostics, e.Diagnostic], 0, 0, stages);
         }
-        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<TemplateError>().FirstOrDefault() is { } first)
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.Any(i => i is TemplateError))
         {
-            // Pages render in parallel: report the first template error, as a sequential build would.
+            // A template error inside a parallel stage arrives wrapped, once per page that hit it: report each
+            // place in the templates once, naming the first page (in id order, so the report is stable).
             AtomicPublisher.Discard(staging);
-            return new BuildResult(false, [.. diagnostics, first.Diagnostic], 0, 0, stages);
+            var errors = e.Flatten().InnerExceptions.OfType<TemplateError>().Select(t => t.Diagnostic)
+                .GroupBy(d => (d.Code, d.Where))
+                .Select(g => g.OrderBy(d => d.MessageEn, StringComparer.Ordinal).First());
+            return new BuildResult(false, [.. diagnostics, .. errors], 0, 0, stages);
         }
         catch
         {

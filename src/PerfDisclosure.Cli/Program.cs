@@ -1,3 +1,3 @@
 using PerfDisclosure.Cli;
 
-return Commands.Root().Parse(args).Invoke();
+return Invocation.Run(args);

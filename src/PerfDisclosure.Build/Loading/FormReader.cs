@@ -127,7 +127,13 @@ public static class FormReader
                 return reader.Text(node, what) is { } published ? new MeasuredValue(published, ValueGrammar.Parse(published), at) : null;
             default:
                 var text = reader.Text(node, what);
-                if (text is not null && definition.AllowedValues.Count > 0 && !definition.AllowedValues.Contains(text))
+                if (text is not null && definition.AllowedValues.Count > 0 && !definition.AllowedValues.Contains(text)
+                    && definition.AllowedValues.FirstOrDefault(v => Loose(v) == Loose(text)) is { } spelled)
+                {
+                    // The allowed value with other punctuation or spacing (31.履职类项目): published so, kept, but flagged.
+                    reader.Diagnostics.Warning("PD0007", at, $"{what}（{definition.Label}）的值“{text}”写法不规范，应为“{spelled}”", $"'{text}' is a non-standard spelling of the {what} value '{spelled}'", $"write '{spelled}'");
+                }
+                else if (text is not null && definition.AllowedValues.Count > 0 && !definition.AllowedValues.Contains(text))
                 {
                     var suggestion = Suggestions.Closest(text, definition.AllowedValues);
                     reader.Diagnostics.Error("PD0006", at, $"{what}（{definition.Label}）的值“{text}”不在允许范围：{string.Join("、", definition.AllowedValues)}", $"'{text}' is not an allowed value of {what}: {string.Join(", ", definition.AllowedValues)}", suggestion is null ? null : $"did you mean '{suggestion}'?");
@@ -136,6 +142,8 @@ public static class FormReader
                 return text is null ? null : new TextValue(text, at);
         }
     }
+
+    private static string Loose(string value) => string.Concat(value.Where(c => !char.IsWhiteSpace(c) && c is not ('.' or '．' or '、' or '·' or '-')));
 
     private static List<IndicatorRow> ReadIndicators(NodeReader reader, YamlMappingNode root, LayoutDefinition layout)
     {

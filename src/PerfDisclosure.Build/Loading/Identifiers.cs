@@ -21,7 +21,7 @@ public static class Identifiers
 {
     public static bool Accept(string name, string file, IdentifierKind kind, DiagnosticBag diagnostics)
     {
-        if (IdentifierRules.Check(name, atSiteRoot: kind == IdentifierKind.Organisation) is not { } problem)
+        if (IdentifierRules.Check(name) is not { } problem)
         {
             return true;
         }

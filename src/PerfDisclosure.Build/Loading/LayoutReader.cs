@@ -75,7 +75,20 @@ public static class LayoutReader
             columns,
             sums,
             bounds,
-            reader.Text(Child(root, "template"), "template") ?? id);
+            reader.Text(Child(root, "template"), "template") ?? id,
+            ReadRedaction(reader, Child(root, "redaction")));
+    }
+
+    /// <summary>The layout's redacted form for classified projects (<c>redaction:</c>), or null.</summary>
+    private static Redaction? ReadRedaction(NodeReader reader, YamlNode? node)
+    {
+        if (reader.Mapping(node, "redaction") is not { } mapping)
+        {
+            return null;
+        }
+
+        List<string> Texts(string key) => reader.Sequence(Child(mapping, key), key)?.Children.Select(c => reader.Text(c, key)).OfType<string>().ToList() ?? [];
+        return new Redaction(reader.Text(Child(mapping, "marker"), "marker") ?? "涉密", Texts("fields"), Texts("columns"));
     }
 
     internal static YamlNode? Child(YamlMappingNode mapping, string key) =>

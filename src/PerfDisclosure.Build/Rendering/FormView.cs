@@ -29,6 +29,7 @@ public static class FormView
             ["f"] = Fields(form.Fields, layout.Fields, site.OrganisationName),
             ["indicators"] = Indicators(form, layout, site.OrganisationName),
             ["indicator_count"] = form.Indicators.Count,
+            ["notes"] = FormNotes.Build(site.FindingsOf(form)),
         };
         return view;
     }

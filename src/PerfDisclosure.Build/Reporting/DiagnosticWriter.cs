@@ -7,7 +7,7 @@ namespace PerfDisclosure.Build.Reporting;
 /// <summary>Prints diagnostics in the formats editors and CI read.</summary>
 public static class DiagnosticWriter
 {
-    public static readonly IReadOnlyList<string> Formats = ["text", "json"];
+    public static readonly IReadOnlyList<string> Formats = ["text", "json", "github", "sarif"];
 
     public static void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, string format, string language)
     {
@@ -15,6 +15,12 @@ public static class DiagnosticWriter
         {
             case "json":
                 WriteJson(output, diagnostics, language);
+                break;
+            case "github":
+                GithubAnnotations.Write(output, diagnostics, language);
+                break;
+            case "sarif":
+                SarifWriter.Write(output, diagnostics, language);
                 break;
             default:
                 foreach (var d in diagnostics)

@@ -1,4 +1,5 @@
 using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 
 namespace PerfDisclosure.Build.Site;
@@ -6,9 +7,12 @@ namespace PerfDisclosure.Build.Site;
 /// <summary>The site's structure: forms placed under their organisations and years, in a stable order.</summary>
 public sealed class SiteModel
 {
-    private SiteModel(LoadedContent content, IReadOnlyList<FormEntry> forms)
+    private readonly ILookup<string, Diagnostic> findingsByFile;
+
+    private SiteModel(LoadedContent content, IReadOnlyList<FormEntry> forms, IReadOnlyList<Diagnostic> findings)
     {
         Content = content;
+        findingsByFile = findings.ToLookup(d => d.Where.File, StringComparer.Ordinal);
         Forms = forms;
         ByOrganisation = forms.GroupBy(f => f.Owner.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<FormEntry>)[.. g], StringComparer.Ordinal);
         Years = [.. forms.Select(f => f.Form.Year).Distinct().OrderDescending()];
@@ -30,7 +34,8 @@ public sealed class SiteModel
     public IReadOnlyList<int> Years { get; }
 
     /// <summary>Places each loaded form; a form whose layout or owner is unknown is left out (loading reported it).</summary>
-    public static SiteModel Build(LoadedContent content)
+    /// <param name="findings">What validation found; each form's page shows notes for readers from it.</param>
+    public static SiteModel Build(LoadedContent content, IReadOnlyList<Diagnostic>? findings = null)
     {
         var forms = content.Forms
             .Where(f => content.Layouts.ContainsKey(f.LayoutId) && content.Organisations.ContainsKey(f.Owner))
@@ -40,11 +45,14 @@ public sealed class SiteModel
             .ThenBy(e => e.Form.ProjectName, StringComparer.Ordinal)
             .ThenBy(e => e.Form.Id, StringComparer.Ordinal)
             .ToList();
-        return new SiteModel(content, forms);
+        return new SiteModel(content, forms, findings ?? []);
     }
 
     public IEnumerable<FormEntry> FormsOf(string organisation, int year) =>
         ByOrganisation.TryGetValue(organisation, out var forms) ? forms.Where(f => f.Form.Year == year) : [];
+
+    /// <summary>The validation findings in a form's file, in file order.</summary>
+    public IEnumerable<Diagnostic> FindingsOf(Form form) => findingsByFile[form.File];
 
     public string OrganisationName(string id) => Content.Organisations.TryGetValue(id, out var o) ? o.Name : id;
 }

@@ -1,65 +1,62 @@
 using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Rendering;
+using PerfDisclosure.Build.Site;
+using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
-using PerfDisclosure.Core.Forms;
+using PerfDisclosure.Core.Validation;
 
 namespace PerfDisclosure.Build.Validation;
 
-/// <summary>Runs the validation rules over loaded content; the diagnostics of loading come first.</summary>
+/// <summary>
+/// Runs the validation rules (src/PerfDisclosure.Core/Validation/Rules) over loaded content, with the frameworks and
+/// scoring rules of the theme; the diagnostics of loading come first.
+/// </summary>
 public static class ContentValidator
 {
-    public static IReadOnlyList<Diagnostic> Validate(LoadedContent content)
+    /// <summary>Top-level folders of the site that are not organisations (SitePaths, the notes page, assets).</summary>
+    private static readonly string[] ReservedFolders =
+        [.. new[] { SitePaths.Search, SitePaths.Data, SitePaths.Organisations, SitePaths.Year(0), SitePaths.Page("x"), FormNotes.PagePath, "assets/" }.Select(p => p[..p.IndexOf('/')])];
+
+    /// <summary>Validates with the built-in theme's frameworks and scoring rules.</summary>
+    public static IReadOnlyList<Diagnostic> Validate(LoadedContent content) => Validate(content, new ThemeFiles(null));
+
+    public static IReadOnlyList<Diagnostic> Validate(LoadedContent content, ThemeFiles theme, RuleSet? rules = null)
     {
+        rules ??= RuleSet.Default;
         var diagnostics = new DiagnosticBag();
         foreach (var diagnostic in content.Diagnostics)
         {
             diagnostics.Add(diagnostic);
         }
 
-        CheckReferences(content, diagnostics);
-        return diagnostics.ToList();
-    }
-
-    /// <summary>Every organisation a form names exists, and no two forms claim the same id.</summary>
-    private static void CheckReferences(LoadedContent content, DiagnosticBag diagnostics)
-    {
-        foreach (var form in content.Forms)
-        {
-            foreach (var value in Organisations(form.Fields))
+        var data = ValidationDataReader.Read(theme, content.Layouts.Values, diagnostics);
+        var forms = content.Forms
+            .Where(f => content.Layouts.ContainsKey(f.LayoutId))
+            .Select(f =>
             {
-                if (!content.Organisations.ContainsKey(value.Id))
+                var layout = content.Layouts[f.LayoutId];
+                var scoring = layout.Scoring is { } id && data.Scoring.TryGetValue(id, out var s) ? s.For(f.Owner) : null;
+                return new FormContext(f, layout, data.Frameworks.GetValueOrDefault(layout.Framework), scoring);
+            })
+            .ToList();
+
+        Parallel.ForEach(forms, form =>
+        {
+            foreach (var rule in rules.Rules)
+            {
+                foreach (var finding in rule.Check(form))
                 {
-                    var suggestion = Suggestions.Closest(value.Id, content.Organisations.Keys);
-                    diagnostics.Error("PD0501", value.Where, $"引用了不存在的机构“{value.Id}”", $"Unknown organisation '{value.Id}'", suggestion is null ? $"add content/organisations/{value.Id}.yaml" : $"did you mean '{suggestion}'?");
+                    diagnostics.Add(finding);
                 }
             }
-        }
+        });
 
-        foreach (var group in content.Forms.GroupBy(f => f.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        var corpus = new CorpusContext(forms, content.Organisations, ReservedFolders);
+        foreach (var finding in rules.Rules.SelectMany(r => r.CheckAll(corpus)))
         {
-            foreach (var form in group.Skip(1))
-            {
-                diagnostics.Error("PD0502", form.Where, $"表单标识 {form.Id} 与 {group.First().File} 重复", $"Form id {form.Id} is also used by {group.First().File}");
-            }
+            diagnostics.Add(finding);
         }
-    }
 
-    private static IEnumerable<OrganisationValue> Organisations(FieldSet fields)
-    {
-        foreach (var key in fields.Keys)
-        {
-            switch (fields[key])
-            {
-                case OrganisationValue o:
-                    yield return o;
-                    break;
-                case GroupValue g:
-                    foreach (var inner in Organisations(g.Fields))
-                    {
-                        yield return inner;
-                    }
-
-                    break;
-            }
-        }
+        return diagnostics.ToList();
     }
 }

@@ -9,7 +9,7 @@ public sealed record IdentifierProblem(string Message, string MessageEn, string?
 /// <summary>
 /// Ids and slugs come from file names and become folders of the site, so they must be names every file system,
 /// URL and reader treats the same: lower-case ASCII letters, digits and single hyphens, not too long, not a
-/// name the site or Windows reserves, and no look-alike Unicode (a Cyrillic "а" would publish a second,
+/// name Windows reserves, and no look-alike Unicode (a Cyrillic "а" would publish a second,
 /// different-looking-identical address).
 /// </summary>
 public static class IdentifierRules
@@ -17,12 +17,6 @@ public static class IdentifierRules
     public const int MaxLength = 80;
 
     private static readonly System.Buffers.SearchValues<char> Allowed = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");
-
-    /// <summary>Folders the site itself writes at its root; an organisation id may not take them.</summary>
-    public static readonly IReadOnlySet<string> SiteFolders = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "assets", "data", "search", "years", "pages", "organisations", "index", "pdf", "feeds", "sitemap",
-    };
 
     // Names Windows refuses as files or folders, whatever their extension; a site must copy to any machine.
     private static readonly HashSet<string> DeviceNames = new(StringComparer.OrdinalIgnoreCase)
@@ -32,9 +26,12 @@ public static class IdentifierRules
         "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
     };
 
-    /// <summary>Checks an id or slug; <paramref name="atSiteRoot"/> when it becomes a folder at the site's root.</summary>
+    /// <summary>
+    /// Checks an id or slug. Whether an organisation id collides with a folder of the site itself is a validation
+    /// rule (PD0506), which knows the site's folders.
+    /// </summary>
     /// <returns>Null when the name is fine.</returns>
-    public static IdentifierProblem? Check(string name, bool atSiteRoot)
+    public static IdentifierProblem? Check(string name)
     {
         if (name.Length == 0)
         {
@@ -73,7 +70,7 @@ public static class IdentifierRules
             return new($"名称长 {name.Length} 个字符，上限为 {MaxLength}", $"The name is {name.Length} characters long; the limit is {MaxLength}", null);
         }
 
-        if (DeviceNames.Contains(name) || (atSiteRoot && SiteFolders.Contains(name)))
+        if (DeviceNames.Contains(name))
         {
             return new($"名称“{name}”为保留名称", $"'{name}' is a reserved name", $"rename to '{name}-1' or a more specific name");
         }
@@ -97,7 +94,7 @@ public static class IdentifierRules
         }
 
         var suggestion = builder.ToString();
-        return Check(suggestion, atSiteRoot: false) is null ? suggestion : null;
+        return Check(suggestion) is null ? suggestion : null;
     }
 
     // The Cyrillic and Greek letters that print like Latin ones (Unicode's confusables, lower and upper case).

@@ -11,6 +11,7 @@ namespace PerfDisclosure.Core.Layouts;
 /// <param name="AmountUnit">元 or 万元.</param>
 /// <param name="Amount">Path of the field that is the form's headline amount (listed and totalled per organisation).</param>
 /// <param name="Landscape">Whether the official form is printed landscape.</param>
+/// <param name="Redaction">What a classified form of this layout may show; null when the layout has no redacted form.</param>
 /// <param name="MergeLevels">Whether equal 一级/二级指标 names on consecutive rows share one merged cell (Shanghai) or repeat on every row (Shenzhen).</param>
 public sealed record LayoutDefinition(
     string Id,
@@ -28,7 +29,8 @@ public sealed record LayoutDefinition(
     IReadOnlyList<FieldDefinition> IndicatorColumns,
     IReadOnlyList<SumCheck> Sums,
     IReadOnlyList<NotAboveCheck> Bounds,
-    string Template)
+    string Template,
+    Redaction? Redaction = null)
 {
     /// <summary>Yuan per unit of this layout's amounts.</summary>
     public decimal YuanPerUnit => AmountUnit == "万元" ? 10000m : 1m;

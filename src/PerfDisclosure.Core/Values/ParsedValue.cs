@@ -44,3 +44,16 @@ public sealed record Redacted : ParsedValue
 {
     public override string Normalised => "涉密项目不宜公开";
 }
+
+/// <summary>A length of time such as 6个月内 or 2个工作日: the number is a duration, not a count.</summary>
+/// <param name="Within">Written with 内 / 以内: at most this long.</param>
+public sealed record Period(decimal Length, string Unit, bool Within, string Normalised) : ParsedValue
+{
+    public override string Normalised { get; } = Normalised;
+}
+
+/// <summary>A value that promises a number (it starts with ≥, >= …) but has none the grammar can read, e.g. ≥百分之九十.</summary>
+public sealed record Malformed(string Text) : ParsedValue
+{
+    public override string Normalised => Text;
+}

@@ -80,17 +80,28 @@ public static partial class ValueGrammar
         if (DatePattern().Match(folded) is { Success: true } date)
         {
             int? Group(int i) => date.Groups[i].Success ? int.Parse(date.Groups[i].Value, CultureInfo.InvariantCulture) : null;
-            return new DateTarget((Group(1) ?? Group(4))!.Value, Group(2) ?? Group(5), Group(3) ?? Group(6), folded);
+            // Spaces inside a date ("2023 年 12 月 31 日") are an extraction or typing variant.
+            var dateText = date.Groups[1].Success ? WhitespacePattern().Replace(date.Value, string.Empty) + folded[date.Length..] : folded;
+            return new DateTarget((Group(1) ?? Group(4))!.Value, Group(2) ?? Group(5), Group(3) ?? Group(6), dateText);
         }
 
         var (comparator, rest, spelledStandard, prefix) = ReadComparator(folded);
         standard &= spelledStandard;
         rest = rest.TrimStart();
 
+        // 零起: the Chinese zero is the only numeral people write in place of a digit on these forms.
+        if (rest.StartsWith('零') && rest.Length > 1 && !char.IsDigit(rest[1]))
+        {
+            rest = "0" + rest[1..];
+            standard = false;
+            spelledStandard = false;
+        }
+
         var number = NumberPattern().Match(rest);
         if (!number.Success)
         {
-            return new Qualitative(text);
+            // A comparator symbol promises a number; words such as 高于 may begin a qualitative value.
+            return prefix.Length > 0 && SymbolPattern().IsMatch(prefix) ? new Malformed(text) : new Qualitative(text);
         }
 
         // A number too large for decimal (a pasted account number, say) is text, not an overflow.
@@ -113,9 +124,13 @@ public static partial class ValueGrammar
             comparator = Comparator.Approximately;
         }
 
-        var symbol = comparator.Symbol();
-        var normalised = spelledStandard ? folded : symbol + folded[prefix.Length..].TrimStart();
-        return new Quantity(comparator, value, unit, note, standard, normalised);
+        if (comparator == Comparator.None && note is null && PeriodPattern().Match(unit) is { Success: true } period)
+        {
+            return new Period(value, period.Groups[1].Value, period.Groups[2].Success, folded);
+        }
+
+        var normalised = prefix.Length > 0 || !spelledStandard ? comparator.Symbol() + rest : folded;
+        return new Quantity(comparator, value, unit, note, standard && normalised == text, normalised);
     }
 
     /// <summary>Folds full-width digits, Latin letters and operators to half-width (１２ → 12, ＞＝ → >=).</summary>
@@ -181,8 +196,17 @@ public static partial class ValueGrammar
     private static string StripBrackets(string remark) =>
         remark.Length >= 2 && remark[0] is '(' or '（' && remark[^1] is ')' or '）' ? remark[1..^1].Trim() : remark;
 
-    [GeneratedRegex(@"^(?:(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?(?:(\d{1,2})\s*日)?|(\d{4})-(\d{1,2})-(\d{1,2}))")]
+    [GeneratedRegex(@"^(?:(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*)?(?:(\d{1,2})\s*日)?|(\d{4})-(\d{1,2})-(\d{1,2}))")]
     private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
+
+    [GeneratedRegex(@"^[^\p{IsCJKUnifiedIdeographs}]+$")]
+    private static partial Regex SymbolPattern();
+
+    [GeneratedRegex(@"^(个工作日|工作日|个月|小时|分钟|天|日|周|年)(以内|内)?$")]
+    private static partial Regex PeriodPattern();
 
     [GeneratedRegex(@"^\d{1,3}(?:,\d{3})+(?:\.\d+)?|^\d+(?:\.\d+)?")]
     private static partial Regex NumberPattern();

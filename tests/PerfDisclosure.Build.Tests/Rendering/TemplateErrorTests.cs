@@ -7,7 +7,7 @@ public class TemplateErrorTests
 
     private static (TestSite Site, BuildResult Result) BuildWith(string template, string text, bool strict = false)
     {
-        var site = new TestSite("template-error");
+        var site = new TestSite("template-error").WithoutFindings();
         Directory.CreateDirectory(site.Output);
         File.WriteAllText(Path.Combine(site.Output, "marker.txt"), "the previous site");
         site.Write(template, text);
@@ -66,7 +66,7 @@ public class TemplateErrorTests
     [Fact]
     public void The_theme_reads_no_missing_variable_so_it_builds_under_strict()
     {
-        var site = new TestSite("template-strict");
+        var site = new TestSite("template-strict").WithoutFindings();
         var result = site.Build(strict: true);
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
     }

@@ -10,7 +10,7 @@ public class IdentifierRulesTests
     [InlineData("2026")]
     [InlineData("a")]
     public void Names_of_the_seed_kind_are_accepted(string name) =>
-        Assert.Null(IdentifierRules.Check(name, atSiteRoot: true));
+        Assert.Null(IdentifierRules.Check(name));
 
     [Theory]
     [InlineData("..", "'.'")]
@@ -29,7 +29,7 @@ public class IdentifierRulesTests
     [InlineData("Economy", "lower-case")]
     public void Names_that_could_escape_or_break_a_path_are_refused(string name, string reason)
     {
-        var problem = IdentifierRules.Check(name, atSiteRoot: false);
+        var problem = IdentifierRules.Check(name);
         Assert.NotNull(problem);
         Assert.Contains(reason, problem.MessageEn, StringComparison.Ordinal);
     }
@@ -37,26 +37,19 @@ public class IdentifierRulesTests
     [Fact]
     public void An_over_long_name_is_refused_with_the_limit()
     {
-        Assert.Null(IdentifierRules.Check(new string('a', IdentifierRules.MaxLength), atSiteRoot: false));
-        var problem = IdentifierRules.Check(new string('a', IdentifierRules.MaxLength + 1), atSiteRoot: false);
+        Assert.Null(IdentifierRules.Check(new string('a', IdentifierRules.MaxLength)));
+        var problem = IdentifierRules.Check(new string('a', IdentifierRules.MaxLength + 1));
         Assert.Equal($"The name is {IdentifierRules.MaxLength + 1} characters long; the limit is {IdentifierRules.MaxLength}", problem?.MessageEn);
     }
 
     [Theory]
-    [InlineData("con", false)]
-    [InlineData("nul", false)]
-    [InlineData("lpt1", false)]
-    [InlineData("assets", true)]
-    [InlineData("data", true)]
-    [InlineData("search", true)]
-    public void Reserved_names_are_refused(string name, bool atSiteRoot)
+    [InlineData("con")]
+    [InlineData("nul")]
+    [InlineData("lpt1")]
+    public void Reserved_names_are_refused(string name)
     {
-        Assert.Contains("reserved", IdentifierRules.Check(name, atSiteRoot)?.MessageEn, StringComparison.Ordinal);
+        Assert.Contains("reserved", IdentifierRules.Check(name)?.MessageEn, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Site_folder_names_are_fine_below_the_root() =>
-        Assert.Null(IdentifierRules.Check("data", atSiteRoot: false));
 
     [Theory]
     [InlineData("sh-minh\u0430ng", "U+0430", "rename to 'sh-minhang'")] // Cyrillic а
@@ -66,7 +59,7 @@ public class IdentifierRulesTests
     [InlineData("经济委员会", "U+7ECF", "use lower-case ASCII letters")]
     public void Look_alike_unicode_is_refused_naming_the_character_and_the_ascii_spelling(string name, string codePoint, string fix)
     {
-        var problem = IdentifierRules.Check(name, atSiteRoot: false);
+        var problem = IdentifierRules.Check(name);
         Assert.NotNull(problem);
         Assert.Contains(codePoint, problem.MessageEn, StringComparison.Ordinal);
         Assert.StartsWith(fix, problem.Fix, StringComparison.Ordinal);

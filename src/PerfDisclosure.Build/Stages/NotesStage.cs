@@ -1,0 +1,25 @@
+using PerfDisclosure.Build.Rendering;
+using PerfDisclosure.Core.Validation;
+using Scriban.Runtime;
+
+namespace PerfDisclosure.Build.Stages;
+
+/// <summary>Writes notes/index.html: what each note on a form's page means, worded for readers, one anchor per code.</summary>
+public sealed class NotesStage : IOutputStage
+{
+    public string Name => "notes";
+
+    public void Run(BuildContext context)
+    {
+        const string title = "表格提示说明";
+        var globals = PageContext.Globals(context.Site.Settings, FormNotes.PagePath, title, [new("首页", Site.SitePaths.Home), new(title, FormNotes.PagePath)]);
+        globals["notes"] = RuleSet.Default.Rules.Where(r => r.CitizenNote is not null).Select(r => new ScriptObject
+        {
+            ["code"] = r.Code,
+            ["anchor"] = r.Code.ToLowerInvariant(),
+            ["text"] = Html.Escape(r.CitizenNote),
+            ["check"] = Html.Escape(r.Title),
+        }).ToList();
+        context.Writer.WriteText(FormNotes.PagePath + "index.html", context.Renderer.Wrap("layouts/notes.sbn-html", globals, FormNotes.PagePath));
+    }
+}

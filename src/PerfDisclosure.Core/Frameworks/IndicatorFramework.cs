@@ -1,0 +1,38 @@
+namespace PerfDisclosure.Core.Frameworks;
+
+/// <summary>
+/// 指标体系: the level-1 and level-2 indicator names a layout's forms may use, read from
+/// <c>templates/frameworks/&lt;id&gt;.yaml</c> so each jurisdiction's framework is data.
+/// </summary>
+/// <param name="Markers">Prefixes some forms print before a level-2 name (Shenzhen marks core indicators with * or +); ignored when comparing.</param>
+/// <param name="Levels">Each level-1 name with its level-2 names.</param>
+/// <param name="Hints">Words in a level-3 name that place it under particular level-2 names.</param>
+public sealed record IndicatorFramework(
+    string Id,
+    IReadOnlyList<string> Markers,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Levels,
+    IReadOnlyList<WordingHint> Hints)
+{
+    /// <summary>The name without the form's markers.</summary>
+    public string Plain(string name)
+    {
+        var plain = name.Trim();
+        foreach (var marker in Markers)
+        {
+            if (plain.StartsWith(marker, StringComparison.Ordinal))
+            {
+                return plain[marker.Length..].Trim();
+            }
+        }
+
+        return plain;
+    }
+
+    public IEnumerable<string> AllLevel2 => Levels.Values.SelectMany(l => l).Distinct(StringComparer.Ordinal);
+}
+
+/// <summary>A level-3 name containing any of <paramref name="Words"/> belongs under one of <paramref name="Level2"/>.</summary>
+public sealed record WordingHint(IReadOnlyList<string> Words, IReadOnlyList<string> Level2)
+{
+    public string? MatchIn(string level3) => Words.FirstOrDefault(w => level3.Contains(w, StringComparison.Ordinal));
+}

@@ -1,0 +1,40 @@
+using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Forms;
+
+namespace PerfDisclosure.Core.Validation.Rules.AcrossFiles;
+
+/// <summary>A form names an organisation that has no file under content/organisations/.</summary>
+public sealed class UnknownOrganisation : Rule
+{
+    public override string Code => "PD0501";
+
+    public override Severity Severity => Severity.Error;
+
+    public override string Title => "引用了不存在的机构";
+
+    public override string TitleEn => "Unknown organisation";
+
+    public override RuleExample Example => new(
+        "shenzhen-target",
+        "first_level_budget_unit: sz-futian-investment-promotoin\n",
+        "first_level_budget_unit: sz-futian-investment-promotion\n");
+
+    public override IEnumerable<Diagnostic> CheckAll(CorpusContext corpus)
+    {
+        foreach (var form in corpus.Forms)
+        {
+            foreach (var value in Organisations(form.Form.Fields).Where(v => !corpus.Organisations.ContainsKey(v.Id)))
+            {
+                yield return Report(value.Where, $"引用了不存在的机构“{value.Id}”", $"Unknown organisation '{value.Id}'", $"add content/organisations/{value.Id}.yaml or correct the id");
+            }
+        }
+    }
+
+    private static IEnumerable<OrganisationValue> Organisations(FieldSet fields) =>
+        fields.Keys.Select(k => fields[k]).SelectMany(v => v switch
+        {
+            OrganisationValue o => [o],
+            GroupValue g => Organisations(g.Fields),
+            _ => [],
+        });
+}

@@ -1,0 +1,57 @@
+using PerfDisclosure.Core.Diagnostics;
+
+namespace PerfDisclosure.Core.Validation.Rules.Schema;
+
+/// <summary>The rules loading enforces while it reads YAML (PD00xx); codes kept stable since the foundation.</summary>
+public static class SchemaRules
+{
+    public static LoadingRule YamlSyntax { get; } = new("PD0001", Severity.Error, "YAML 语法错误", "YAML syntax error", new(
+        "shenzhen-target",
+        "project_name: \"办公设备采购\n",
+        "project_name: \"办公设备采购\"\n"));
+
+    public static LoadingRule MissingRequired { get; } = new("PD0002", Severity.Error, "缺少版式要求的必填字段", "A field the layout requires is missing", new(
+        "shenzhen-target",
+        "project_code:\n",
+        "project_code: \"440304231151500205016\"\n"));
+
+    public static LoadingRule UnknownKey { get; } = new("PD0003", Severity.Error, "版式中没有这个字段（给出最接近的字段名）", "Unknown field (with the closest known name)", new(
+        "shenzhen-target",
+        "project_nmae: 办公设备采购\n",
+        "project_name: 办公设备采购\n"));
+
+    public static LoadingRule UnknownLayout { get; } = new("PD0004", Severity.Error, "未知版式", "Unknown layout", new(
+        "shenzhen-target",
+        "layout: shenzen-target\n",
+        "layout: shenzhen-target\n"));
+
+    public static LoadingRule WrongType { get; } = new("PD0005", Severity.Error, "值的类型不对（数字、日期、文本）", "A value has the wrong type (number, date, text)", new(
+        "shenzhen-target",
+        "current_year_amount: 12.40万\n",
+        "current_year_amount: 12.40\n"));
+
+    public static LoadingRule NotAllowedValue { get; } = new("PD0006", Severity.Error, "值不在版式允许的范围内（项目性质、是否新增项目、分配方式、评分等级 …）", "A value is not one the layout allows (nature, is new project, allocation method, grade …)", new(
+        "shenzhen-target",
+        "allocation_method: 项目发\n",
+        "allocation_method: 项目法\n"));
+
+    public static LoadingRule EnumerationSpelling { get; } = new("PD0007", Severity.Warning, "枚举值写法不规范（标点或空格不同于规定写法）", "An enumeration value differs from an allowed one only in punctuation or spacing", new(
+        "shenzhen-target",
+        "project_type: 31.履职类项目\n",
+        "project_type: 31 履职类项目\n"));
+
+    public static LoadingRule BadLayoutDefinition { get; } = new("PD0010", Severity.Error, "版式定义文件有误", "A layout definition is invalid", new(
+        "shenzhen-target",
+        "# templates/layouts/forms/my-layout.yaml\nid: my-layout\nfields:\n  - {label: 项目名称}\n",
+        "# templates/layouts/forms/my-layout.yaml\nid: my-layout\nfields:\n  - {key: project_name, label: 项目名称}\n",
+        ExampleKind.Other));
+
+    public static LoadingRule BadValidationData { get; } = new("PD0011", Severity.Error, "指标体系或评分规则文件有误，或版式引用了不存在的指标体系/评分规则", "An indicator framework or scoring file is invalid, or a layout names one that does not exist", new(
+        "shenzhen-target",
+        "# templates/layouts/forms/shenzhen-target.yaml\nframework: mof-shenzen\n",
+        "# templates/layouts/forms/shenzhen-target.yaml\nframework: mof-shenzhen\n",
+        ExampleKind.Other));
+
+    public static IEnumerable<Rule> All =>
+        [YamlSyntax, MissingRequired, UnknownKey, UnknownLayout, WrongType, NotAllowedValue, EnumerationSpelling, BadLayoutDefinition, BadValidationData];
+}

@@ -1,0 +1,98 @@
+using PerfDisclosure.Testing;
+
+namespace PerfDisclosure.Cli.Tests;
+
+/// <summary>check's exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 the command could not run.</summary>
+[Collection("console")]
+public class CheckCommandTests
+{
+    private static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        var (savedOut, savedError) = (Console.Out, Console.Error);
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            return (Invocation.Run(args), output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(savedOut);
+            Console.SetError(savedError);
+        }
+    }
+
+    private static string ContentWith(string formYaml)
+    {
+        var dir = Repo.TempDir("cli");
+        Directory.CreateDirectory(Path.Combine(dir, "organisations"));
+        File.WriteAllText(Path.Combine(dir, "organisations", "org.yaml"), "name: 某单位\njurisdiction: 深圳市\n");
+        Directory.CreateDirectory(Path.Combine(dir, "forms", "org", "2024"));
+        File.WriteAllText(Path.Combine(dir, "forms", "org", "2024", "f.yaml"), formYaml);
+        return dir;
+    }
+
+    private const string Form = """
+        layout: shenzhen-target
+        year: 2024
+        project_code: "1"
+        project_name: 办公设备采购
+        applicant_unit: org
+        first_level_budget_unit: org
+        implementation_period: 1
+        project_type: 31 履职类项目
+        is_new_project: 否
+        allocation_method: 项目法
+        medium_term_total: 10
+        current_year_amount: 10
+        policy_basis: 依据
+        costing_basis: 测算
+        annual_goal: 目标
+        indicators:
+          - {level1: 产出指标, level2: 数量指标, level3: 电脑, target: "12台", explanation: 数量}
+
+        """;
+
+    [Fact]
+    public void Clean_content_exits_0()
+    {
+        var (code, output, _) = Run("check", "--content", ContentWith(Form), "--templates", Repo.Templates);
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, output);
+    }
+
+    [Fact]
+    public void Errors_exit_1_and_warnings_exit_1_only_with_strict()
+    {
+        var (code, output, _) = Run("check", "--content", ContentWith(Form + "unknown_key: 1\n"), "--templates", Repo.Templates, "--format", "github");
+        Assert.Equal(1, code);
+        Assert.Contains("::error file=", output, StringComparison.Ordinal);
+        Assert.Contains("title=PD0003::", output, StringComparison.Ordinal);
+
+        var warned = ContentWith(Form.Replace("\"12台\"", "\">=12台\"", StringComparison.Ordinal));
+        Assert.Equal(0, Run("check", "--content", warned, "--templates", Repo.Templates).Code);
+        Assert.Equal(1, Run("check", "--content", warned, "--templates", Repo.Templates, "--strict").Code);
+    }
+
+    [Fact]
+    public void Sarif_and_english_messages_from_the_command_line()
+    {
+        var (code, output, _) = Run("check", "--content", ContentWith(Form.Replace("\"12台\"", "\">=12台\"", StringComparison.Ordinal)), "--templates", Repo.Templates, "--format", "sarif", "--lang", "en");
+        Assert.Equal(0, code);
+        Assert.Contains("\"version\": \"2.1.0\"", output, StringComparison.Ordinal);
+        Assert.Contains("is a non-standard spelling", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("check", "--format", "xml")]
+    [InlineData("check", "--lang", "fr")]
+    [InlineData("check", "--no-such-option")]
+    [InlineData("check", "--content", "/nonexistent/perfdisclosure-content")]
+    public void A_command_that_cannot_run_exits_2(params string[] args)
+    {
+        var (code, _, error) = Run(args);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error:", error, StringComparison.Ordinal);
+    }
+}
