@@ -21,7 +21,7 @@ public static class IdentifierRules
     /// <summary>Folders the site itself writes at its root; an organisation id may not take them.</summary>
     public static readonly IReadOnlySet<string> SiteFolders = new HashSet<string>(StringComparer.Ordinal)
     {
-        "assets", "data", "search", "years", "pages", "organisations", "index", "pdf", "feeds", "sitemap",
+        "assets", "data", "search", "years", "pages", "organisations", "notes", "index", "pdf", "feeds", "sitemap",
     };
 
     // Names Windows refuses as files or folders, whatever their extension; a site must copy to any machine.
