@@ -68,6 +68,11 @@ public static class ContentLoader
 
         string Get(string key, string fallback) => reader.Text(LayoutReader.Child(root, key), key) ?? fallback;
         var defaults = SiteSettings.Default;
+        if (LayoutReader.Child(root, "base_url") is { } baseUrl && !SiteSettings.IsSafeBaseUrl(Get("base_url", defaults.BaseUrl)))
+        {
+            diagnostics.Error("PD0707", reader.At(baseUrl), "base_url 必须以 https://、http:// 或 / 开头", "base_url must start with https://, http:// or /", "e.g. https://budget.example.gov.cn/");
+        }
+
         return new SiteSettings(
             Get("title", defaults.Title),
             Get("description", defaults.Description),

@@ -16,4 +16,9 @@ public sealed record SiteSettings(
     string Publisher)
 {
     public static SiteSettings Default { get; } = new("预算绩效信息公开", "财政项目支出绩效目标与自评结果公开", "/", "预算绩效信息公开", "", "", "", "");
+
+    /// <summary>Canonical links and feeds start with the base URL: a <c>javascript:</c> or <c>//host</c> one would mislead readers.</summary>
+    public static bool IsSafeBaseUrl(string url) =>
+        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
 }

@@ -14,8 +14,7 @@ public static class Yaml
         var stream = new YamlStream();
         try
         {
-            YamlLimits.Check(file, text);
-            Load(stream, text);
+            Load(stream, file, text);
         }
         catch (YamlException e)
         {
@@ -39,13 +38,13 @@ public static class Yaml
     }
 
     /// <summary>
-    /// YamlDotNet 18's representation model throws ArgumentException or InvalidOperationException on some
-    /// malformed input (found by the generated-input tests, e.g. <c>? : x</c>); those become syntax errors
-    /// at the event being read.
+    /// Loads through <see cref="YamlLimits"/>. YamlDotNet 18 throws ArgumentException or InvalidOperationException
+    /// on some malformed input (found by the generated-input tests, e.g. <c>? : x</c> or a stray <c>[</c>); those
+    /// become syntax errors at the event being read.
     /// </summary>
-    private static void Load(YamlStream stream, string text)
+    private static void Load(YamlStream stream, string file, string text)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = new YamlLimits(file, new Parser(new StringReader(text)));
         try
         {
             stream.Load(parser);

@@ -6,7 +6,7 @@ public class IdentifierLoadingTests
     [InlineData("forms/sz-futian-investment-promotion/2024/Bad Slug.yaml", "form slug")]
     [InlineData("forms/sz-futian-investment-promotion/2024/con.yaml", "form slug")]
     [InlineData("forms/sz-futian-investment-promotion/2024/ch\u0430mbers.yaml", "form slug")]
-    [InlineData("organisations/assets.yaml", "organisation id")]
+    [InlineData("organisations/prn.yaml", "organisation id")]
     [InlineData("organisations/sz-fut\u0456an.yaml", "organisation id")]
     [InlineData("pages/..about.md", "page slug")]
     public void A_file_whose_name_cannot_be_a_path_is_an_error_naming_the_file_and_is_not_loaded(string relativePath, string kind)
@@ -51,5 +51,22 @@ public class IdentifierLoadingTests
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.Code == "PD0502");
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)", true)]
+    [InlineData("//evil.example/", true)]
+    [InlineData("budget.example.gov.cn", true)]
+    [InlineData("https://budget.example.gov.cn/", false)]
+    [InlineData("/budget/", false)]
+    public void An_unsafe_base_url_is_an_error_at_its_line(string baseUrl, bool refused)
+    {
+        var site = new TestSite("base-url");
+        site.Write("site.yaml", site.Read("site.yaml").Replace("base_url: https://budget.example.gov.cn/", "base_url: \"" + baseUrl + "\"", StringComparison.Ordinal));
+
+        var errors = site.Load().Diagnostics.Where(d => d.Code == "PD0707").ToList();
+
+        Assert.Equal(refused, errors.Count == 1);
+        Assert.All(errors, e => Assert.Equal(4, e.Where.Line));
     }
 }

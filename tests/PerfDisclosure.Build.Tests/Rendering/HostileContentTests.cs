@@ -42,7 +42,7 @@ public class HostileContentTests
         foreach (var (path, document) in pages)
         {
             Assert.All(document.QuerySelectorAll("script"), s => Assert.True(s.HasAttribute("src") && s.TextContent.Trim().Length == 0, $"{path}: inline script {s.OuterHtml}"));
-            Assert.Empty(document.QuerySelectorAll("iframe, object, embed, svg, img[onerror]").Select(e => $"{path}: {e.OuterHtml}"));
+            Assert.Empty(document.QuerySelectorAll("iframe, object, embed, foreignObject, style, base, img[onerror]").Select(e => $"{path}: {e.OuterHtml}"));
             foreach (var element in document.All)
             {
                 Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));

@@ -4,7 +4,7 @@ namespace PerfDisclosure.Core.Validation.Rules.Input;
 
 /// <summary>
 /// The rules loading enforces on files before reading their YAML (PD07xx): names that cannot become ids, limits,
-/// encodings and unreadable files. Their examples need files of their own, so hand-written tests prove them
+/// encodings unreadable files and an unsafe base URL. Their examples need files of their own, so hand-written tests prove them
 /// (tests/PerfDisclosure.Build.Tests/Loading).
 /// </summary>
 public static class InputRules
@@ -45,5 +45,11 @@ public static class InputRules
         "# chmod 644 content/forms/…/office-equipment.yaml\n",
         ExampleKind.Other));
 
-    public static IEnumerable<Rule> All => [BadIdentifier, FileTooLarge, YamlTooLarge, GbkEncoding, UnreadableEncoding, UnreadableFile];
+    public static LoadingRule UnsafeBaseUrl { get; } = new("PD0707", Severity.Error, "site.yaml 的 base_url 必须以 https://、http:// 或 / 开头", "site.yaml's base_url must start with https://, http:// or /", new(
+        "shenzhen-target",
+        "# content/site.yaml\nbase_url: javascript:alert(1)//\n",
+        "# content/site.yaml\nbase_url: https://budget.example.gov.cn/\n",
+        ExampleKind.Other));
+
+    public static IEnumerable<Rule> All => [BadIdentifier, FileTooLarge, YamlTooLarge, GbkEncoding, UnreadableEncoding, UnreadableFile, UnsafeBaseUrl];
 }
