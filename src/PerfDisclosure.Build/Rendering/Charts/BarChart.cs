@@ -11,11 +11,12 @@ namespace PerfDisclosure.Build.Rendering.Charts;
 /// </summary>
 public static class BarChart
 {
-    private const int Width = 640;
+    /// <summary>Narrow, so the SVG shrinks little on a 320 px phone and its 14 px text stays readable.</summary>
+    private const int Width = 360;
     private const int LabelHeight = 22;
     private const int BarHeight = 16;
     private const int Gap = 10;
-    private const int ValueSpace = 120;
+    private const int ValueSpace = 90;
 
     /// <param name="id">Unique on the page; prefixes the ids of the title and description.</param>
     public static string Svg(string id, string title, IReadOnlyList<ChartBar> bars)
@@ -45,5 +46,5 @@ public static class BarChart
         bars.Count == 0 ? "无数据。" : string.Join("；", bars.Select(b => $"{b.Label}：{b.Display}")) + "。";
 
     /// <summary>Labels longer than a line are cut in the picture only; the description and table keep them whole.</summary>
-    private static string Shorten(string label) => label.Length <= 30 ? label : label[..29] + "…";
+    private static string Shorten(string label) => label.Length <= 24 ? label : label[..23] + "…";
 }
