@@ -41,7 +41,7 @@ public sealed class CatalogStage : IOutputStage
             Dataset(json, site, url, table.Name, table.Title, table.Description, table.Path, "text/csv", "CSV");
         }
 
-        Dataset(json, site, url, "forms-json", "绩效表（完整 JSON）", "Every form with all its fields and indicator rows, as JSON.", "data/forms.json", "application/json", "JSON");
+        Dataset(json, site, url, "forms-json", OpenDataFacts.FormsJsonTitle, OpenDataFacts.FormsJsonDescription, "data/forms.json", "application/json", "JSON");
         json.WriteEndArray();
         json.WriteEndObject();
     }

@@ -41,8 +41,8 @@ public sealed class DataPackageStage : IOutputStage
         json.WriteStartObject();
         json.WriteString("name", "forms-json");
         json.WriteString("path", "forms.json");
-        json.WriteString("title", "绩效表（完整 JSON）");
-        json.WriteString("description", "Every form with all its fields and indicator rows, as JSON.");
+        json.WriteString("title", OpenDataFacts.FormsJsonTitle);
+        json.WriteString("description", OpenDataFacts.FormsJsonDescription);
         json.WriteString("format", "json");
         json.WriteString("mediatype", "application/json");
         json.WriteString("encoding", "utf-8");

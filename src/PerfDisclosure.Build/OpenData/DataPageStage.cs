@@ -21,7 +21,7 @@ public sealed class DataPageStage : IOutputStage
     public static IReadOnlyList<(string Path, string Format, string MediaType, string Description)> Files(SiteModel site) =>
     [
         .. OpenDataTables.All(site).Select(t => (t.Path, "CSV", "text/csv", t.Title + "：" + t.Description)),
-        ("data/forms.json", "JSON", "application/json", "全部绩效表的完整数据：所有字段与指标行。"),
+        ("data/forms.json", "JSON", "application/json", OpenDataFacts.FormsJsonDescription),
         ("data/datapackage.json", "Frictionless Data Package v2", "application/json", "数据包描述：各 CSV 文件的列与类型（Table Schema）。"),
         ("data/catalog.jsonld", "DCAT（JSON-LD）", "application/ld+json", "DCAT 数据目录，供数据开放平台（如 CKAN）采集。"),
         ("feed.xml", "Atom", "application/atom+xml", "新增和更新的绩效表订阅源。"),

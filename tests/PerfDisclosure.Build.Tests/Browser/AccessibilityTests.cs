@@ -49,6 +49,22 @@ public class AccessibilityTests(BrowserFixture fixture) : IClassFixture<BrowserF
         }
     }
 
+    /// <summary>WCAG 1.4.4: text enlarged to 200 % (as browsers' text-only zoom does) still fits a 1280 px window.</summary>
+    [Theory]
+    [MemberData(nameof(PageTypeNames))]
+    public async Task Page_type_takes_text_at_200_percent_without_sideways_scrolling(string pageType)
+    {
+        var browser = fixture.Require();
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await Open(context, pageType);
+        await page.EvaluateAsync("() => { document.documentElement.style.fontSize = '200%'; }");
+        var file = Path.Combine(BrowserFixture.Screenshots, $"{pageType}-1280-text200.png");
+        await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+        TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {file}");
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"{pageType} with 200 % text scrolls sideways: page is {widths[0]}px wide, viewport {widths[1]}px");
+    }
+
     [Fact]
     public async Task Sortable_table_sorts_by_a_column_header_button()
     {
