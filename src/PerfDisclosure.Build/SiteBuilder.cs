@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using PerfDisclosure.Build.Feeds;
 using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.OpenData;
 using PerfDisclosure.Build.Publishing;
 using PerfDisclosure.Build.Rendering;
 using PerfDisclosure.Build.Site;
@@ -26,6 +28,14 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         new FormsJsonStage(),
         new AssetsStage(),
         new NotesStage(),
+        new CsvTablesStage(),
+        new DataPackageStage(),
+        new CatalogStage(),
+        new DataPageStage(),
+        new NotFoundPageStage(),
+        new AtomFeedStage(),
+        new RobotsStage(),
+        new SitemapStage(), // last: lists the pages the stages above wrote
     ];
 
     /// <summary>Loads and validates without writing anything (the <c>check</c> command).</summary>

@@ -9,7 +9,7 @@ namespace PerfDisclosure.Build.Loading;
 /// <summary>Reads one form file into the model, typed by its layout; reports schema problems at their node.</summary>
 public static class FormReader
 {
-    private static readonly string[] CommonKeys = ["layout", "year", "classified", "indicators"];
+    private static readonly string[] CommonKeys = ["layout", "year", "classified", "indicators", "updated"];
     private static readonly string[] LevelKeys = ["level1", "level2", "level3"];
 
     public static Form? Read(string file, string slug, string text, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics)
@@ -43,6 +43,7 @@ public static class FormReader
         }
 
         var classified = reader.Boolean(LayoutReader.Child(root, "classified"), "classified") ?? false;
+        var updated = reader.Date(LayoutReader.Child(root, "updated"), "updated");
         var known = CommonKeys.Concat(layout.Fields.SelectMany(KeysOf)).ToHashSet(StringComparer.Ordinal);
         var fields = ReadFields(reader, root, layout.Fields, known, "");
         var indicators = ReadIndicators(reader, root, layout);
@@ -54,7 +55,7 @@ public static class FormReader
             return null;
         }
 
-        return new Form($"{owner}/{year}/{slug}", slug, layout.Id, year.Value, projectName, owner, classified, fields, indicators, reader.At(root));
+        return new Form($"{owner}/{year}/{slug}", slug, layout.Id, year.Value, projectName, owner, classified, fields, indicators, reader.At(root), updated);
     }
 
     private static IEnumerable<string> KeysOf(FieldDefinition field) =>

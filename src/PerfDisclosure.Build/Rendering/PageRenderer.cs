@@ -1,4 +1,5 @@
 using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Rendering.Charts;
 using PerfDisclosure.Build.Site;
 using Scriban.Runtime;
 
@@ -32,10 +33,14 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site)
             ["year"] = y,
             ["path"] = SitePaths.Year(y),
             ["count"] = site.Forms.Count(f => f.Form.Year == y),
+            ["total"] = Html.TenThousandYuan(site.Forms.Where(f => f.Form.Year == y).Sum(f => f.AmountInYuan ?? 0m)),
         }).ToList();
         globals["organisations"] = site.Organisations.Select(o => OrganisationSummary(o.Id)).ToList();
         globals["pages"] = site.Content.Pages.Select(p => new ScriptObject { ["title"] = Html.Escape(p.Title), ["path"] = SitePaths.Page(p.Slug) }).ToList();
         globals["form_count"] = site.Forms.Count;
+        globals["total"] = Html.TenThousandYuan(site.Forms.Sum(f => f.AmountInYuan ?? 0m));
+        globals["jurisdictions"] = HomeSummary.Jurisdictions(site);
+        globals["recent"] = RecentForms.Of(site).Take(HomeSummary.RecentCount).Select(Listing).ToList();
         return Wrap("layouts/home.sbn-html", globals, "index");
     }
 
@@ -45,6 +50,7 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site)
         var path = SitePaths.Organisation(organisation);
         var globals = PageContext.Globals(site.Settings, path, name, [new(Home, SitePaths.Home), new(name, path)]);
         globals["organisation"] = OrganisationSummary(organisation);
+        globals["recurring"] = Summaries.Recurring(site.ByOrganisation.GetValueOrDefault(organisation) ?? []);
         return Wrap("layouts/organisation.sbn-html", globals, path);
     }
 
@@ -56,8 +62,9 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site)
         var forms = site.FormsOf(organisation, year).ToList();
         globals["organisation"] = FormView.Organisation(site.Content.Organisations[organisation]);
         globals["year"] = year;
-        globals["forms"] = forms.Select(Listing).ToList();
+        globals["forms"] = forms.OrderByDescending(f => f.AmountInYuan).Select(Listing).ToList();
         globals["total"] = Html.TenThousandYuan(forms.Sum(f => f.AmountInYuan ?? 0m));
+        globals["charts"] = Summaries.Spending(forms).Concat(Summaries.Scores(forms)).ToList();
         return Wrap("layouts/organisation-year.sbn-html", globals, path);
     }
 
@@ -115,6 +122,11 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site)
         ["kind_label"] = entry.IsSelfEvaluation ? "绩效自评" : "绩效目标",
         ["title"] = Html.Escape(entry.Layout.Title),
         ["amount"] = Html.TenThousandYuan(entry.AmountInYuan),
+        ["amount_value"] = HomeSummary.SortKey(entry.AmountInYuan),
+        ["score_value"] = HomeSummary.SortKey(entry.Form.Fields.NumberAt("total_score")),
+        ["owner_name"] = Html.Escape(entry.Owner.Name),
+        ["year"] = entry.Form.Year,
+        ["updated"] = entry.Updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["total_score"] = entry.Form.Fields.NumberAt("total_score") is { } score ? Html.FormatNumber(score, "0.00") : string.Empty,
         ["grade"] = Html.Escape(entry.Form.Fields.TextAt("grade") ?? string.Empty),
     };

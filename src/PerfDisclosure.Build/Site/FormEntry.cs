@@ -15,5 +15,8 @@ public sealed record FormEntry(Form Form, LayoutDefinition Layout, Organisation 
     /// <summary>The headline amount in yuan, for totals across layouts with different units.</summary>
     public decimal? AmountInYuan => Amount * Layout.YuanPerUnit;
 
+    /// <summary>When the form last changed: its <c>updated</c> field, else 1 January of its year (deterministic, no git).</summary>
+    public DateOnly Updated => Form.Updated ?? new DateOnly(Form.Year, 1, 1);
+
     public bool IsSelfEvaluation => Layout.Kind == FormKind.SelfEvaluation;
 }

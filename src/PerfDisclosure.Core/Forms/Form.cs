@@ -6,6 +6,7 @@ namespace PerfDisclosure.Core.Forms;
 /// <param name="Id"><c>owner/year/slug</c>; also the page's path.</param>
 /// <param name="Owner">Id of the organisation the form is published under.</param>
 /// <param name="Classified">涉密项目不宜公开: only the redacted form may be published.</param>
+/// <param name="Updated">When the publisher last changed the form (optional <c>updated:</c>); feeds and "recently changed" use it.</param>
 public sealed record Form(
     string Id,
     string Slug,
@@ -16,7 +17,8 @@ public sealed record Form(
     bool Classified,
     FieldSet Fields,
     IReadOnlyList<IndicatorRow> Indicators,
-    SourceSpan Where)
+    SourceSpan Where,
+    DateOnly? Updated = null)
 {
     public string File => Where.File;
 }

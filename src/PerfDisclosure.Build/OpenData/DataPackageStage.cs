@@ -1,0 +1,116 @@
+using System.Text.Json;
+using PerfDisclosure.Build.Rendering;
+using PerfDisclosure.Build.Stages;
+
+namespace PerfDisclosure.Build.OpenData;
+
+/// <summary>
+/// site/data/datapackage.json: a Frictionless Data Package (v2) describing the CSV tables with Table Schemas,
+/// and forms.json, so tools such as <c>frictionless validate</c> can check the files.
+/// </summary>
+public sealed class DataPackageStage : IOutputStage
+{
+    public string Name => "datapackage";
+
+    public void Run(BuildContext context)
+    {
+        var site = context.Site;
+        using var stream = context.Writer.Create("data/datapackage.json");
+        using var json = new Utf8JsonWriter(stream, FormJson.Options);
+        json.WriteStartObject();
+        json.WriteString("$schema", "https://datapackage.org/profiles/2.0/datapackage.json");
+        json.WriteString("name", "perfdisclosure");
+        json.WriteString("title", site.Settings.Title);
+        json.WriteString("description", site.Settings.Description);
+        json.WriteString("homepage", PageContext.Canonical(site.Settings.BaseUrl, ""));
+        json.WriteString("version", OpenDataFacts.Modified(site).ToString("yyyy.M.d", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("created", OpenDataFacts.Modified(site).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00Z");
+        json.WriteStartArray("keywords");
+        foreach (var keyword in OpenDataFacts.Keywords(site))
+        {
+            json.WriteStringValue(keyword);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("resources");
+        foreach (var table in OpenDataTables.All(site))
+        {
+            WriteTable(json, table);
+        }
+
+        json.WriteStartObject();
+        json.WriteString("name", "forms-json");
+        json.WriteString("path", "forms.json");
+        json.WriteString("title", OpenDataFacts.FormsJsonTitle);
+        json.WriteString("description", OpenDataFacts.FormsJsonDescription);
+        json.WriteString("format", "json");
+        json.WriteString("mediatype", "application/json");
+        json.WriteString("encoding", "utf-8");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteTable(Utf8JsonWriter json, DataTable table)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", table.Name);
+        json.WriteString("type", "table");
+        json.WriteString("path", Path.GetFileName(table.Path));
+        json.WriteString("title", table.Title);
+        json.WriteString("description", table.Description);
+        json.WriteString("format", "csv");
+        json.WriteString("mediatype", "text/csv");
+        json.WriteString("encoding", "utf-8");
+        json.WriteStartObject("dialect");
+        json.WriteString("$schema", "https://datapackage.org/profiles/2.0/tabledialect.json");
+        json.WriteBoolean("header", true);
+        json.WriteString("delimiter", ",");
+        json.WriteString("lineTerminator", "\r\n");
+        json.WriteString("quoteChar", "\"");
+        json.WriteEndObject();
+        json.WriteStartObject("schema");
+        json.WriteString("$schema", "https://datapackage.org/profiles/2.0/tableschema.json");
+        json.WriteStartArray("fields");
+        foreach (var column in table.Columns)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", column.Name);
+            json.WriteString("type", column.Type);
+            json.WriteString("title", column.Title);
+            json.WriteString("description", column.Description);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("missingValues");
+        json.WriteStringValue(string.Empty);
+        json.WriteEndArray();
+        json.WriteStartArray("primaryKey");
+        foreach (var key in table.PrimaryKey)
+        {
+            json.WriteStringValue(key);
+        }
+
+        json.WriteEndArray();
+        if (table.References is { } reference)
+        {
+            json.WriteStartArray("foreignKeys");
+            json.WriteStartObject();
+            json.WriteStartArray("fields");
+            json.WriteStringValue(reference.Column);
+            json.WriteEndArray();
+            json.WriteStartObject("reference");
+            json.WriteString("resource", reference.Table);
+            json.WriteStartArray("fields");
+            json.WriteStringValue(reference.TargetColumn);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+}

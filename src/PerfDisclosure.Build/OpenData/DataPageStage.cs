@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json;
+using PerfDisclosure.Build.Rendering;
+using PerfDisclosure.Build.Site;
+using PerfDisclosure.Build.Stages;
+using Scriban.Runtime;
+
+namespace PerfDisclosure.Build.OpenData;
+
+/// <summary>
+/// site/data/index.html: explains the open-data files and their columns, with schema.org Dataset markup
+/// (JSON-LD, which the CSP allows: a data block is never run as script).
+/// </summary>
+public sealed class DataPageStage : IOutputStage
+{
+    private const string Title = "开放数据";
+
+    public string Name => "data-page";
+
+    /// <summary>The downloadable files: site path, name, format, media type and what they hold.</summary>
+    public static IReadOnlyList<(string Path, string Format, string MediaType, string Description)> Files(SiteModel site) =>
+    [
+        .. OpenDataTables.All(site).Select(t => (t.Path, "CSV", "text/csv", t.Title + "：" + t.Description)),
+        ("data/forms.json", "JSON", "application/json", OpenDataFacts.FormsJsonDescription),
+        ("data/datapackage.json", "Frictionless Data Package v2", "application/json", "数据包描述：各 CSV 文件的列与类型（Table Schema）。"),
+        ("data/catalog.jsonld", "DCAT（JSON-LD）", "application/ld+json", "DCAT 数据目录，供数据开放平台（如 CKAN）采集。"),
+        ("feed.xml", "Atom", "application/atom+xml", "新增和更新的绩效表订阅源。"),
+    ];
+
+    public void Run(BuildContext context)
+    {
+        var site = context.Site;
+        var modified = OpenDataFacts.Modified(site).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var globals = PageContext.Globals(site.Settings, SitePaths.Data, Title, [new("首页", SitePaths.Home), new(Title, SitePaths.Data)], pubDate: modified);
+        globals["modified"] = modified;
+        globals["files"] = Files(site).Select(f => new ScriptObject
+        {
+            ["path"] = f.Path,
+            ["name"] = Html.Escape(Path.GetFileName(f.Path)),
+            ["format"] = Html.Escape(f.Format),
+            ["media_type"] = Html.Escape(f.MediaType),
+            ["description"] = Html.Escape(f.Description),
+        }).ToList();
+        globals["tables"] = OpenDataTables.All(site).Select(t => new ScriptObject
+        {
+            ["name"] = t.Name,
+            ["file"] = Html.Escape(Path.GetFileName(t.Path)),
+            ["title"] = Html.Escape(t.Title),
+            ["row_count"] = t.Rows(site).Count(),
+            ["columns"] = t.Columns.Select(c => new ScriptObject
+            {
+                ["name"] = Html.Escape(c.Name),
+                ["title"] = Html.Escape(c.Title),
+                ["type"] = Html.Escape(c.Type),
+                ["description"] = Html.Escape(c.Description),
+            }).ToList(),
+        }).ToList();
+        ((ScriptObject)globals["page"]!)["head_extra"] = "<script type=\"application/ld+json\">" + DatasetJsonLd(site) + "</script>";
+        context.Writer.WriteText(SitePaths.Data + "index.html", context.Renderer.Wrap("layouts/data.sbn-html", globals, SitePaths.Data));
+    }
+
+    /// <summary>
+    /// schema.org Dataset. The default JSON encoder escapes &lt; &gt; &amp; and non-ASCII, so nothing in it can
+    /// close the script element it sits in.
+    /// </summary>
+    public static string DatasetJsonLd(SiteModel site)
+    {
+        var url = (string path) => PageContext.Canonical(site.Settings.BaseUrl, path);
+        var dataset = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Dataset",
+            ["name"] = site.Settings.Title + "：绩效表开放数据",
+            ["description"] = site.Settings.Description + "。包括每张表一行的清单、每个绩效指标一行的明细，以及完整的 JSON 数据。",
+            ["url"] = url(SitePaths.Data),
+            ["inLanguage"] = "zh-CN",
+            ["keywords"] = OpenDataFacts.Keywords(site),
+            ["dateModified"] = OpenDataFacts.Modified(site).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["temporalCoverage"] = site.Years.Count == 0 ? null : $"{site.Years.Min()}/{site.Years.Max()}",
+            ["spatialCoverage"] = site.Organisations.Select(o => o.Jurisdiction).Distinct().Order(StringComparer.Ordinal).ToList(),
+            ["creator"] = new Dictionary<string, object> { ["@type"] = "Organization", ["name"] = site.Settings.Publisher.Length > 0 ? site.Settings.Publisher : site.Settings.SiteName },
+            ["distribution"] = Files(site).Select(f => new Dictionary<string, object>
+            {
+                ["@type"] = "DataDownload",
+                ["name"] = Path.GetFileName(f.Path),
+                ["encodingFormat"] = f.MediaType,
+                ["contentUrl"] = url(f.Path),
+            }).ToList(),
+        };
+        return JsonSerializer.Serialize(dataset);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Sylvan.Data.Csv;
+
+namespace PerfDisclosure.Build.Tests.OpenData;
+
+/// <summary>A portal downloads site/data/: every file agrees with forms.json and with the Data Package that describes it.</summary>
+public class OpenDataConsistencyTests
+{
+    private static readonly BuiltSite Site = BuiltSite.Content;
+
+    [Fact]
+    public void Csv_files_are_utf8_with_a_bom_so_excel_reads_chinese()
+    {
+        foreach (var file in new[] { "data/forms.csv", "data/indicators.csv" })
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(Site.Root, file));
+            Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+            Assert.Contains("上海市", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_form_in_forms_json_is_in_forms_csv_and_its_indicators_in_indicators_csv()
+    {
+        using var json = JsonDocument.Parse(Site.Read("data/forms.json"));
+        var forms = Read("data/forms.csv").ToDictionary(r => r["id"]);
+        var indicators = Read("data/indicators.csv").GroupBy(r => r["form_id"]).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(47, json.RootElement.GetArrayLength());
+        Assert.Equal(47, forms.Count);
+        foreach (var form in json.RootElement.EnumerateArray())
+        {
+            var id = form.GetProperty("id").GetString()!;
+            var row = forms[id];
+            Assert.Equal(form.GetProperty("project_name").GetString(), row["project_name"]);
+            Assert.Equal(form.GetProperty("year").GetInt32().ToString(CultureInfo.InvariantCulture), row["year"]);
+            var amount = form.GetProperty("amount");
+            Assert.Equal(amount.ValueKind == JsonValueKind.Null ? string.Empty : amount.GetDecimal().ToString(CultureInfo.InvariantCulture), row["amount"]);
+            var expected = form.GetProperty("indicators").EnumerateArray().ToList();
+            var actual = indicators.GetValueOrDefault(id) ?? [];
+            Assert.Equal(expected.Count, actual.Count);
+            Assert.Equal(expected.Count.ToString(CultureInfo.InvariantCulture), row["indicator_count"]);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                Assert.Equal((i + 1).ToString(CultureInfo.InvariantCulture), actual[i]["row"]);
+                Assert.Equal(expected[i].TryGetProperty("level3", out var l3) ? l3.GetString() : string.Empty, actual[i]["level3"]);
+                if (expected[i].TryGetProperty("target", out var target))
+                {
+                    Assert.Equal(target.ValueKind == JsonValueKind.Object ? target.GetProperty("published").GetString() : target.ToString(), Unneutralise(actual[i]["target"]));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Datapackage_schemas_match_the_files_they_describe()
+    {
+        using var package = JsonDocument.Parse(Site.Read("data/datapackage.json"));
+        Assert.Equal("https://datapackage.org/profiles/2.0/datapackage.json", package.RootElement.GetProperty("$schema").GetString());
+        var described = 0;
+        foreach (var resource in package.RootElement.GetProperty("resources").EnumerateArray())
+        {
+            var path = "data/" + resource.GetProperty("path").GetString();
+            Assert.True(File.Exists(Path.Combine(Site.Root, path)), path);
+            if (!resource.TryGetProperty("schema", out var schema))
+            {
+                continue;
+            }
+
+            described++;
+            var fields = schema.GetProperty("fields").EnumerateArray().ToList();
+            using var reader = CsvDataReader.Create(new StreamReader(Path.Combine(Site.Root, path)));
+            var header = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            Assert.Equal(fields.Select(f => f.GetProperty("name").GetString()), header);
+            foreach (var key in schema.GetProperty("primaryKey").EnumerateArray())
+            {
+                Assert.Contains(key.GetString(), header);
+            }
+
+            // Every cell is valid for its declared type.
+            while (reader.Read())
+            {
+                foreach (var field in fields)
+                {
+                    var cell = reader.GetString(reader.GetOrdinal(field.GetProperty("name").GetString()!));
+                    Assert.True(cell.Length == 0 || IsValid(field.GetProperty("type").GetString()!, cell), $"{path}: '{cell}' is not a {field.GetProperty("type").GetString()}");
+                }
+            }
+        }
+
+        Assert.Equal(2, described);
+    }
+
+    [Fact]
+    public void Catalog_is_json_ld_with_a_dcat_dataset_for_every_distribution()
+    {
+        using var catalog = JsonDocument.Parse(Site.Read("data/catalog.jsonld"));
+        var root = catalog.RootElement;
+        var context = root.GetProperty("@context");
+        string Expand(string term)
+        {
+            var colon = term.IndexOf(':', StringComparison.Ordinal);
+            return context.GetProperty(term[..colon]).GetString() + term[(colon + 1)..];
+        }
+
+        Assert.Equal("http://www.w3.org/ns/dcat#Catalog", Expand(root.GetProperty("@type").GetString()!));
+        var datasets = root.GetProperty(Prefixed(context, "http://www.w3.org/ns/dcat#", "dataset")).EnumerateArray().ToList();
+        var downloads = new List<string>();
+        foreach (var dataset in datasets)
+        {
+            Assert.Equal("http://www.w3.org/ns/dcat#Dataset", Expand(dataset.GetProperty("@type").GetString()!));
+            Assert.False(string.IsNullOrEmpty(dataset.GetProperty("dct:title").GetString()));
+            var distribution = dataset.GetProperty("dcat:distribution");
+            Assert.Equal("http://www.w3.org/ns/dcat#Distribution", Expand(distribution.GetProperty("@type").GetString()!));
+            downloads.Add(distribution.GetProperty("dcat:downloadURL").GetProperty("@id").GetString()!);
+        }
+
+        Assert.Equal(
+            ["data/forms.csv", "data/forms.json", "data/indicators.csv"],
+            downloads.Select(d => d.StartsWith(BuiltSite.BaseUrl, StringComparison.Ordinal) ? d[BuiltSite.BaseUrl.Length..] : d).Order());
+        Assert.All(downloads, d => Assert.True(File.Exists(Path.Combine(Site.Root, d[BuiltSite.BaseUrl.Length..])), d));
+    }
+
+    [Fact]
+    public void Data_page_explains_each_file_with_schema_org_dataset_markup()
+    {
+        var html = Site.Read("data/index.html");
+        var start = html.IndexOf("<script type=\"application/ld+json\">", StringComparison.Ordinal);
+        Assert.True(start > 0);
+        start += "<script type=\"application/ld+json\">".Length;
+        var json = html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)];
+        using var dataset = JsonDocument.Parse(json);
+        Assert.Equal("Dataset", dataset.RootElement.GetProperty("@type").GetString());
+        Assert.Equal(BuiltSite.BaseUrl + "data/", dataset.RootElement.GetProperty("url").GetString());
+        Assert.Contains(dataset.RootElement.GetProperty("distribution").EnumerateArray(), d => d.GetProperty("contentUrl").GetString() == BuiltSite.BaseUrl + "data/forms.csv");
+        foreach (var file in new[] { "forms.csv", "indicators.csv", "forms.json", "datapackage.json", "catalog.jsonld" })
+        {
+            Assert.Matches($"href=\"[./]*(data/)?{System.Text.RegularExpressions.Regex.Escape(file)}\"", html);
+        }
+    }
+
+    [Fact]
+    public void Each_form_page_links_its_own_json()
+    {
+        foreach (var entry in Site.Model.Forms)
+        {
+            Assert.Contains("href=\"form.json\"", Site.Read(entry.Path + "index.html"), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(Site.Root, entry.Path, "form.json")));
+        }
+    }
+
+    private static string Prefixed(JsonElement context, string iri, string local) =>
+        context.EnumerateObject().First(p => p.Value.GetString() == iri).Name + ":" + local;
+
+    private static bool IsValid(string type, string cell) => type switch
+    {
+        "integer" => long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        "number" => decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
+        "boolean" => cell is "true" or "false",
+        "date" => DateOnly.TryParseExact(cell, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        _ => true,
+    };
+
+    /// <summary>The writer put an apostrophe before text a spreadsheet would run; the JSON has the text as published.</summary>
+    private static string Unneutralise(string cell) => cell.Length > 1 && cell[0] == '\'' && "=+-@\t\r".Contains(cell[1], StringComparison.Ordinal) ? cell[1..] : cell;
+
+    private static List<Dictionary<string, string>> Read(string path)
+    {
+        using var reader = CsvDataReader.Create(new StreamReader(Path.Combine(Site.Root, path)));
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.Read())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, reader.GetString));
+        }
+
+        return rows;
+    }
+}
