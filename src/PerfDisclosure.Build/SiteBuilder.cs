@@ -23,6 +23,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     public static IReadOnlyList<IOutputStage> OutputStages(BuildOptions options) =>
     [
         new PagesStage(),
+        new Search.SearchStage(),
         new FormsJsonStage(),
         new AssetsStage(),
     ];
