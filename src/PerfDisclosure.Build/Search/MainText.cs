@@ -21,10 +21,22 @@ public static class MainText
 
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "template", "noscript" };
 
+    // A parser is costly to set up and not thread-safe: one per thread.
+    private static readonly ThreadLocal<HtmlParser> Parsers = new(() => new HtmlParser());
+
     /// <summary>The main text of an HTML page, whitespace collapsed; empty when the page has no <c>main</c>.</summary>
     public static string Extract(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        // Parsing only the main element's markup skips the head, header and footer of every page; a page with
+        // more than one main element, or markup the cut cannot isolate, is parsed whole.
+        var start = html.IndexOf("<main", StringComparison.OrdinalIgnoreCase);
+        var end = html.LastIndexOf("</main>", StringComparison.OrdinalIgnoreCase);
+        if (start >= 0 && end > start && html.IndexOf("<main", start + 5, StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            html = html[start..(end + "</main>".Length)];
+        }
+
+        var document = Parsers.Value!.ParseDocument(html);
         var main = document.QuerySelector("main");
         if (main is null)
         {

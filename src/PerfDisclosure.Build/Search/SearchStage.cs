@@ -19,6 +19,7 @@ public sealed class SearchStage : IOutputStage
 
     public void Run(BuildContext context)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var forms = context.Site.Forms;
         var documents = new SearchDocument[forms.Count];
         Parallel.For(0, forms.Count, i =>
@@ -33,8 +34,11 @@ public sealed class SearchStage : IOutputStage
             documents[i] = new SearchDocument(i, forms[i], text);
         });
 
+        var extracted = clock.Elapsed;
         var index = InvertedIndex.Build(documents);
+        var indexed = clock.Elapsed;
         SearchIndexFiles.Write(context.Writer, documents, index, Facets(documents));
+        context.Log.WriteLine($"search: extract {extracted.TotalMilliseconds:0} ms, index {(indexed - extracted).TotalMilliseconds:0} ms, write {(clock.Elapsed - indexed).TotalMilliseconds:0} ms");
         context.Writer.WriteText(SitePaths.Search + "index.html", Page(context));
     }
 
