@@ -58,7 +58,7 @@ async function ours(query) {
   log = [];
   const started = Date.now();
   await page.goto(base + 'search/index.html?q=' + encodeURIComponent(query));
-  await page.waitForFunction(() => /找到|没有找到/.test(document.getElementById('search-status').textContent), null, { timeout: 60000 });
+  await page.waitForSelector('#search-app[data-searched]', { state: 'attached', timeout: 60000 });
   const ms = Date.now() - started;
   const shown = await page.$$eval('#search-results a', as => as.map(a => new URL(a.href).pathname));
   await context.close();

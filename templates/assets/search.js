@@ -209,7 +209,7 @@
               all.push(doc);
             }
           }
-          var hits = all.filter(function (doc) { return passes(doc, filters, null); });
+          var hits = all.filter(function (doc) { return passes(doc, filters); });
           hits.sort(function (a, b) {
             return (score[b] - score[a]) || (years ? years[b] - years[a] : 0) || (a - b);
           });
@@ -218,28 +218,43 @@
       });
     }
 
-    function passes(doc, filters, except) {
+    function passes(doc, filters) {
       for (var f = 0; f < facets.length; f++) {
         var facet = facets[f];
         var wanted = filters && filters[facet.key];
-        if (wanted && facet.key !== except && facet.values[facet.perDoc[doc]] !== wanted) {
+        if (wanted && facet.values[facet.perDoc[doc]] !== wanted) {
           return false;
         }
       }
       return true;
     }
 
-    // For each filter, how many hits each of its values would give with the other filters kept.
+    // For each filter, how many hits each of its values would give with the other filters kept: a form failing
+    // no filter counts for every facet, a form failing exactly one counts for that one only.
     function counts(all, filters) {
-      return facets.map(function (facet) {
-        var result = new Array(facet.values.length).fill(0);
-        all.forEach(function (doc) {
-          if (passes(doc, filters, facet.key)) {
-            result[facet.perDoc[doc]]++;
-          }
-        });
-        return result;
+      var result = facets.map(function (facet) { return new Array(facet.values.length).fill(0); });
+      // -1: no filter on this facet; -2: a value no form has (a stale link), which nothing matches.
+      var wanted = facets.map(function (facet) {
+        var at = filters && filters[facet.key] ? facet.values.indexOf(filters[facet.key]) : -1;
+        return filters && filters[facet.key] && at < 0 ? -2 : at;
       });
+      for (var i = 0; i < all.length; i++) {
+        var doc = all[i];
+        var failed = -1;
+        var failures = 0;
+        for (var f = 0; f < facets.length && failures < 2; f++) {
+          if (wanted[f] !== -1 && facets[f].perDoc[doc] !== wanted[f]) {
+            failed = f;
+            failures++;
+          }
+        }
+        for (var g = 0; g < facets.length; g++) {
+          if (failures === 0 || (failures === 1 && g === failed)) {
+            result[g][facets[g].perDoc[doc]]++;
+          }
+        }
+      }
+      return result;
     }
 
     function documentOf(id) {
@@ -328,6 +343,8 @@
 
     function run(state) {
       var mine = ++generation;
+      // Set again when this search's results are all on the page (tests and scripts can wait for it).
+      app.removeAttribute('data-searched');
       input.value = state.q;
       if (!state.q) {
         list.textContent = '';
@@ -384,6 +401,7 @@
     }
 
     function announce(c) {
+      app.setAttribute('data-searched', c.state.q);
       status.textContent = c.total === 0
         ? '没有找到包含“' + c.state.q + '”的表单。'
         : '找到 ' + c.total + ' 张表单' + (c.shown < c.total ? '，显示前 ' + c.shown + ' 张' : '') + '。';
