@@ -25,6 +25,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     public static IReadOnlyList<IOutputStage> OutputStages(BuildOptions options) =>
     [
         new PagesStage(),
+        new Search.SearchStage(),
         new FormsJsonStage(),
         new AssetsStage(),
         new NotesStage(),

@@ -8,8 +8,7 @@ public sealed record PageType(string Name, string Path);
 public static class PageTypes
 {
     /// <summary>
-    /// Every page type, as data. A new kind of page is one line here (the search page, when its branch lands:
-    /// <c>new("search", SitePaths.Search)</c>). Each form layout in the content contributes its first form.
+    /// Every page type, as data. A new kind of page is one line here. Each form layout in the content contributes its first form.
     /// </summary>
     public static IReadOnlyList<PageType> Of(SiteModel site)
     {
@@ -23,6 +22,7 @@ public static class PageTypes
             new("organisation-year", SitePaths.OrganisationYear(organisation, year)),
             new("markdown-page", SitePaths.Page(site.Content.Pages[0].Slug)),
             new("data", SitePaths.Data),
+            new("search", SitePaths.Search),
             new("404", "404.html"),
             new("notes", PerfDisclosure.Build.Rendering.FormNotes.PagePath),
             new("form-with-notes", site.Forms.First(f => site.FindingsOf(f.Form).Any()).Path),

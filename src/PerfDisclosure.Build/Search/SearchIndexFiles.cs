@@ -1,0 +1,93 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using PerfDisclosure.Build.Publishing;
+using PerfDisclosure.Build.Rendering;
+
+namespace PerfDisclosure.Build.Search;
+
+/// <summary>
+/// Writes the index under <c>search/</c>: <c>meta.json</c> (counts, shard count, filters), <c>shards/&lt;n&gt;.bin</c>
+/// (postings by term hash) and <c>docs/&lt;n&gt;.json</c> (what a result shows, plus the text for its snippet).
+/// Everything is ordered, so the same content gives the same bytes.
+/// </summary>
+public static class SearchIndexFiles
+{
+    public const int Version = 1;
+
+    private static readonly JsonWriterOptions Json = new()
+    {
+        // Chinese as UTF-8, not \u escapes (half the bytes); HTML-sensitive characters stay escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public static void Write(SiteWriter writer, IReadOnlyList<SearchDocument> documents, InvertedIndex index, IReadOnlyList<SearchFacet> facets)
+    {
+        var estimate = index.Terms.Sum(t => (long)(t.Key.Length * 3) + 4 + (t.Value.Count * 5 / 4));
+        var shardCount = ShardFile.CountFor(estimate);
+        var shards = index.Terms.GroupBy(t => SearchTokenizer.Hash(t.Key) % (uint)shardCount).ToDictionary(g => g.Key, g => g.ToList());
+        Parallel.For(0, shardCount, n =>
+        {
+            var terms = shards.GetValueOrDefault((uint)n) ?? [];
+            writer.WriteBytes($"search/shards/{n}.bin", ShardFile.Write(terms.Select(t => (t.Key, (IReadOnlyList<Posting>)t.Value))));
+        });
+        Parallel.ForEach(documents, document => WriteDocument(writer, document));
+        WriteMeta(writer, documents.Count, shardCount, facets);
+    }
+
+    private static void WriteDocument(SiteWriter writer, SearchDocument document)
+    {
+        var entry = document.Entry;
+        using var stream = writer.Create($"search/docs/{document.Id}.json");
+        using var json = new Utf8JsonWriter(stream, Json);
+        json.WriteStartObject();
+        json.WriteString("url", entry.Path);
+        json.WriteString("title", entry.Form.ProjectName);
+        json.WriteString("organisation", entry.Owner.Name);
+        json.WriteNumber("year", entry.Form.Year);
+        json.WriteString("kind", KindLabel(entry.IsSelfEvaluation));
+        json.WriteString("amount", Html.TenThousandYuan(entry.AmountInYuan));
+        json.WriteString("grade", entry.Form.Fields.TextAt("grade") ?? string.Empty);
+        json.WriteString("text", document.Text);
+        json.WriteEndObject();
+    }
+
+    private static void WriteMeta(SiteWriter writer, int count, int shardCount, IReadOnlyList<SearchFacet> facets)
+    {
+        using var stream = writer.Create("search/meta.json");
+        using var json = new Utf8JsonWriter(stream, Json);
+        json.WriteStartObject();
+        json.WriteNumber("version", Version);
+        json.WriteNumber("count", count);
+        json.WriteNumber("shards", shardCount);
+        json.WriteNumber("k1", Posting.K1);
+        json.WriteStartArray("facets");
+        foreach (var facet in facets)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", facet.Key);
+            json.WriteString("label", facet.Label);
+            json.WriteStartArray("values");
+            foreach (var value in facet.Values)
+            {
+                json.WriteStringValue(value);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("runs");
+            foreach (var run in facet.Runs)
+            {
+                json.WriteNumberValue(run);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>目标申报 / 自评: the form kind as the search page shows it.</summary>
+    public static string KindLabel(bool selfEvaluation) => selfEvaluation ? "绩效自评" : "绩效目标";
+}

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace PerfDisclosure.Build.Tests.Search;
+
+/// <summary>The search page in headless Chromium, against the seed site built from content/.</summary>
+public class SearchPageTests(SearchBrowser chromium) : IClassFixture<SearchBrowser>
+{
+    [Theory]
+    [InlineData("残疾人")]
+    [InlineData("法律顾问")]
+    [InlineData("宣传片")]
+    [InlineData("保障金")]
+    public async Task A_query_lists_exactly_the_forms_containing_it(string phrase)
+    {
+        var page = await Open("search/index.html?q=" + Uri.EscapeDataString(phrase));
+
+        var expected = BuiltSite.FormsContaining(phrase);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, await AllResults(page));
+        Assert.Contains($"找到 {expected.Count} 张表单", await page.Locator("#search-status").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(phrase, await page.Locator("#search-results mark").First.TextContentAsync());
+    }
+
+    [Fact]
+    public async Task The_header_search_box_leads_to_results_by_keyboard_and_the_url_round_trips()
+    {
+        var page = await Open("index.html");
+        await page.Locator("#site-search-q").FocusAsync();
+        await page.Keyboard.TypeAsync("宣传片");
+        await page.Keyboard.PressAsync("Enter");
+        var first = await AllResults(page);
+        Assert.Contains("search/index.html?q=%E5%AE%A3%E4%BC%A0%E7%89%87", page.Url, StringComparison.Ordinal);
+        Assert.Equal(BuiltSite.FormsContaining("宣传片"), first);
+
+        await page.Locator("#search-q").FillAsync("保障金");
+        await page.Locator("#search-q").PressAsync("Enter");
+        await WaitForResults(page);
+        Assert.Contains("q=%E4%BF%9D%E9%9A%9C%E9%87%91", page.Url, StringComparison.Ordinal);
+
+        // history.back() as the Back button does; Playwright's GoBackAsync waits for a load a same-document
+        // (pushState) entry never fires.
+        await page.EvaluateAsync("history.back()");
+        await WaitForResults(page);
+        Assert.Equal("宣传片", await page.Locator("#search-q").InputValueAsync());
+        Assert.Equal(first, await AllResults(page));
+
+        await page.ReloadAsync();
+        await WaitForResults(page);
+        Assert.Equal(first, await AllResults(page));
+    }
+
+    [Fact]
+    public async Task A_filter_narrows_the_results_shows_counts_and_lives_in_the_url()
+    {
+        var page = await Open("search/index.html?q=" + Uri.EscapeDataString("绩效"));
+        var all = await AllResults(page);
+        var year = page.Locator("#search-filter-year");
+        var option = (await year.Locator("option").AllTextContentsAsync()).First(o => o.StartsWith("2023", StringComparison.Ordinal));
+        var count = int.Parse(Regex.Match(option, "（(\\d+)）").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        await year.SelectOptionAsync("2023");
+        await WaitForResults(page);
+        Assert.Contains("year=2023", page.Url, StringComparison.Ordinal);
+        var narrowed = await AllResults(page);
+        Assert.Equal(count, narrowed.Count);
+        Assert.True(narrowed.Count < all.Count);
+        Assert.All(narrowed, id => Assert.Contains("/2023/", id, StringComparison.Ordinal));
+        Assert.True(narrowed.IsSubsetOf(all));
+
+        await page.ReloadAsync();
+        await WaitForResults(page);
+        Assert.Equal("2023", await page.Locator("#search-filter-year").InputValueAsync());
+        Assert.Equal(narrowed, await AllResults(page));
+    }
+
+    [Fact]
+    public async Task The_page_makes_no_third_party_request_and_announces_results_in_a_live_region()
+    {
+        var page = await Open("search/index.html?q=" + Uri.EscapeDataString("法律顾问"), request => Assert.StartsWith(chromium.Server!.BaseUrl, request.Url, StringComparison.Ordinal));
+        Assert.Equal("polite", await page.Locator("#search-status").GetAttributeAsync("aria-live"));
+        Assert.Equal("搜索项目名称、单位或表中任意文字", await page.GetByLabel("搜索项目名称、单位或表中任意文字").EvaluateAsync<string>("e => e.labels[0].textContent"));
+    }
+
+    [Fact]
+    public async Task Without_javascript_the_page_says_so_and_links_to_the_browse_pages()
+    {
+        Skip();
+        await using var context = await chromium.Browser!.NewContextAsync(new() { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(chromium.Server!.BaseUrl + "search/index.html?q=x");
+        Assert.Contains("搜索需要启用 JavaScript", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("noscript").CountAsync() == 1);
+        Assert.True(await page.Locator("a[href*='years/']").CountAsync() > 0);
+    }
+
+    private async Task<IPage> Open(string path, Action<IRequest>? onRequest = null)
+    {
+        Skip();
+        var page = await chromium.Browser!.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        // Chromium asks for /favicon.ico at the host's root, outside the site; anything the site links must load.
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400 && r.Url.StartsWith(chromium.Server!.BaseUrl, StringComparison.Ordinal))
+            {
+                errors.Add($"{r.Status} {r.Url}");
+            }
+        };
+        if (onRequest is not null)
+        {
+            page.Request += (_, r) => onRequest(r);
+        }
+
+        await page.GotoAsync(chromium.Server!.BaseUrl + path);
+        if (path.Contains("q=", StringComparison.Ordinal))
+        {
+            await WaitForResults(page);
+        }
+
+        Assert.Empty(errors);
+        return page;
+    }
+
+    private static void Skip()
+    {
+        if (SearchBrowser.Missing is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+    }
+
+    private static async Task WaitForResults(IPage page) =>
+        await page.Locator("#search-app[data-searched]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+    /// <summary>Every result's form id, pressing 显示更多结果 until all are shown.</summary>
+    private async Task<SortedSet<string>> AllResults(IPage page)
+    {
+        await WaitForResults(page);
+        while (await page.Locator("#search-more").IsVisibleAsync())
+        {
+            var before = await page.Locator("#search-results a").CountAsync();
+            await page.Locator("#search-more").ClickAsync();
+            await page.WaitForFunctionAsync($"() => document.querySelectorAll('#search-results a').length > {before}");
+        }
+
+        var hrefs = await page.Locator("#search-results a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+        return new(hrefs.Select(h => h[chromium.Server!.BaseUrl.Length..].Replace("/index.html", string.Empty, StringComparison.Ordinal)), StringComparer.Ordinal);
+    }
+}
