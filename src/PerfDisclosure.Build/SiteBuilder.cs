@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Pdf;
 using PerfDisclosure.Build.Publishing;
 using PerfDisclosure.Build.Rendering;
 using PerfDisclosure.Build.Site;
@@ -25,6 +26,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         new PagesStage(),
         new FormsJsonStage(),
         new AssetsStage(),
+        new PdfStage(),
     ];
 
     /// <summary>Loads and validates without writing anything (the <c>check</c> command).</summary>
@@ -56,7 +58,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         {
             var writer = new SiteWriter(staging);
             var templates = new TemplateEngine(theme, options.Strict);
-            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site), writer, log);
+            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site, PdfStage.WillPrint(options)), writer, log);
             foreach (var stage in OutputStages(options))
             {
                 Stage(stage.Name, () => stage.Run(context));

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace PerfDisclosure.Build.Pdf;
+
+/// <summary>
+/// One headless Chromium for the whole build, driven by Playwright, printing HTML files to tagged A4 PDFs on a few
+/// pages at once. Page size and orientation come from print.css (named pages), so one compilation can mix portrait
+/// and landscape forms; the page numbers (第 X 页 共 Y 页) are CSS page-margin boxes in the same font as the form.
+/// </summary>
+public sealed class PdfPrinter : IAsyncDisposable
+{
+    /// <summary>What Chromium needs as root in a container, and nothing that reaches the network.</summary>
+    private static readonly string[] Arguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
+    ];
+
+    /// <summary>
+    /// Waits for the web fonts, including the glyphs of the page-number footer, which no element of the page uses,
+    /// so their unicode-range slice would otherwise load too late for the print.
+    /// </summary>
+    private const string FontsReady = """
+        async landscape => {
+          if (landscape) document.querySelector('main')?.classList.add('landscape');
+          await document.fonts.load('9pt "Noto Serif SC"', '第页共 0123456789');
+          await document.fonts.ready;
+        }
+        """;
+
+    private readonly IPlaywright playwright;
+    private readonly IBrowser browser;
+
+    private PdfPrinter(IPlaywright playwright, IBrowser browser)
+    {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    public static async Task<PdfPrinter> LaunchAsync(string executable)
+    {
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Args = Arguments, Headless = true });
+            return new PdfPrinter(playwright, browser);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Prints every job on <paramref name="parallel"/> pages, each in its own context; calls <paramref name="printed"/> as each PDF is done.</summary>
+    public async Task PrintAsync(IEnumerable<PdfJob> jobs, int parallel, Action<PdfJob, byte[]> printed)
+    {
+        var queue = new ConcurrentQueue<PdfJob>(jobs);
+        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(parallel, queue.Count))).Select(async _ =>
+        {
+            await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = true });
+            var page = await context.NewPageAsync();
+            while (queue.TryDequeue(out var job))
+            {
+                printed(job, await PrintAsync(page, job));
+            }
+        });
+        await Task.WhenAll(workers);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    private static async Task<byte[]> PrintAsync(IPage page, PdfJob job)
+    {
+        await page.GotoAsync(new Uri(job.Source).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        await page.EvaluateAsync(FontsReady, job.Landscape);
+        var pdf = await page.PdfAsync(new()
+        {
+            PreferCSSPageSize = true,
+            Tagged = true,
+            Outline = true,
+            PrintBackground = false,
+        });
+        return PdfDocumentInfo.Set(pdf, job.Title, job.Author);
+    }
+}
