@@ -17,18 +17,6 @@ public sealed class PdfPrinter : IAsyncDisposable
         "--disable-sync", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
     ];
 
-    /// <summary>
-    /// Waits for the web fonts, including the glyphs of the page-number footer, which no element of the page uses,
-    /// so their unicode-range slice would otherwise load too late for the print.
-    /// </summary>
-    private const string FontsReady = """
-        async landscape => {
-          if (landscape) document.querySelector('main')?.classList.add('landscape');
-          await document.fonts.load('9pt "Noto Serif SC"', '第页共 0123456789');
-          await document.fonts.ready;
-        }
-        """;
-
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
 
@@ -78,7 +66,7 @@ public sealed class PdfPrinter : IAsyncDisposable
     private static async Task<byte[]> PrintAsync(IPage page, PdfJob job)
     {
         await page.GotoAsync(new Uri(job.Source).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
-        await page.EvaluateAsync(FontsReady, job.Landscape);
+        await page.EvaluateAsync(PrintPreparation.Script, job.Landscape);
         var pdf = await page.PdfAsync(new()
         {
             PreferCSSPageSize = true,
