@@ -9,15 +9,15 @@ using PerfDisclosure.Core.Layouts;
 namespace PerfDisclosure.Build.Tests.Pdf;
 
 /// <summary>The PDFs of the seed corpus, read back with the tools a reader or an archive would use.</summary>
-public partial class PdfOutputTests(PrintedCorpus corpus) : IClassFixture<PrintedCorpus>
+public partial class PdfOutputTests(PrintedCorpus corpus)
 {
     private SiteModel Site
     {
         get
         {
             corpus.Require();
-            Assert.True(corpus.Result!.Succeeded, string.Join('\n', corpus.Result.Diagnostics));
-            return corpus.Site!;
+            Assert.True(corpus.Result.Succeeded, string.Join('\n', corpus.Result.Diagnostics));
+            return corpus.Site;
         }
     }
 

@@ -4,59 +4,54 @@ using PerfDisclosure.Build.Site;
 using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Testing;
 
+[assembly: AssemblyFixture(typeof(PerfDisclosure.Build.Tests.Pdf.PrintedCorpus))]
+
 namespace PerfDisclosure.Build.Tests.Pdf;
 
 /// <summary>
-/// The seed corpus built once, with its PDFs, for every PDF test of a run (printing is the slow part).
-/// Null when Chromium or poppler-utils are missing; under CI=true that is a failure, never a skip.
+/// The seed corpus built once, with its PDFs, for every PDF test of a run (printing is the slow part); built on first
+/// use, so a run of other tests does not pay for it. Missing when Chromium or poppler-utils are not installed: under
+/// CI=true that fails the test, never skips it.
 /// </summary>
 public sealed class PrintedCorpus
 {
-    public PrintedCorpus()
-    {
-        var chromium = ChromiumLocator.Find(null).Path;
-        if (chromium is null || !Poppler.Installed)
-        {
-            Missing = $"PDF tests need Chromium and poppler-utils ({ChromiumLocator.InstallHint}; apt-get install poppler-utils)";
-            return;
-        }
+    private readonly Lazy<Printed> printed = new(Print);
 
-        Root = Repo.TempDir("pdf-corpus");
-        Output = Path.Combine(Root, "site");
-        var log = new StringWriter();
-        Result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, Output, RequirePdf: true), log).Build();
-        Log = log.ToString();
-        Site = SiteModel.Build(ContentLoader.Load(Repo.Content, new ThemeFiles(Repo.Templates)));
-    }
-
-    public string? Missing { get; }
+    public string? Missing => ChromiumLocator.Find(null).Path is null || !Poppler.Installed
+        ? $"PDF tests need Chromium and poppler-utils ({ChromiumLocator.InstallHint}; apt-get install poppler-utils)"
+        : null;
 
     /// <summary>Folder holding the site and, beside it, the PDF cache (.cache/pdf).</summary>
-    public string Root { get; } = string.Empty;
+    public string Root => printed.Value.Root;
 
-    public string Output { get; } = string.Empty;
+    public string Output => Path.Combine(Root, "site");
 
-    public string Log { get; } = string.Empty;
+    public BuildResult Result => printed.Value.Result;
 
-    public BuildResult? Result { get; }
-
-    public SiteModel? Site { get; }
+    public SiteModel Site => printed.Value.Site;
 
     /// <summary>Skips the test locally when the tools are missing; fails it under CI=true.</summary>
     public void Require()
     {
-        if (Missing is null)
+        if (Missing is { } missing)
         {
-            return;
-        }
+            if (Repo.InCi)
+            {
+                Assert.Fail(missing + " (.ci/run installs them)");
+            }
 
-        if (Repo.InCi)
-        {
-            Assert.Fail(Missing + " — .ci/run installs them");
+            Assert.Skip(missing);
         }
-
-        Assert.Skip(Missing);
     }
 
     public string PathOf(string sitePath) => Path.Combine(Output, sitePath);
+
+    private static Printed Print()
+    {
+        var root = Repo.TempDir("pdf-corpus");
+        var result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, Path.Combine(root, "site"), RequirePdf: true)).Build();
+        return new Printed(root, result, SiteModel.Build(ContentLoader.Load(Repo.Content, new ThemeFiles(Repo.Templates))));
+    }
+
+    private sealed record Printed(string Root, BuildResult Result, SiteModel Site);
 }
