@@ -36,7 +36,7 @@ public static class PdfJobs
             var source = Path.Combine(root, entry.Path, "index.html");
             var title = $"{entry.Form.ProjectName} {entry.Layout.Title}（{entry.Form.Year}年度）";
             var author = entry.Owner.Name;
-            jobs.Add(new PdfJob(PdfPaths.Form(entry), source, title, author, entry.Layout.Landscape, PdfCache.Key(assets, File.ReadAllBytes(source), title, author, entry.Layout.Landscape)));
+            jobs.Add(new PdfJob(PdfPaths.Form(entry), source, title, author, entry.Layout.Landscape, PdfCache.Key(assets, File.ReadAllBytes(source), title, author, entry.Layout.Landscape), Shell: "form"));
         }
 
         return (jobs, temporary);

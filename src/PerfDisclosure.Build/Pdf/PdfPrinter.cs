@@ -17,6 +17,8 @@ public sealed class PdfPrinter : IAsyncDisposable
         "--disable-sync", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
     ];
 
+    private const string TakeMain = "html => { document.querySelector('main').innerHTML = html; }";
+
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
 
@@ -49,12 +51,23 @@ public sealed class PdfPrinter : IAsyncDisposable
         {
             await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = true });
             var page = await context.NewPageAsync();
+            string? shell = null;
             while (queue.TryDequeue(out var job))
             {
-                printed(job, await PrintAsync(page, job));
+                printed(job, await PrintAsync(page, job, reuse: shell is not null && shell == job.Shell));
+                shell = job.Shell;
             }
         });
         await Task.WhenAll(workers);
+    }
+
+    /// <summary>What is inside the page's &lt;main&gt;.</summary>
+    public static string Main(string html, string source)
+    {
+        var open = html.IndexOf("<main", StringComparison.Ordinal);
+        var start = open < 0 ? -1 : html.IndexOf('>', open) + 1;
+        var end = html.LastIndexOf("</main>", StringComparison.Ordinal);
+        return start > 0 && end >= start ? html[start..end] : throw new InvalidDataException($"{source}: no <main> element to print");
     }
 
     public async ValueTask DisposeAsync()
@@ -63,9 +76,17 @@ public sealed class PdfPrinter : IAsyncDisposable
         playwright.Dispose();
     }
 
-    private static async Task<byte[]> PrintAsync(IPage page, PdfJob job)
+    private static async Task<byte[]> PrintAsync(IPage page, PdfJob job, bool reuse)
     {
-        await page.GotoAsync(new Uri(job.Source).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        if (reuse)
+        {
+            await page.EvaluateAsync(TakeMain, Main(await File.ReadAllTextAsync(job.Source), job.Source));
+        }
+        else
+        {
+            await page.GotoAsync(new Uri(job.Source).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        }
+
         await page.EvaluateAsync(PrintPreparation.Script, job.Landscape);
         var pdf = await page.PdfAsync(new()
         {

@@ -10,7 +10,7 @@ public static class PrintPreparation
 {
     public const string Script = """
         async landscape => {
-          if (landscape) document.querySelector('main')?.classList.add('landscape');
+          document.querySelector('main')?.classList.toggle('landscape', landscape);
           for (const body of document.querySelectorAll('table.official-form > tbody.indicators')) {
             const table = body.parentElement;
             const header = body.rows[0];
