@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # PDF printing speed on content/ (docs/pdf.md): a cold build (empty PDF cache) and a warm rebuild (nothing changed),
-# each run RUNS times; prints the pdf stage's wall time, the pages printed and pages per second.
+# each run RUNS times; prints the pdf stage's wall time, the pages printed and pages per second, and the whole
+# process tree's CPU time (dotnet, the Playwright driver, Chromium), which other work on a shared machine does not inflate.
 # Usage: bench/pdf.sh [RUNS]    (needs chromium and poppler-utils)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,11 +17,12 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(chromi
 for i in $(seq "$runs"); do
   rm -rf "$work/.cache" "$work/site"
   start=$(date +%s.%N)
-  ms=$("${cli[@]}" | pdf_ms)
+  ms=$(/usr/bin/time -f "%U %S" -o "$work/cpu" "${cli[@]}" | pdf_ms)
   wall=$(echo "$(date +%s.%N) - $start" | bc)
+  cpu=$(awk '{print $1 + $2}' "$work/cpu")
   pages=0; files=0
   while IFS= read -r f; do pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/{print $2}'))); files=$((files + 1)); done < <(find "$work/site" -name '*.pdf')
-  echo "cold $i: $files PDFs, $pages pages, pdf stage ${ms} ms, $(echo "scale=1; $pages * 1000 / $ms" | bc) pages/s (process ${wall%??????} s)"
+  echo "cold $i: $files PDFs, $pages pages, pdf stage ${ms} ms, $(echo "scale=1; $pages * 1000 / $ms" | bc) pages/s (process ${wall%??????} s wall, ${cpu} s CPU: $(echo "scale=1; $pages * $(nproc) / $cpu" | bc) pages/s if the cores were ours alone)"
   ms=$("${cli[@]}" | pdf_ms)
   echo "warm $i: nothing changed, pdf stage ${ms} ms (copied from .cache/pdf)"
 done

@@ -75,7 +75,7 @@ public sealed partial class PdfStage : IOutputStage
             if (missing.Count > 0)
             {
                 await using var printer = await PdfPrinter.LaunchAsync(chromium);
-                await printer.PrintAsync(missing, Environment.ProcessorCount, (job, pdf) =>
+                await printer.PrintAsync(missing, Parallel(), (job, pdf) =>
                 {
                     cache.Store(job.Key, pdf);
                     context.Writer.WriteBytes(job.SitePath, pdf);
@@ -99,6 +99,10 @@ public sealed partial class PdfStage : IOutputStage
             }
         }
     }
+
+    /// <summary>Pages printing at once: one per core, or $PERFDISCLOSURE_PDF_PAGES (for bench/pdf.sh).</summary>
+    private static int Parallel() =>
+        int.TryParse(Environment.GetEnvironmentVariable("PERFDISCLOSURE_PDF_PAGES"), out var pages) && pages > 0 ? pages : Environment.ProcessorCount;
 
     [GeneratedRegex(@"/Type /Page\b")]
     private static partial Regex PageObject();
