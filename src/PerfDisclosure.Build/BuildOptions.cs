@@ -4,9 +4,15 @@ namespace PerfDisclosure.Build;
 /// <param name="TemplatesDir">The site's own templates folder; files there override the built-in theme.</param>
 /// <param name="BaseUrl">Overrides site.yaml's base_url: canonical links, feeds and the sitemap use it.</param>
 /// <param name="Strict">Warnings stop the build, and a template that reads a missing variable is an error.</param>
+/// <param name="NoPdf">Skip the PDFs on purpose.</param>
+/// <param name="RequirePdf">Fail the build when PDFs cannot be printed (no Chromium), instead of skipping them.</param>
+/// <param name="Chromium">The Chromium executable; otherwise $PERFDISCLOSURE_CHROMIUM or the usual install paths.</param>
 public sealed record BuildOptions(
     string ContentDir = "content",
     string? TemplatesDir = "templates",
     string OutputDir = "site",
     string? BaseUrl = null,
-    bool Strict = false);
+    bool Strict = false,
+    bool NoPdf = false,
+    bool RequirePdf = false,
+    string? Chromium = null);

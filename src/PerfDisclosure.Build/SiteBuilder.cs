@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PerfDisclosure.Build.Feeds;
 using PerfDisclosure.Build.Loading;
 using PerfDisclosure.Build.OpenData;
+using PerfDisclosure.Build.Pdf;
 using PerfDisclosure.Build.Publishing;
 using PerfDisclosure.Build.Rendering;
 using PerfDisclosure.Build.Site;
@@ -36,6 +37,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         new NotFoundPageStage(),
         new AtomFeedStage(),
         new RobotsStage(),
+        new PdfStage(),
         new SitemapStage(), // last: lists the pages the stages above wrote
     ];
 
@@ -68,7 +70,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         {
             var writer = new SiteWriter(staging);
             var templates = new TemplateEngine(theme, options.Strict);
-            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site), writer, log);
+            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site, PdfStage.WillPrint(options)), writer, log);
             foreach (var stage in OutputStages(options))
             {
                 Stage(stage.Name, () => stage.Run(context));

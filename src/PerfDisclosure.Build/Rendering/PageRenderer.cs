@@ -6,7 +6,8 @@ using Scriban.Runtime;
 namespace PerfDisclosure.Build.Rendering;
 
 /// <summary>Renders each kind of page: its own template for the main content, then <c>layouts/base</c> around it.</summary>
-public sealed class PageRenderer(TemplateEngine templates, SiteModel site)
+/// <param name="pdfLinks">Whether the build prints PDFs, so form and year pages link them.</param>
+public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool pdfLinks = false)
 {
     private const string Home = "首页";
 
@@ -21,7 +22,9 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site)
             description: $"{entry.Owner.Name} {form.Year}年度 {form.ProjectName} {entry.Layout.Title}",
             keywords: $"{form.ProjectName},{entry.Owner.Name},{entry.Layout.Title},{form.Year}",
             pubDate: $"{form.Year}-01-01");
-        globals["form"] = FormView.Build(entry, site);
+        var view = FormView.Build(entry, site);
+        view["pdf"] = pdfLinks ? Path.GetFileName(Pdf.PdfPaths.Form(entry)) : string.Empty;
+        globals["form"] = view;
         return Wrap($"layouts/forms/{entry.Layout.Template}.sbn-html", globals, form.Id);
     }
 
@@ -65,6 +68,7 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site)
         globals["forms"] = forms.OrderByDescending(f => f.AmountInYuan).Select(Listing).ToList();
         globals["total"] = Html.TenThousandYuan(forms.Sum(f => f.AmountInYuan ?? 0m));
         globals["charts"] = Summaries.Spending(forms).Concat(Summaries.Scores(forms)).ToList();
+        globals["compilation_pdf"] = pdfLinks ? Path.GetFileName(Pdf.PdfPaths.Compilation(organisation, year)) : string.Empty;
         return Wrap("layouts/organisation-year.sbn-html", globals, path);
     }
 

@@ -16,6 +16,7 @@ public static class RuleDocs
         ("PD05", "Across files"),
         ("PD06", "Classified projects"),
         ("PD07", "Files and identifiers (reported while loading)"),
+        ("PD08", "Outputs (reported while building)"),
         ("PD09", "Templates (reported while rendering)"),
     ];
 

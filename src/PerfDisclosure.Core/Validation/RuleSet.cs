@@ -3,6 +3,7 @@ using PerfDisclosure.Core.Validation.Rules.Classified;
 using PerfDisclosure.Core.Validation.Rules.Framework;
 using PerfDisclosure.Core.Validation.Rules.Funds;
 using PerfDisclosure.Core.Validation.Rules.Input;
+using PerfDisclosure.Core.Validation.Rules.Outputs;
 using PerfDisclosure.Core.Validation.Rules.Schema;
 using PerfDisclosure.Core.Validation.Rules.Scoring;
 using PerfDisclosure.Core.Validation.Rules.Templates;
@@ -25,7 +26,7 @@ public sealed class RuleSet
     }
 
     /// <summary>Every rule PerfDisclosure has.</summary>
-    public static RuleSet Default { get; } = new RuleSetBuilder().UseSchema().UseFramework().UseValues().UseFunds().UseScoring().UseAcrossFiles().UseClassified().UseInput().UseTemplates().Build();
+    public static RuleSet Default { get; } = new RuleSetBuilder().UseSchema().UseFramework().UseValues().UseFunds().UseScoring().UseAcrossFiles().UseClassified().UseInput().UseOutputs().UseTemplates().Build();
 
     public IReadOnlyList<Rule> Rules { get; }
 
@@ -58,6 +59,8 @@ public sealed class RuleSetBuilder
     public RuleSetBuilder UseClassified() => Use(new ClassifiedDetailPublished());
 
     public RuleSetBuilder UseInput() => UseAll(InputRules.All);
+
+    public RuleSetBuilder UseOutputs() => UseAll(OutputRules.All);
 
     public RuleSetBuilder UseTemplates() => UseAll(TemplateRules.All);
 

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace PerfDisclosure.Build.Pdf;
+
+/// <summary>
+/// One headless Chromium for the whole build, driven by Playwright, printing HTML files to tagged A4 PDFs on a few
+/// pages at once. Page size and orientation come from print.css (named pages), so one compilation can mix portrait
+/// and landscape forms; the page numbers (第 X 页 共 Y 页) are CSS page-margin boxes in the same font as the form.
+/// </summary>
+public sealed class PdfPrinter : IAsyncDisposable
+{
+    /// <summary>What Chromium needs as root in a container, and nothing that reaches the network.</summary>
+    private static readonly string[] Arguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
+    ];
+
+    private const string TakeMain = "html => { document.querySelector('main').innerHTML = html; }";
+
+    private readonly IPlaywright playwright;
+    private readonly IBrowser browser;
+
+    private PdfPrinter(IPlaywright playwright, IBrowser browser)
+    {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    public static async Task<PdfPrinter> LaunchAsync(string executable)
+    {
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Args = Arguments, Headless = true });
+            return new PdfPrinter(playwright, browser);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Prints every job on <paramref name="parallel"/> pages, each in its own context; calls <paramref name="printed"/> as each PDF is done.</summary>
+    public async Task PrintAsync(IEnumerable<PdfJob> jobs, int parallel, Action<PdfJob, byte[]> printed)
+    {
+        var queue = new ConcurrentQueue<PdfJob>(jobs);
+        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(parallel, queue.Count))).Select(async _ =>
+        {
+            await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = true });
+            var page = await context.NewPageAsync();
+            string? shell = null;
+            while (queue.TryDequeue(out var job))
+            {
+                printed(job, await PrintAsync(page, job, reuse: shell is not null && shell == job.Shell));
+                shell = job.Shell;
+            }
+        });
+        await Task.WhenAll(workers);
+    }
+
+    /// <summary>What is inside the page's &lt;main&gt;.</summary>
+    public static string Main(string html, string source)
+    {
+        var open = html.IndexOf("<main", StringComparison.Ordinal);
+        var start = open < 0 ? -1 : html.IndexOf('>', open) + 1;
+        var end = html.LastIndexOf("</main>", StringComparison.Ordinal);
+        return start > 0 && end >= start ? html[start..end] : throw new InvalidDataException($"{source}: no <main> element to print");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    private static async Task<byte[]> PrintAsync(IPage page, PdfJob job, bool reuse)
+    {
+        if (reuse)
+        {
+            await page.EvaluateAsync(TakeMain, Main(await File.ReadAllTextAsync(job.Source), job.Source));
+        }
+        else
+        {
+            await page.GotoAsync(new Uri(job.Source).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        }
+
+        await page.EvaluateAsync(PrintPreparation.Script, job.Landscape);
+        var pdf = await page.PdfAsync(new()
+        {
+            PreferCSSPageSize = true,
+            Tagged = true,
+            Outline = true,
+            PrintBackground = false,
+        });
+        return PdfDocumentInfo.Set(pdf, job.Title, job.Author);
+    }
+}

@@ -1,0 +1,36 @@
+namespace PerfDisclosure.Build.Pdf;
+
+/// <summary>
+/// What the printer does to a page before printing it. A table repeats only its &lt;thead&gt; across pages, and the
+/// official forms' indicator header sits in the middle of one table; so, for print only, the indicator rows move
+/// to a second table right below, whose &lt;thead&gt; is that header row: it repeats on every page the rows run on.
+/// A label cell merged over the header and all rows (绩效指标) moves down to the first row, keeping its merge.
+/// </summary>
+public static class PrintPreparation
+{
+    public const string Script = """
+        async landscape => {
+          document.querySelector('main')?.classList.toggle('landscape', landscape);
+          for (const body of document.querySelectorAll('table.official-form > tbody.indicators')) {
+            const table = body.parentElement;
+            const header = body.rows[0];
+            const first = body.rows[1];
+            if (!header || !first) continue;
+            const label = header.cells[0];
+            if (label.rowSpan > 1) {
+              label.rowSpan -= 1;
+              header.insertBefore(document.createElement('td'), label);
+              first.insertBefore(label, first.firstChild);
+            }
+            const rest = document.createElement('table');
+            rest.className = table.className + ' print-continued';
+            rest.createTHead().appendChild(header);
+            let next = body;
+            while (next) { const after = next.nextElementSibling; rest.appendChild(next); next = after; }
+            table.after(rest);
+          }
+          await document.fonts.load('9pt "Noto Serif SC"', '第页共 0123456789');
+          await document.fonts.ready;
+        }
+        """;
+}

@@ -1,0 +1,21 @@
+using PerfDisclosure.Core.Diagnostics;
+
+namespace PerfDisclosure.Core.Validation.Rules.Outputs;
+
+/// <summary>What the output stages report while building (PD08xx): they concern the machine, not the content.</summary>
+public static class OutputRules
+{
+    public static LoadingRule PdfSkipped { get; } = new("PD0801", Severity.Info, "未生成 PDF：找不到 Chromium（使用 --require-pdf 时为错误）", "PDFs were skipped: no Chromium was found (an error with --require-pdf)", new(
+        "shenzhen-target",
+        "# build on a machine without Chromium\n",
+        "# apt-get install chromium, or build --chromium /path/to/chromium\n",
+        ExampleKind.Other));
+
+    public static LoadingRule PdfFailed { get; } = new("PD0802", Severity.Error, "Chromium 打印 PDF 失败", "Chromium failed to print the PDFs", new(
+        "shenzhen-target",
+        "# build --chromium /bin/false\n",
+        "# build --chromium /usr/bin/chromium\n",
+        ExampleKind.Other));
+
+    public static IEnumerable<Rule> All => [PdfSkipped, PdfFailed];
+}

@@ -1,0 +1,57 @@
+using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Pdf;
+using PerfDisclosure.Build.Site;
+using PerfDisclosure.Build.Theme;
+using PerfDisclosure.Testing;
+
+[assembly: AssemblyFixture(typeof(PerfDisclosure.Build.Tests.Pdf.PrintedCorpus))]
+
+namespace PerfDisclosure.Build.Tests.Pdf;
+
+/// <summary>
+/// The seed corpus built once, with its PDFs, for every PDF test of a run (printing is the slow part); built on first
+/// use, so a run of other tests does not pay for it. Missing when Chromium or poppler-utils are not installed: under
+/// CI=true that fails the test, never skips it.
+/// </summary>
+public sealed class PrintedCorpus
+{
+    private readonly Lazy<Printed> printed = new(Print);
+
+    public string? Missing => ChromiumLocator.Find(null).Path is null || !Poppler.Installed
+        ? $"PDF tests need Chromium and poppler-utils ({ChromiumLocator.InstallHint}; apt-get install poppler-utils)"
+        : null;
+
+    /// <summary>Folder holding the site and, beside it, the PDF cache (.cache/pdf).</summary>
+    public string Root => printed.Value.Root;
+
+    public string Output => Path.Combine(Root, "site");
+
+    public BuildResult Result => printed.Value.Result;
+
+    public SiteModel Site => printed.Value.Site;
+
+    /// <summary>Skips the test locally when the tools are missing; fails it under CI=true.</summary>
+    public void Require()
+    {
+        if (Missing is { } missing)
+        {
+            if (Repo.InCi)
+            {
+                Assert.Fail(missing + " (.ci/run installs them)");
+            }
+
+            Assert.Skip(missing);
+        }
+    }
+
+    public string PathOf(string sitePath) => Path.Combine(Output, sitePath);
+
+    private static Printed Print()
+    {
+        var root = Repo.TempDir("pdf-corpus");
+        var result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, Path.Combine(root, "site"), RequirePdf: true)).Build();
+        return new Printed(root, result, SiteModel.Build(ContentLoader.Load(Repo.Content, new ThemeFiles(Repo.Templates))));
+    }
+
+    private sealed record Printed(string Root, BuildResult Result, SiteModel Site);
+}
