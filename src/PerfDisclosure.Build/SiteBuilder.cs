@@ -25,6 +25,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         new PagesStage(),
         new FormsJsonStage(),
         new AssetsStage(),
+        new SchemasStage(),
     ];
 
     /// <summary>Loads and validates without writing anything (the <c>check</c> command).</summary>

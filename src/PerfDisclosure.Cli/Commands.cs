@@ -26,6 +26,8 @@ public static class Commands
         var root = new RootCommand("PerfDisclosure: publishes budget performance forms (绩效目标申报表, 绩效自评表) as an accessible static site.");
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(CheckCommand());
+        root.Subcommands.Add(NewCommand.Create());
+        root.Subcommands.Add(SchemasCommand.Create());
         return root;
     }
 

@@ -32,7 +32,8 @@ public static class ContentLoader
 
     public static string ReadText(string path) => File.ReadAllText(path, Encoding.UTF8);
 
-    private static Dictionary<string, LayoutDefinition> LoadLayouts(ThemeFiles theme, DiagnosticBag diagnostics)
+    /// <summary>Every layout definition of the theme (site overrides first), by id.</summary>
+    public static Dictionary<string, LayoutDefinition> LoadLayouts(ThemeFiles theme, DiagnosticBag diagnostics)
     {
         var layouts = new Dictionary<string, LayoutDefinition>(StringComparer.Ordinal);
         foreach (var name in theme.List("layouts/forms/", ".yaml"))
