@@ -28,6 +28,7 @@ public static class Commands
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(NewCommand.Create());
         root.Subcommands.Add(SchemasCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 
