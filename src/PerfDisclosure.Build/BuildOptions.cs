@@ -4,9 +4,11 @@ namespace PerfDisclosure.Build;
 /// <param name="TemplatesDir">The site's own templates folder; files there override the built-in theme.</param>
 /// <param name="BaseUrl">Overrides site.yaml's base_url: canonical links, feeds and the sitemap use it.</param>
 /// <param name="Strict">Warnings stop the build, and a template that reads a missing variable is an error.</param>
+/// <param name="CacheDir">Folder of rendered pages kept between builds (incremental builds), or null to render everything.</param>
 public sealed record BuildOptions(
     string ContentDir = "content",
     string? TemplatesDir = "templates",
     string OutputDir = "site",
     string? BaseUrl = null,
-    bool Strict = false);
+    bool Strict = false,
+    string? CacheDir = null);

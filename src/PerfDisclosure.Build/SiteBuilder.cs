@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PerfDisclosure.Build.Caching;
 using PerfDisclosure.Build.Loading;
 using PerfDisclosure.Build.Publishing;
 using PerfDisclosure.Build.Rendering;
@@ -18,6 +19,9 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
 {
     private readonly List<(string, TimeSpan)> stages = [];
     private readonly TextWriter log = log ?? TextWriter.Null;
+
+    /// <summary>The render cache of the last build: what was rendered and what was reused.</summary>
+    public RenderCache Cache { get; private set; } = RenderCache.None;
 
     /// <summary>The output stages, in order. A new output is a new <see cref="IOutputStage"/> added here.</summary>
     public static IReadOnlyList<IOutputStage> OutputStages(BuildOptions options) =>
@@ -57,7 +61,8 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         {
             var writer = new SiteWriter(staging);
             var templates = new TemplateEngine(theme, options.Strict);
-            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site), writer, log);
+            Cache = options.CacheDir is null ? RenderCache.None : RenderCache.Open(options.CacheDir, new BuildFingerprints(options, theme, site));
+            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site), writer, log) { Cache = Cache };
             foreach (var stage in OutputStages(options))
             {
                 Stage(stage.Name, () => stage.Run(context));
@@ -71,12 +76,19 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             }
 
             Stage("publish", () => AtomicPublisher.Publish(staging, options.OutputDir));
+            Cache.Prune();
             return new BuildResult(true, all, site.Forms.Count, writer.Written.Count, stages);
         }
         catch (TemplateError e)
         {
             AtomicPublisher.Discard(staging);
             return new BuildResult(false, [.. diagnostics, e.Diagnostic], 0, 0, stages);
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.All(x => x is TemplateError))
+        {
+            // Pages render in parallel: a template error arrives wrapped, once per failing page.
+            AtomicPublisher.Discard(staging);
+            return new BuildResult(false, [.. diagnostics, .. e.Flatten().InnerExceptions.Cast<TemplateError>().Select(x => x.Diagnostic).Distinct()], 0, 0, stages);
         }
         catch
         {

@@ -18,6 +18,8 @@ public static class Commands
     private static readonly Option<bool> Strict = new("--strict") { Description = "Warnings stop the build; templates may not read missing variables" };
     private static readonly Option<string> Format = new("--format") { Description = "Diagnostic format", DefaultValueFactory = _ => "text" };
     private static readonly Option<string> Language = new("--lang") { Description = "Message language: zh or en", DefaultValueFactory = _ => "zh" };
+    private static readonly Option<string> CacheDir = new("--cache") { Description = "Folder of rendered pages kept between builds; unchanged pages are not rendered again", DefaultValueFactory = _ => ".cache" };
+    private static readonly Option<bool> NoCache = new("--no-cache") { Description = "Render every page, ignoring and not writing the cache" };
 
     public static RootCommand Root()
     {
@@ -37,13 +39,14 @@ public static class Commands
         parse.GetValue(Templates),
         parse.GetValue(Output)!,
         parse.GetValue(BaseUrl),
-        parse.GetValue(Strict));
+        parse.GetValue(Strict),
+        parse.GetValue(NoCache) ? null : parse.GetValue(CacheDir));
 
     private static Command BuildCommand()
     {
         var command = new Command("build", "Check content/ and build the site into site/.\n\nExamples:\n  perfdisclosure build\n  perfdisclosure build --content content --output site --base-url https://example.gov.cn/budget/")
         {
-            Content, Templates, Output, BaseUrl, Strict, Format, Language,
+            Content, Templates, Output, BaseUrl, Strict, Format, Language, CacheDir, NoCache,
         };
         command.SetAction(parse => Run(() =>
         {
