@@ -31,6 +31,7 @@ public static class Commands
         root.Subcommands.Add(NewCommand.Create());
         root.Subcommands.Add(SchemasCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 
