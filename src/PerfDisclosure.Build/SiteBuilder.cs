@@ -20,6 +20,9 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     private readonly List<(string, TimeSpan)> stages = [];
     private readonly TextWriter log = log ?? TextWriter.Null;
 
+    /// <summary>Where stages report items done (pages, PDFs); silent unless the caller shows it.</summary>
+    public Reporting.BuildProgress Progress { get; init; } = Reporting.BuildProgress.Silent;
+
     /// <summary>The render cache of the last build: what was rendered and what was reused.</summary>
     public RenderCache Cache { get; private set; } = RenderCache.None;
 
@@ -62,6 +65,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             var writer = new SiteWriter(staging);
             var templates = new TemplateEngine(theme, options.Strict);
             Cache = options.CacheDir is null ? RenderCache.None : RenderCache.Open(options.CacheDir, new BuildFingerprints(options, theme, site));
+            Cache.Progress = Progress;
             var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site), writer, log) { Cache = Cache };
             foreach (var stage in OutputStages(options))
             {
@@ -77,6 +81,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
 
             Stage("publish", () => AtomicPublisher.Publish(staging, options.OutputDir));
             Cache.Prune();
+            Progress.Finish();
             return new BuildResult(true, all, site.Forms.Count, writer.Written.Count, stages);
         }
         catch (TemplateError e)

@@ -51,7 +51,8 @@ public static class Commands
         };
         command.SetAction(parse => Run(() =>
         {
-            var result = new SiteBuilder(Options(parse)).Build();
+            var builder = new SiteBuilder(Options(parse)) { Progress = BuildProgress.ForConsole() };
+            var result = builder.Build();
             DiagnosticWriter.Write(Console.Error, result.Diagnostics, parse.GetValue(Format)!, parse.GetValue(Language)!);
             if (!result.Succeeded)
             {
@@ -61,6 +62,7 @@ public static class Commands
 
             var stages = string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0} ms"));
             Console.WriteLine($"built {result.FormPages} forms, {result.FilesWritten} files into {parse.GetValue(Output)} ({stages}); {result.Warnings} warning(s)");
+            Console.WriteLine($"pages: {builder.Cache.Rendered.Count} rendered, {builder.Cache.Reused} unchanged (reused from the cache)");
             return Ok;
         }));
         return command;

@@ -26,12 +26,15 @@ public sealed class RenderCache
     }
 
     /// <summary>No cache: everything is rendered.</summary>
-    public static RenderCache None { get; } = new(null, null);
+    public static RenderCache None => new(null, null);
 
     /// <summary>Site-relative paths of the outputs rendered (not reused) in this build.</summary>
     public IReadOnlyCollection<string> Rendered => rendered;
 
     public int Reused => reused;
+
+    /// <summary>Where each page written is counted, rendered or reused.</summary>
+    public Reporting.BuildProgress Progress { get; set; } = Reporting.BuildProgress.Silent;
 
     public static RenderCache Open(string cacheDir, BuildFingerprints fingerprints)
     {
@@ -43,6 +46,7 @@ public sealed class RenderCache
     /// <summary>Writes the output at <paramref name="path"/>: from the cache when the forms it shows are unchanged, else rendered.</summary>
     public void WriteText(SiteWriter writer, string path, IEnumerable<FormEntry> shown, Func<string> render)
     {
+        Progress.Advance("pages");
         if (folder is null || fingerprints is null)
         {
             rendered.Add(path);
