@@ -133,9 +133,9 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     /// <summary>The file for a URL path, inside the output folder only; a folder means its index.html.</summary>
     private string? Resolve(string path)
     {
-        var root = Path.GetFullPath(options.OutputDir);
+        var root = Path.GetFullPath(options.OutputDir).TrimEnd(Path.DirectorySeparatorChar);
         var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
-        if (!full.StartsWith(root, StringComparison.Ordinal))
+        if (full != root && !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             return null;
         }

@@ -50,6 +50,10 @@ public class PreviewServerTests
             var back = await Until(() => http.GetAsync(Page, Token), r => r.StatusCode == HttpStatusCode.OK);
             Assert.DoesNotContain("办公设备采购二期", await back.Content.ReadAsStringAsync(Token));
             Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("no-such-page.css", Token)).StatusCode);
+            Directory.CreateDirectory(output + "-secret");
+            File.WriteAllText(Path.Combine(output + "-secret", "key.txt"), "secret");
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("../site-secret/key.txt", Token)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("%2e%2e/site-secret/key.txt", Token)).StatusCode);
         }
         catch (Exception e)
         {
