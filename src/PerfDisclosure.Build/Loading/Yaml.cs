@@ -22,11 +22,6 @@ public static class Yaml
             var reason = Reason(e);
             throw new ContentException(new Diagnostic("PD0001", Severity.Error, at, $"YAML 语法错误：{reason}", $"YAML syntax error: {reason}"));
         }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet fails this way, without a place, on some unclosed flow collections ("key: [a" at the end of a file).
-            throw new ContentException(new Diagnostic("PD0001", Severity.Error, SourceSpan.FileOnly(file), $"YAML 语法错误：{e.Message}（检查未闭合的 [ 或 {{）", $"YAML syntax error: {e.Message} (look for an unclosed [ or {{)"));
-        }
 
         return stream.Documents.Count switch
         {
