@@ -7,6 +7,7 @@ namespace PerfDisclosure.Build;
 /// <param name="NoPdf">Skip the PDFs on purpose.</param>
 /// <param name="RequirePdf">Fail the build when PDFs cannot be printed (no Chromium), instead of skipping them.</param>
 /// <param name="Chromium">The Chromium executable; otherwise $PERFDISCLOSURE_CHROMIUM or the usual install paths.</param>
+/// <param name="CacheDir">Folder of rendered pages kept between builds (incremental builds), or null to render everything.</param>
 public sealed record BuildOptions(
     string ContentDir = "content",
     string? TemplatesDir = "templates",
@@ -15,4 +16,5 @@ public sealed record BuildOptions(
     bool Strict = false,
     bool NoPdf = false,
     bool RequirePdf = false,
-    string? Chromium = null);
+    string? Chromium = null,
+    string? CacheDir = null);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PerfDisclosure.Build.Feeds;
+using PerfDisclosure.Build.Caching;
 using PerfDisclosure.Build.Loading;
 using PerfDisclosure.Build.OpenData;
 using PerfDisclosure.Build.Pdf;
@@ -22,6 +23,12 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     private readonly List<(string, TimeSpan)> stages = [];
     private readonly TextWriter log = log ?? TextWriter.Null;
 
+    /// <summary>Where stages report items done (pages, PDFs); silent unless the caller shows it.</summary>
+    public Reporting.BuildProgress Progress { get; init; } = Reporting.BuildProgress.Silent;
+
+    /// <summary>The render cache of the last build: what was rendered and what was reused.</summary>
+    public RenderCache Cache { get; private set; } = RenderCache.None;
+
     /// <summary>The output stages, in order. A new output is a new <see cref="IOutputStage"/> added here.</summary>
     public static IReadOnlyList<IOutputStage> OutputStages(BuildOptions options) =>
     [
@@ -38,6 +45,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         new AtomFeedStage(),
         new RobotsStage(),
         new PdfStage(),
+        new SchemasStage(),
         new SitemapStage(), // last: lists the pages the stages above wrote
     ];
 
@@ -70,7 +78,9 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         {
             var writer = new SiteWriter(staging);
             var templates = new TemplateEngine(theme, options.Strict);
-            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site, PdfStage.WillPrint(options)), writer, log);
+            Cache = options.CacheDir is null ? RenderCache.None : RenderCache.Open(options.CacheDir, new BuildFingerprints(options, theme, site));
+            Cache.Progress = Progress;
+            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site, PdfStage.WillPrint(options)), writer, log) { Cache = Cache };
             foreach (var stage in OutputStages(options))
             {
                 Stage(stage.Name, () => stage.Run(context));
@@ -84,6 +94,8 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             }
 
             Stage("publish", () => AtomicPublisher.Publish(staging, options.OutputDir));
+            Cache.Prune();
+            Progress.Finish();
             return new BuildResult(true, all, site.Forms.Count, writer.Written.Count, stages);
         }
         catch (TemplateError e)

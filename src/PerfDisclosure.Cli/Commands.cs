@@ -21,6 +21,8 @@ public static class Commands
     private static readonly Option<string?> Chromium = new("--chromium") { Description = "Chromium executable for the PDFs (default: $PERFDISCLOSURE_CHROMIUM, then /usr/bin/chromium …)" };
     private static readonly Option<string> Format = new("--format") { Description = "Diagnostic format", DefaultValueFactory = _ => "text" };
     private static readonly Option<string> Language = new("--lang") { Description = "Message language: zh or en", DefaultValueFactory = _ => "zh" };
+    private static readonly Option<string> CacheDir = new("--cache") { Description = "Folder of rendered pages kept between builds; unchanged pages are not rendered again", DefaultValueFactory = _ => ".cache" };
+    private static readonly Option<bool> NoCache = new("--no-cache") { Description = "Render every page, ignoring and not writing the cache" };
 
     public static RootCommand Root()
     {
@@ -29,6 +31,10 @@ public static class Commands
         var root = new RootCommand("PerfDisclosure: publishes budget performance forms (绩效目标申报表, 绩效自评表) as an accessible static site.");
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(CheckCommand());
+        root.Subcommands.Add(NewCommand.Create());
+        root.Subcommands.Add(SchemasCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 
@@ -40,18 +46,20 @@ public static class Commands
         parse.GetValue(Strict),
         parse.GetValue(NoPdf),
         parse.GetValue(RequirePdf),
-        parse.GetValue(Chromium));
+        parse.GetValue(Chromium),
+        parse.GetValue(NoCache) ? null : parse.GetValue(CacheDir));
 
     private static Command BuildCommand()
     {
         var command = new Command("build", "Check content/ and build the site into site/.\n\nExamples:\n  perfdisclosure build\n  perfdisclosure build --content content --output site --base-url https://example.gov.cn/budget/")
         {
             Content, Templates, Output, BaseUrl, Strict, Format, Language,
-            NoPdf, RequirePdf, Chromium,
+            NoPdf, RequirePdf, Chromium, CacheDir, NoCache,
         };
         command.SetAction(parse => Run(() =>
         {
-            var result = new SiteBuilder(Options(parse)).Build();
+            var builder = new SiteBuilder(Options(parse)) { Progress = BuildProgress.ForConsole() };
+            var result = builder.Build();
             DiagnosticWriter.Write(Console.Error, result.Diagnostics, parse.GetValue(Format)!, parse.GetValue(Language)!);
             if (!result.Succeeded)
             {
@@ -61,6 +69,7 @@ public static class Commands
 
             var stages = string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0} ms"));
             Console.WriteLine($"built {result.FormPages} forms, {result.FilesWritten} files into {parse.GetValue(Output)} ({stages}); {result.Warnings} warning(s)");
+            Console.WriteLine($"pages: {builder.Cache.Rendered.Count} rendered, {builder.Cache.Reused} unchanged (reused from the cache)");
             return Ok;
         }));
         return command;

@@ -35,7 +35,8 @@ public static class ContentLoader
     /// <summary>A content file's text: size-limited, UTF-8 or a reported GBK/GB18030 (<see cref="ContentText"/>).</summary>
     public static string ReadText(string path, DiagnosticBag diagnostics) => ContentText.Read(path, DisplayPath(path), diagnostics);
 
-    private static Dictionary<string, LayoutDefinition> LoadLayouts(ThemeFiles theme, DiagnosticBag diagnostics)
+    /// <summary>Every layout definition of the theme (site overrides first), by id.</summary>
+    public static Dictionary<string, LayoutDefinition> LoadLayouts(ThemeFiles theme, DiagnosticBag diagnostics)
     {
         var layouts = new Dictionary<string, LayoutDefinition>(StringComparer.Ordinal);
         foreach (var name in theme.List("layouts/forms/", ".yaml"))

@@ -18,6 +18,12 @@ public sealed record BuildContext(
 {
     private readonly List<Diagnostic> findings = [];
 
+    /// <summary>Outputs kept from earlier builds; a stage that renders asks it first (<see cref="Caching.RenderCache"/>).</summary>
+    public Caching.RenderCache Cache { get; init; } = Caching.RenderCache.None;
+
+    /// <summary>Counts items done for the progress display: <c>context.Progress.Advance("pdfs")</c>.</summary>
+    public Reporting.BuildProgress Progress => Cache.Progress;
+
     /// <summary>Diagnostics a stage reports without stopping the build (e.g. PDFs skipped).</summary>
     public IReadOnlyList<Diagnostic> Findings
     {

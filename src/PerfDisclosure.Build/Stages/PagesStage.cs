@@ -9,26 +9,26 @@ public sealed class PagesStage : IOutputStage
 
     public void Run(BuildContext context)
     {
-        var (site, renderer, writer) = (context.Site, context.Renderer, context.Writer);
-        Parallel.ForEach(site.Forms, entry => writer.WriteText(entry.Path + "index.html", renderer.Form(entry)));
-        writer.WriteText("index.html", renderer.HomePage());
+        var (site, renderer, writer, cache) = (context.Site, context.Renderer, context.Writer, context.Cache);
+        Parallel.ForEach(site.Forms, entry => cache.WriteText(writer, entry.Path + "index.html", [entry], () => renderer.Form(entry)));
+        cache.WriteText(writer, "index.html", site.Forms, renderer.HomePage);
         foreach (var organisation in site.Organisations)
         {
-            writer.WriteText(SitePaths.Organisation(organisation.Id) + "index.html", renderer.OrganisationPage(organisation.Id));
+            cache.WriteText(writer, SitePaths.Organisation(organisation.Id) + "index.html", site.ByOrganisation[organisation.Id], () => renderer.OrganisationPage(organisation.Id));
             foreach (var year in site.ByOrganisation[organisation.Id].Select(f => f.Form.Year).Distinct())
             {
-                writer.WriteText(SitePaths.OrganisationYear(organisation.Id, year) + "index.html", renderer.OrganisationYearPage(organisation.Id, year));
+                cache.WriteText(writer, SitePaths.OrganisationYear(organisation.Id, year) + "index.html", site.FormsOf(organisation.Id, year), () => renderer.OrganisationYearPage(organisation.Id, year));
             }
         }
 
         foreach (var year in site.Years)
         {
-            writer.WriteText(SitePaths.Year(year) + "index.html", renderer.YearPage(year));
+            cache.WriteText(writer, SitePaths.Year(year) + "index.html", site.Forms.Where(f => f.Form.Year == year), () => renderer.YearPage(year));
         }
 
         foreach (var page in site.Content.Pages)
         {
-            writer.WriteText(SitePaths.Page(page.Slug) + "index.html", renderer.MarkdownPage(page));
+            cache.WriteText(writer, SitePaths.Page(page.Slug) + "index.html", [], () => renderer.MarkdownPage(page));
         }
     }
 }

@@ -1,0 +1,130 @@
+using System.Text;
+using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Theme;
+using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Layouts;
+
+namespace PerfDisclosure.Build.Authoring;
+
+/// <summary>
+/// <c>perfdisclosure new</c>: a form file for a layout, organisation and year with every field of the layout
+/// (blank, its printed label as a comment) and the indicator skeleton of the layout's framework, ready to fill.
+/// </summary>
+public static class FormScaffold
+{
+    /// <summary>What to scaffold. <paramref name="Slug"/> is the file name without .yaml.</summary>
+    public sealed record Request(string ContentDir, string? TemplatesDir, string LayoutId, string Organisation, int Year, string Slug, string? ProjectName = null);
+
+    /// <summary>Writes <c>forms/&lt;organisation&gt;/&lt;year&gt;/&lt;slug&gt;.yaml</c> and returns its path; never overwrites.</summary>
+    public static string Create(Request request)
+    {
+        var theme = new ThemeFiles(request.TemplatesDir);
+        var diagnostics = new DiagnosticBag();
+        var layouts = ContentLoader.LoadLayouts(theme, diagnostics);
+        if (!layouts.TryGetValue(request.LayoutId, out var layout))
+        {
+            var suggestion = Suggestions.Closest(request.LayoutId, layouts.Keys);
+            throw new ArgumentException($"unknown layout '{request.LayoutId}'; known: {string.Join(", ", layouts.Keys.Order(StringComparer.Ordinal))}" + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
+        }
+
+        if (!Identifiers.IsValid(request.Slug) || !Identifiers.IsValid(request.Organisation))
+        {
+            throw new ArgumentException($"organisation and slug are lower-case ASCII letters, digits and '-': '{request.Organisation}', '{request.Slug}'");
+        }
+
+        var organisations = Path.Combine(request.ContentDir, "organisations");
+        if (!File.Exists(Path.Combine(organisations, request.Organisation + ".yaml")))
+        {
+            var known = Directory.Exists(organisations) ? Directory.EnumerateFiles(organisations, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList() : [];
+            var suggestion = Suggestions.Closest(request.Organisation, known);
+            throw new ArgumentException($"no organisation '{request.Organisation}' in {organisations}" + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
+        }
+
+        var path = Path.Combine(request.ContentDir, "forms", request.Organisation, request.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Slug + ".yaml");
+        if (File.Exists(path))
+        {
+            throw new IOException($"{path} already exists; choose another slug");
+        }
+
+        var text = Text(layout, IndicatorSkeleton.Load(theme, layout.Framework), request);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
+    }
+
+    public static string Text(LayoutDefinition layout, IReadOnlyList<(string Level1, string Level2)> skeleton, Request request)
+    {
+        var yaml = new StringBuilder();
+        yaml.Append("# yaml-language-server: $schema=../../../../templates/").Append(LayoutSchema.Folder).Append(LayoutSchema.FileName(layout.Id)).Append('\n');
+        yaml.Append("# ").Append(layout.Title).Append(": fill every field; leave a cell the form prints blank empty.\n");
+        yaml.Append("layout: ").Append(layout.Id).Append('\n');
+        yaml.Append("year: ").Append(request.Year).Append('\n');
+        foreach (var field in layout.Fields)
+        {
+            var value = field.Key switch
+            {
+                "project_name" => request.ProjectName,
+                _ when field.Key == layout.Owner => request.Organisation,
+                _ => null,
+            };
+            Field(yaml, field, value, "");
+        }
+
+        yaml.Append("indicators:\n");
+        foreach (var (level1, level2) in skeleton)
+        {
+            yaml.Append("  - level1: ").Append(level1).Append('\n');
+            yaml.Append("    level2: ").Append(level2).Append('\n');
+            yaml.Append("    level3:\n");
+            foreach (var column in layout.IndicatorColumns)
+            {
+                yaml.Append("    ").Append(column.Key).Append(':').Append(Hint(column)).Append('\n');
+            }
+        }
+
+        return yaml.ToString();
+    }
+
+    private static void Field(StringBuilder yaml, FieldDefinition field, string? value, string indent)
+    {
+        yaml.Append(indent).Append(field.Key).Append(':');
+        if (field.Type == FieldType.Group)
+        {
+            yaml.Append(Hint(field)).Append('\n');
+            foreach (var child in field.Children)
+            {
+                Field(yaml, child, null, indent + "  ");
+            }
+
+            return;
+        }
+
+        if (value is not null)
+        {
+            yaml.Append(' ').Append(Quote(value));
+        }
+
+        yaml.Append(Hint(field)).Append('\n');
+        if (field.Type == FieldType.Organisation)
+        {
+            yaml.Append(indent).Append(field.Key).Append("_printed:   # the name as the form prints it, only when it differs\n");
+        }
+    }
+
+    private static string Hint(FieldDefinition field)
+    {
+        var hint = field.Type switch
+        {
+            FieldType.Amount => "amount",
+            FieldType.Date => "YYYY-MM-DD",
+            FieldType.Organisation => "organisation id",
+            FieldType.Value => "quoted, as published",
+            FieldType.Markdown => "Markdown, use |",
+            _ when field.AllowedValues.Count > 0 => string.Join(" / ", field.AllowedValues),
+            _ => null,
+        };
+        return $"   # {field.Label}" + (hint is null ? string.Empty : $" ({hint})") + (field.Required ? ", required" : string.Empty);
+    }
+
+    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PerfDisclosure.Core.Layouts;
+
+namespace PerfDisclosure.Build.Importing;
+
+/// <summary>
+/// Places the form's fields by their printed labels: a value stands right of its label (the next non-empty cell
+/// before another label) or, for long texts, below it in the same column; a group of groups (the self-evaluation
+/// fund table) is a matrix of row labels and column headers.
+/// </summary>
+public static partial class FieldPlacer
+{
+    /// <summary>A layout field with its dotted path and its label as compared.</summary>
+    public sealed record Entry(FieldDefinition Field, string Path, string Norm)
+    {
+        public string BaseNorm => Labels.Base(Norm);
+
+        public bool IsMatrix => Field.Type == FieldType.Group && Field.Children.Count > 0 && Field.Children.All(c => c.Type == FieldType.Group);
+    }
+
+    public static IEnumerable<Entry> Flatten(IReadOnlyList<FieldDefinition> fields, string prefix)
+    {
+        foreach (var field in fields)
+        {
+            yield return new Entry(field, prefix + field.Key, Labels.Normalise(field.Label));
+            if (field.Type == FieldType.Group && !new Entry(field, "", "").IsMatrix)
+            {
+                foreach (var child in Flatten(field.Children, prefix + field.Key + "."))
+                {
+                    yield return child;
+                }
+            }
+        }
+    }
+
+    public static void Place(PlacingContext context, IReadOnlyList<IReadOnlyList<SourceCell>> rows)
+    {
+        var entries = Flatten(context.Layout.Fields, "").ToList();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        bool IsLabel(SourceCell cell) => !cell.IsEmpty && (Matches(entries, Labels.Normalise(cell.Text)).Any() || context.IsPrintedLabel(Labels.Normalise(cell.Text)));
+
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            for (var c = 0; c < row.Count; c++)
+            {
+                var cell = row[c];
+                if (cell.IsEmpty || context.Consumed.Contains(cell))
+                {
+                    continue;
+                }
+
+                var norm = Labels.Normalise(cell.Text);
+                if (context.IsPrintedLabel(norm))
+                {
+                    context.Consumed.Add(cell);
+                    continue;
+                }
+
+                var matches = Matches(entries, norm).Where(e => !used.Contains(e.Path)).ToList();
+                if (matches.Count == 0)
+                {
+                    continue;
+                }
+
+                context.Consumed.Add(cell);
+
+                // The same label twice (其他资金 left and right) means one field per occurrence; a shared stem
+                // (总分 for 总分(分值) and 总分) means one label cell followed by several values.
+                var targets = matches.All(m => m.Norm == matches[0].Norm) ? [matches[0]] : matches;
+                targets.ForEach(t => used.Add(t.Path));
+                if (targets[0].IsMatrix)
+                {
+                    PlaceMatrix(context, targets[0], rows, r, c);
+                    continue;
+                }
+
+                if (targets[0].Field.Type == FieldType.Group)
+                {
+                    continue;
+                }
+
+                var right = row.Skip(c + 1).TakeWhile(x => !IsLabel(x)).Where(x => !x.IsEmpty && !context.Consumed.Contains(x)).ToList();
+                for (var i = 0; i < targets.Count; i++)
+                {
+                    if (i < right.Count)
+                    {
+                        Assign(context, targets[i], right[i]);
+                    }
+                    else if (targets[i].Field.Type == FieldType.Markdown && Below(context, rows, r, cell, IsLabel) is { } below)
+                    {
+                        Assign(context, targets[i], below);
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Entry> Matches(List<Entry> entries, string norm) =>
+        norm.Length == 0 ? [] : entries.Where(e => e.Norm == norm || e.BaseNorm == norm);
+
+    /// <summary>The first non-empty cell below in the same column, unless that cell is a label.</summary>
+    private static SourceCell? Below(PlacingContext context, IReadOnlyList<IReadOnlyList<SourceCell>> rows, int r, SourceCell label, Func<SourceCell, bool> isLabel)
+    {
+        for (var below = r + 1; below < rows.Count; below++)
+        {
+            var cell = rows[below].FirstOrDefault(x => x.Column == label.Column);
+            if (cell is null || cell.IsEmpty || context.Consumed.Contains(cell))
+            {
+                continue;
+            }
+
+            return isLabel(cell) ? null : cell;
+        }
+
+        return null;
+    }
+
+    /// <summary>Column headers right of the group's label; each following row whose label is a sub-group gives its values in header order.</summary>
+    private static void PlaceMatrix(PlacingContext context, Entry group, IReadOnlyList<IReadOnlyList<SourceCell>> rows, int r, int c)
+    {
+        var columns = group.Field.Children[0].Children;
+        var headers = new List<FieldDefinition>();
+        foreach (var cell in rows[r].Skip(c + 1).Where(x => !x.IsEmpty))
+        {
+            var norm = Labels.Normalise(cell.Text);
+            if (columns.FirstOrDefault(f => Labels.Normalise(f.Label) == norm || Labels.Base(Labels.Normalise(f.Label)) == norm) is { } header)
+            {
+                headers.Add(header);
+                context.Consumed.Add(cell);
+            }
+        }
+
+        for (var below = r + 1; below < rows.Count; below++)
+        {
+            var row = rows[below];
+            var label = row.FirstOrDefault(x => !x.IsEmpty);
+            var line = label is null ? null : group.Field.Children.FirstOrDefault(f => Labels.Normalise(f.Label) == Labels.Normalise(label.Text));
+            if (line is null)
+            {
+                break;
+            }
+
+            context.Consumed.Add(label!);
+            var values = row.SkipWhile(x => x != label).Skip(1).Take(headers.Count).ToList();
+            for (var i = 0; i < values.Count; i++)
+            {
+                context.Consumed.Add(values[i]);
+                if (!values[i].IsEmpty && values[i].Text != "-")
+                {
+                    Assign(context, new Entry(headers[i], $"{group.Path}.{line.Key}.{headers[i].Key}", ""), values[i]);
+                }
+            }
+        }
+    }
+
+    private static void Assign(PlacingContext context, Entry entry, SourceCell cell)
+    {
+        context.Consumed.Add(cell);
+        var text = cell.Text;
+        switch (entry.Field.Type)
+        {
+            case FieldType.Amount or FieldType.Number:
+                if (!decimal.TryParse(text.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+                {
+                    context.Report(cell, $"not a number for {entry.Path} ({entry.Field.Label})");
+                    return;
+                }
+
+                text = text.Replace(",", string.Empty, StringComparison.Ordinal);
+                break;
+            case FieldType.Date when !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
+                context.Report(cell, $"not a date (YYYY-MM-DD) for {entry.Path} ({entry.Field.Label})");
+                return;
+            case FieldType.Organisation:
+                if (MatchOrganisation(context, text) is not { } match)
+                {
+                    context.Report(cell, $"no organisation in content/organisations is named like this ({entry.Path}, {entry.Field.Label})");
+                    return;
+                }
+
+                context.Form.Organisations[entry.Path] = match;
+                break;
+            case FieldType.Markdown:
+                text = Markdown(text);
+                break;
+        }
+
+        context.Form.Values[entry.Path] = new ImportedValue(entry.Field, text, cell);
+    }
+
+    /// <summary>The organisation whose name is printed, exactly or with a note such as (汇总) or (本级) after it.</summary>
+    private static (string Id, string? Printed)? MatchOrganisation(PlacingContext context, string printed)
+    {
+        var norm = Labels.Normalise(printed);
+        foreach (var organisation in context.Settings.Organisations.Values.OrderBy(o => o.Id, StringComparer.Ordinal))
+        {
+            var name = Labels.Normalise(organisation.Name);
+            if (name == norm)
+            {
+                return (organisation.Id, printed == organisation.Name ? null : printed);
+            }
+
+            if (Labels.Base(norm) == name)
+            {
+                return (organisation.Id, printed);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Extracted long texts keep the form's paragraphs as <c>&lt;p&gt;</c>; Markdown separates them by a blank line.</summary>
+    private static string Markdown(string text)
+    {
+        var paragraphs = Paragraph().Matches(text).Select(m => m.Groups[1].Value.Trim()).Where(p => p.Length > 0).ToList();
+        return paragraphs.Count == 0 ? text : string.Join("\n\n", paragraphs);
+    }
+
+    [GeneratedRegex("<p>(.*?)</p>", RegexOptions.Singleline)]
+    private static partial Regex Paragraph();
+}

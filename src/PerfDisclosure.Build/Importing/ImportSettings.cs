@@ -1,0 +1,61 @@
+using PerfDisclosure.Build.Authoring;
+using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Theme;
+using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Forms;
+using PerfDisclosure.Core.Layouts;
+
+namespace PerfDisclosure.Build.Importing;
+
+/// <summary>
+/// What the importer knows besides the table: the layouts, their frameworks' indicator names, the printed labels that
+/// hold no value (<c>templates/import/&lt;layout&gt;.yaml</c>), and the organisations to match printed names against.
+/// </summary>
+public sealed record ImportSettings(
+    IReadOnlyDictionary<string, LayoutDefinition> Layouts,
+    IReadOnlyDictionary<string, IReadOnlyList<(string Level1, string Level2)>> Frameworks,
+    IReadOnlyDictionary<string, IReadOnlySet<string>> PrintedLabels,
+    IReadOnlyDictionary<string, Organisation> Organisations,
+    int? Year)
+{
+    public static ImportSettings Load(string contentDir, string? templatesDir, int? year)
+    {
+        var theme = new ThemeFiles(templatesDir);
+        var diagnostics = new DiagnosticBag();
+        var layouts = ContentLoader.LoadLayouts(theme, diagnostics);
+        var loaded = ContentLoader.Load(contentDir, theme);
+        if (diagnostics.ToList().FirstOrDefault(d => d.IsError) is { } error)
+        {
+            throw new ContentException(error);
+        }
+
+        var frameworks = layouts.Values.Select(l => l.Framework).Distinct(StringComparer.Ordinal)
+            .ToDictionary(f => f, f => IndicatorSkeleton.Load(theme, f), StringComparer.Ordinal);
+        var printed = layouts.Keys.ToDictionary(id => id, id => PrintedLabelsOf(theme, id), StringComparer.Ordinal);
+        return new ImportSettings(layouts, frameworks, printed, loaded.Organisations, year);
+    }
+
+    private static IReadOnlySet<string> PrintedLabelsOf(ThemeFiles theme, string layout)
+    {
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        if (theme.Find($"import/{layout}.yaml") is not { } file)
+        {
+            return labels;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var reader = new NodeReader(file.DisplayPath, diagnostics);
+        if (reader.Mapping(Yaml.Parse(file.DisplayPath, file.ReadText()), "import") is { } root)
+        {
+            foreach (var node in reader.Sequence(LayoutReader.Child(root, "printed_labels"), "printed_labels")?.Children ?? [])
+            {
+                if (reader.Text(node, "label") is { } label)
+                {
+                    labels.Add(Labels.Normalise(label));
+                }
+            }
+        }
+
+        return labels;
+    }
+}

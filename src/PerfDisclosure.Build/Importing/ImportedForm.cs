@@ -1,0 +1,39 @@
+using PerfDisclosure.Core.Layouts;
+
+namespace PerfDisclosure.Build.Importing;
+
+/// <summary>A cell the importer could not place in a form field: reported with its place instead of guessed.</summary>
+public sealed record UnplacedCell(string File, int Row, int Column, string Text, string Reason)
+{
+    public override string ToString() => $"{File}:{Row}:{Column}: {Reason}: “{Text}”";
+}
+
+/// <summary>One value taken from the table: its text as printed and the cell it came from.</summary>
+public sealed record ImportedValue(FieldDefinition Field, string Text, SourceCell At);
+
+/// <summary>A form read from a table: its layout, year, field values by dotted path, and indicator rows.</summary>
+public sealed class ImportedForm(LayoutDefinition layout, SourceCell title)
+{
+    public LayoutDefinition Layout { get; } = layout;
+
+    /// <summary>The cell holding the form's title, where the form starts in the source.</summary>
+    public SourceCell Title { get; } = title;
+
+    public int? Year { get; set; }
+
+    /// <summary>Field values by dotted path (<c>funds.total.initial_budget</c>), in the order they were found.</summary>
+    public Dictionary<string, ImportedValue> Values { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Organisation fields: the id matched from the printed name, and the printed name when it differs.</summary>
+    public Dictionary<string, (string Id, string? Printed)> Organisations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Indicator rows: level1/level2/level3 and the layout's indicator columns, by key.</summary>
+    public List<Dictionary<string, string>> Indicators { get; } = [];
+
+    public string? ProjectName => Values.GetValueOrDefault("project_name")?.Text;
+
+    public string? Owner => Organisations.TryGetValue(Layout.Owner, out var owner) ? owner.Id : null;
+}
+
+/// <summary>What an import found: the forms, and every cell it could not place.</summary>
+public sealed record ImportResult(IReadOnlyList<ImportedForm> Forms, IReadOnlyList<UnplacedCell> Unplaced);

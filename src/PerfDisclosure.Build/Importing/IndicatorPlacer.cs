@@ -1,0 +1,294 @@
+namespace PerfDisclosure.Build.Importing;
+
+/// <summary>
+/// Places the 绩效指标 rows under the header that names 一级指标 and 二级指标. Rules, in order, each general:
+/// <list type="number">
+/// <item>A header column with no label is a merged cell the extraction may drop: a row with text in it is shifted left there.</item>
+/// <item>A row with no value cells that follows a row whose 一级/二级 names are not the framework's, or a row with
+/// values only that follows a row with names only, continues that row (text split by a page break or a narrow cell).</item>
+/// <item>A row with text left of 一级指标 (where only the block's heading goes), or with a name in the 一级/二级
+/// columns that is not the framework's, is misaligned: its cells are placed by what they hold (framework 一级 names,
+/// framework 二级 names, then the 三级 name, then the values in column order).</item>
+/// <item>A blank 一级指标 continues the one above (merged cell); so does a blank 二级指标 under a continued 一级指标.</item>
+/// </list>
+/// </summary>
+public static partial class IndicatorPlacer
+{
+    private const string Level1 = "level1";
+    private const string Level2 = "level2";
+    private const string Level3 = "level3";
+
+    /// <summary>Places the indicator block; returns its rows, so fields are not looked for in them.</summary>
+    public static HashSet<IReadOnlyList<SourceCell>> Place(PlacingContext context, IReadOnlyList<IReadOnlyList<SourceCell>> rows)
+    {
+        var block = new HashSet<IReadOnlyList<SourceCell>>();
+        var header = -1;
+        for (var r = 0; r < rows.Count && header < 0; r++)
+        {
+            var norms = rows[r].Select(c => Labels.Normalise(c.Text)).ToList();
+            if (norms.Contains("一级指标") && norms.Contains("二级指标"))
+            {
+                header = r;
+            }
+        }
+
+        if (header < 0)
+        {
+            return block;
+        }
+
+        var columns = Columns(context, rows[header]);
+        block.Add(rows[header]);
+        var level1Column = columns.First(c => c.Value == Level1).Key;
+        var valueKeys = context.Layout.IndicatorColumns.Select(c => c.Key).ToList();
+        var phantoms = Enumerable.Range(level1Column, columns.Keys.Max() - level1Column).Where(i => !columns.ContainsKey(i)).ToList();
+        var fieldLabels = FieldPlacer.Flatten(context.Layout.Fields, "").Select(e => e.Norm).ToHashSet(StringComparer.Ordinal);
+        var names = new FrameworkNames(context.Settings.Frameworks.GetValueOrDefault(context.Layout.Framework) ?? []);
+
+        var raw = new List<Dictionary<string, SourceCell>>();
+        for (var r = header + 1; r < rows.Count; r++)
+        {
+            var first = rows[r].FirstOrDefault(c => !c.IsEmpty);
+            if (first is null)
+            {
+                continue;
+            }
+
+            var firstNorm = Labels.Normalise(first.Text);
+            if (fieldLabels.Contains(firstNorm) || fieldLabels.Any(l => Labels.Base(l) == firstNorm))
+            {
+                break;
+            }
+
+            block.Add(rows[r]);
+            if (rows[r].All(c => c.IsEmpty || IsRule(c.Text)))
+            {
+                // A page break of the PDF prints a rule of dashes across the table: not a row.
+                rows[r].Where(c => !c.IsEmpty).ToList().ForEach(c => context.Consumed.Add(c));
+                continue;
+            }
+
+            var norms = rows[r].Select(c => Labels.Normalise(c.Text)).ToList();
+            if (norms.Contains("一级指标") && norms.Contains("二级指标"))
+            {
+                rows[r].Where(c => !c.IsEmpty).ToList().ForEach(c => context.Consumed.Add(c));
+                continue;
+            }
+
+            raw.Add(Positional(context, rows[r], columns, phantoms, valueKeys));
+        }
+
+        var merged = MergeContinuations(raw, names, valueKeys);
+        string? previous1 = null, previous2 = null;
+        foreach (var cells in merged)
+        {
+            var row = Resolve(context, cells, names, valueKeys);
+            var continued = false;
+            if (!row.ContainsKey(Level1) && previous1 is not null)
+            {
+                row[Level1] = previous1;
+                continued = true;
+            }
+
+            if (!row.ContainsKey(Level2) && continued && previous2 is not null)
+            {
+                row[Level2] = previous2;
+            }
+            else if (continued && row.TryGetValue(Level2, out var level2) && names.ParentOf(level2) is { } parent && parent != row[Level1])
+            {
+                // A merged 一级指标 cell printed lower down than its first row: the framework says whose 二级 this is.
+                row[Level1] = parent;
+            }
+
+            previous1 = row.GetValueOrDefault(Level1);
+            previous2 = row.GetValueOrDefault(Level2);
+            context.Form.Indicators.Add(row);
+        }
+
+        return block;
+    }
+
+    private static Dictionary<int, string> Columns(PlacingContext context, IReadOnlyList<SourceCell> header)
+    {
+        var columns = new Dictionary<int, string>();
+        for (var i = 0; i < header.Count; i++)
+        {
+            var norm = Labels.Normalise(header[i].Text);
+            var key = norm switch
+            {
+                "一级指标" => Level1,
+                "二级指标" => Level2,
+                "三级指标" => Level3,
+                _ => context.Layout.IndicatorColumns.FirstOrDefault(c => Labels.Normalise(c.Label) == norm || Labels.Base(Labels.Normalise(c.Label)) == norm)?.Key,
+            };
+            if (key is not null)
+            {
+                columns[i] = key;
+                context.Consumed.Add(header[i]);
+            }
+            else if (context.IsPrintedLabel(norm))
+            {
+                context.Consumed.Add(header[i]);
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>Cells by column key; text in a phantom column shifts the rest of the row one place right per phantom.</summary>
+    private static Dictionary<string, SourceCell> Positional(PlacingContext context, IReadOnlyList<SourceCell> row, Dictionary<int, string> columns, List<int> phantoms, List<string> valueKeys)
+    {
+        var shift = phantoms.Count > 0 && phantoms.Any(p => p < row.Count && !row[p].IsEmpty) ? phantoms.Count : 0;
+        var firstValue = columns.Where(c => valueKeys.Contains(c.Value)).Select(c => c.Key).DefaultIfEmpty(-1).Min();
+        var noValues = firstValue < 0 || !row.Skip(firstValue).Any(c => !c.IsEmpty);
+        var sideText = row.Take(columns.Keys.Min()).Any(c => !c.IsEmpty && !context.IsPrintedLabel(Labels.Normalise(c.Text)));
+        var lone = row.Count(c => !c.IsEmpty) < 2;
+        if (shift == 0 && firstValue > 0 && (sideText || (noValues && !lone && firstValue - 1 < row.Count && !row[firstValue - 1].IsEmpty)))
+        {
+            // The row's cells end one column early (or start left of the table): the extraction shifted it left.
+            return Positional(context, [new SourceCell(0, 0, string.Empty), .. row], columns, phantoms, valueKeys);
+        }
+
+        var cells = new Dictionary<string, SourceCell>(StringComparer.Ordinal);
+        var side = 0;
+        for (var i = 0; i < row.Count; i++)
+        {
+            if (row[i].IsEmpty)
+            {
+                continue;
+            }
+
+            context.Consumed.Add(row[i]);
+            var position = shift > 0 && i >= phantoms[0] ? i + shift : i;
+            if (columns.TryGetValue(position, out var key) && !cells.ContainsKey(key))
+            {
+                cells[key] = row[i];
+            }
+            else if (position < columns.Keys.Min() && context.IsPrintedLabel(Labels.Normalise(row[i].Text)))
+            {
+                continue;
+            }
+            else
+            {
+                // Text outside the known columns: kept under a side key, so the row is treated as misaligned.
+                cells[$"side{side++}"] = row[i];
+            }
+        }
+
+        return cells;
+    }
+
+    private static List<Dictionary<string, SourceCell>> MergeContinuations(List<Dictionary<string, SourceCell>> raw, FrameworkNames names, List<string> valueKeys)
+    {
+        var merged = new List<Dictionary<string, SourceCell>>();
+        foreach (var row in raw)
+        {
+            var hasValues = valueKeys.Any(row.ContainsKey);
+            var hasNames = row.ContainsKey(Level1) || row.ContainsKey(Level2) || row.ContainsKey(Level3);
+            var last = merged.Count > 0 ? merged[^1] : null;
+            var lastBroken = last is not null && ((last.TryGetValue(Level1, out var l1) && !names.IsLevel1(l1.Text)) || (last.TryGetValue(Level2, out var l2) && !names.IsLevel2(l2.Text) && !names.IsLevel1(l2.Text)));
+            var lastHasValues = last is not null && valueKeys.Any(last.ContainsKey);
+            var onlyKnownKeys = row.Keys.All(k => k is Level1 or Level2 or Level3 || valueKeys.Contains(k));
+            var broken = (row.TryGetValue(Level1, out var r1) && !names.IsLevel1(r1.Text)) || (row.TryGetValue(Level2, out var r2) && !names.IsLevel2(r2.Text)) || (!row.ContainsKey(Level1) && !row.ContainsKey(Level2));
+            if (last is not null && onlyKnownKeys && ((!hasValues && lastBroken && broken && JoinsIntoNames(last, row, names)) || (hasValues && !hasNames && !lastHasValues)))
+            {
+                foreach (var (key, cell) in row)
+                {
+                    last[key] = last.TryGetValue(key, out var before) ? before with { Text = before.Text + cell.Text } : cell;
+                }
+
+                continue;
+            }
+
+            merged.Add(row);
+        }
+
+        return merged;
+    }
+
+    private static Dictionary<string, string> Resolve(PlacingContext context, Dictionary<string, SourceCell> cells, FrameworkNames names, List<string> valueKeys)
+    {
+        var parts = cells;
+        var misaligned = parts.Keys.Any(k => k.StartsWith("side", StringComparison.Ordinal))
+            || (parts.TryGetValue(Level1, out var l1) && !names.IsLevel1(l1.Text))
+            || (parts.TryGetValue(Level2, out var l2) && !names.IsLevel2(l2.Text) && !names.IsLevel1(l2.Text));
+        var row = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!misaligned)
+        {
+            foreach (var (key, cell) in parts)
+            {
+                row[key] = key is Level1 or Level2 ? Labels.Normalise(cell.Text) : key is Level3 ? JoinWrapped(cell.Text) : cell.Text;
+            }
+
+            return row;
+        }
+
+        // Placed by content, in reading order: the cells of the row as the source printed them.
+        var ordered = parts.Values.OrderBy(c => c.Row).ThenBy(c => c.Column).ToList();
+        var values = new Queue<string>(valueKeys);
+        foreach (var cell in ordered)
+        {
+            if (!row.ContainsKey(Level1) && !row.ContainsKey(Level2) && !row.ContainsKey(Level3) && names.IsLevel1(cell.Text))
+            {
+                row[Level1] = Labels.Normalise(cell.Text);
+            }
+            else if (!row.ContainsKey(Level2) && !row.ContainsKey(Level3) && names.IsLevel2(cell.Text))
+            {
+                row[Level2] = Labels.Normalise(cell.Text);
+            }
+            else if (!row.ContainsKey(Level3) && row.TryGetValue(Level2, out var same) && same == Labels.Normalise(cell.Text))
+            {
+                // The same 二级 name printed again in the next column: a duplicate of the merged cell, not a 三级 name.
+                continue;
+            }
+            else if (!row.ContainsKey(Level3) && values.Count == valueKeys.Count)
+            {
+                row[Level3] = JoinWrapped(cell.Text);
+            }
+            else if (values.Count > 0)
+            {
+                row[values.Dequeue()] = cell.Text;
+            }
+            else
+            {
+                context.Report(cell, "indicator row has more cells than the layout has columns");
+            }
+        }
+
+        return row;
+    }
+
+    /// <summary>Whether the 一级/二级 texts of two rows, joined, are the framework's names (a name split over two lines).</summary>
+    private static bool JoinsIntoNames(Dictionary<string, SourceCell> last, Dictionary<string, SourceCell> row, FrameworkNames names)
+    {
+        string? Joined(string key) => last.TryGetValue(key, out var a) ? a.Text + (row.TryGetValue(key, out var b) ? b.Text : string.Empty) : row.GetValueOrDefault(key)?.Text;
+        var (level1, level2) = (Joined(Level1), Joined(Level2));
+        return (level1 is null || names.IsLevel1(level1)) && (level2 is null || names.IsLevel2(level2) || names.IsLevel1(level2));
+    }
+
+    private static bool IsRule(string text) => text.Length >= 2 && text.All(c => c == '-');
+
+    /// <summary>A name wrapped in a narrow cell comes out with a space between two Chinese characters; names have none.</summary>
+    private static string JoinWrapped(string text) => WrapSpace().Replace(text, string.Empty);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")]
+    private static partial System.Text.RegularExpressions.Regex WrapSpace();
+
+    /// <summary>The 一级/二级 names of the layout's framework; a leading + or * (a form's own mark) is ignored.</summary>
+    private sealed class FrameworkNames(IReadOnlyList<(string Level1, string Level2)> skeleton)
+    {
+        private readonly HashSet<string> level1 = [.. skeleton.Select(s => s.Level1)];
+        private readonly HashSet<string> level2 = [.. skeleton.Select(s => s.Level2)];
+
+        public bool IsLevel1(string text) => level1.Contains(Labels.Normalise(text).TrimStart('+', '*'));
+
+        public bool IsLevel2(string text) => level2.Contains(Labels.Normalise(text).TrimStart('+', '*'));
+
+        /// <summary>The one 一级指标 the framework lists this 二级指标 under, or null.</summary>
+        public string? ParentOf(string level2Name)
+        {
+            var parents = skeleton.Where(s => s.Level2 == Labels.Normalise(level2Name).TrimStart('+', '*')).Select(s => s.Level1).Distinct().ToList();
+            return parents.Count == 1 ? parents[0] : null;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using PerfDisclosure.Core.Layouts;
+
+namespace PerfDisclosure.Build.Importing;
+
+/// <summary>
+/// Reads the forms of one table: a row holding only a layout's title starts a form; the layout whose labels the form
+/// prints best is chosen; then fields (<see cref="FieldPlacer"/>) and indicators (<see cref="IndicatorPlacer"/>) are
+/// placed, and every non-empty cell left over is reported.
+/// </summary>
+public static partial class TableImporter
+{
+    public static ImportResult Import(SourceTable table, ImportSettings settings)
+    {
+        var titles = settings.Layouts.Values.GroupBy(l => Labels.Normalise(l.Title)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var starts = new List<(int Row, SourceCell Title, List<LayoutDefinition> Candidates)>();
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var cells = table.Rows[r].Where(c => !c.IsEmpty).ToList();
+            if (cells.Count == 1 && titles.TryGetValue(Labels.Normalise(cells[0].Text), out var candidates))
+            {
+                starts.Add((r, cells[0], candidates));
+            }
+        }
+
+        var unplaced = new List<UnplacedCell>();
+        var forms = new List<ImportedForm>();
+        var firstForm = starts.Count == 0 ? table.Rows.Count : starts[0].Row;
+        foreach (var cell in table.Rows.Take(firstForm).SelectMany(r => r).Where(c => !c.IsEmpty))
+        {
+            unplaced.Add(new UnplacedCell(table.File, cell.Row, cell.Column, cell.Text, "outside any form (no layout title above it)"));
+        }
+
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var end = i + 1 < starts.Count ? starts[i + 1].Row : table.Rows.Count;
+            var rows = table.Rows.Skip(starts[i].Row).Take(end - starts[i].Row).ToList();
+            var layout = Choose(starts[i].Candidates, rows);
+            var consumed = new HashSet<SourceCell> { starts[i].Title };
+            var form = new ImportedForm(layout, starts[i].Title);
+            form.Year = FindYear(rows, consumed) ?? settings.Year;
+            if (form.Year is null)
+            {
+                unplaced.Add(new UnplacedCell(table.File, starts[i].Title.Row, starts[i].Title.Column, starts[i].Title.Text, "the form prints no year: give it with --year"));
+            }
+
+            var context = new PlacingContext(table.File, form, settings, consumed, unplaced);
+            var indicatorRows = IndicatorPlacer.Place(context, rows);
+            FieldPlacer.Place(context, rows.Where(r => !indicatorRows.Contains(r)).ToList());
+            foreach (var cell in rows.SelectMany(r => r).Where(c => !c.IsEmpty && !consumed.Contains(c)))
+            {
+                unplaced.Add(new UnplacedCell(table.File, cell.Row, cell.Column, cell.Text, "not placed in any field"));
+            }
+
+            forms.Add(form);
+        }
+
+        return new ImportResult(forms, [.. unplaced.OrderBy(u => u.Row).ThenBy(u => u.Column)]);
+    }
+
+    /// <summary>Layouts sharing a title (two Shanghai periods) are told apart by how many of their labels the form prints.</summary>
+    private static LayoutDefinition Choose(List<LayoutDefinition> candidates, IReadOnlyList<IReadOnlyList<SourceCell>> rows)
+    {
+        if (candidates.Count == 1)
+        {
+            return candidates[0];
+        }
+
+        var printed = rows.SelectMany(r => r).Where(c => !c.IsEmpty).Select(c => Labels.Normalise(c.Text)).ToHashSet(StringComparer.Ordinal);
+        return candidates
+            .OrderByDescending(l =>
+            {
+                var labels = FieldPlacer.Flatten(l.Fields, "").Select(e => e.Norm).Concat(l.IndicatorColumns.Select(c => Labels.Normalise(c.Label))).Distinct().ToList();
+                return labels.Count(printed.Contains) - labels.Count(x => !printed.Contains(x));
+            })
+            .ThenBy(l => l.Id, StringComparer.Ordinal)
+            .First();
+    }
+
+    private static int? FindYear(IReadOnlyList<IReadOnlyList<SourceCell>> rows, HashSet<SourceCell> consumed)
+    {
+        foreach (var cell in rows.Take(4).SelectMany(r => r))
+        {
+            if (YearLine().Match(cell.Text) is { Success: true } match)
+            {
+                consumed.Add(cell);
+                return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^[(（]?\s*(\d{4})\s*年度\s*[)）]?$")]
+    private static partial Regex YearLine();
+}
+
+/// <summary>The state shared by the placers while one form is read.</summary>
+public sealed record PlacingContext(string File, ImportedForm Form, ImportSettings Settings, HashSet<SourceCell> Consumed, List<UnplacedCell> Unplaced)
+{
+    public LayoutDefinition Layout => Form.Layout;
+
+    public void Report(SourceCell cell, string reason) => Unplaced.Add(new UnplacedCell(File, cell.Row, cell.Column, cell.Text, reason));
+
+    public bool IsPrintedLabel(string normalised) => Settings.PrintedLabels.TryGetValue(Layout.Id, out var labels) && labels.Contains(normalised);
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using PerfDisclosure.Build.Importing;
+
+namespace PerfDisclosure.Cli;
+
+/// <summary><c>import</c>: converts forms held as tables (.xlsx, tab-separated text) into content files.</summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = ".xlsx workbooks or tab-separated .txt/.tsv files", Arity = ArgumentArity.OneOrMore };
+        var year = new Option<int?>("--year", "-y") { Description = "Year of forms that print none (Shenzhen)" };
+        var content = new Option<string>("--content") { Description = "Content folder to write forms into", DefaultValueFactory = _ => "content" };
+        var templates = new Option<string>("--templates") { Description = "Site templates folder (layouts)", DefaultValueFactory = _ => "templates" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Report what would be imported; write nothing" };
+        var command = new Command("import", "Convert official forms held as tables (Excel .xlsx, or tab-separated text copied from Excel or extracted from a PDF) into content YAML. Every cell that could not be placed is reported with file, row and column; exit 1 when there are any.\n\nExamples:\n  perfdisclosure import 2024-targets.xlsx\n  perfdisclosure import --year 2024 futian.txt --dry-run")
+        {
+            files, year, content, templates, dryRun,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var settings = ImportSettings.Load(parse.GetValue(content)!, parse.GetValue(templates), parse.GetValue(year));
+                var unplaced = 0;
+                foreach (var file in parse.GetValue(files)!)
+                {
+                    var result = FormImport.Read(file, settings);
+                    foreach (var cell in result.Unplaced)
+                    {
+                        Console.Error.WriteLine($"{cell}");
+                    }
+
+                    unplaced += result.Unplaced.Count;
+                    var written = parse.GetValue(dryRun) ? [] : FormImport.Write(result, Path.GetFileName(file), parse.GetValue(content)!);
+                    Console.WriteLine($"{file}: {result.Forms.Count} form(s), {written.Count} written, {result.Unplaced.Count} cell(s) not placed");
+                    foreach (var path in written)
+                    {
+                        Console.WriteLine($"  {path}");
+                    }
+                }
+
+                return unplaced > 0 ? Commands.ContentErrors : Commands.Ok;
+            }
+            catch (Exception e) when (e is IOException or Core.Diagnostics.ContentException or ExcelDataReader.Exceptions.ExcelReaderException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return Commands.CannotRun;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using PerfDisclosure.Build.Authoring;
+
+namespace PerfDisclosure.Cli;
+
+/// <summary><c>schemas</c>: regenerates templates/schemas/&lt;layout&gt;.schema.json after a layout changed.</summary>
+public static class SchemasCommand
+{
+    public static Command Create()
+    {
+        var templates = new Option<string>("--templates") { Description = "Templates folder whose layouts get schemas (written to its schemas/)", DefaultValueFactory = _ => "templates" };
+        var command = new Command("schemas", "Write one JSON Schema per layout into templates/schemas/, for editors (yaml-language-server).\n\nExamples:\n  perfdisclosure schemas\n  perfdisclosure schemas --templates my-site/templates")
+        {
+            templates,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                foreach (var path in SchemaFiles.Write(parse.GetValue(templates)!))
+                {
+                    Console.WriteLine($"wrote {path}");
+                }
+
+                return Commands.Ok;
+            }
+            catch (Core.Diagnostics.ContentException e)
+            {
+                Console.Error.WriteLine(e.Diagnostic.ToString());
+                return Commands.ContentErrors;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using PerfDisclosure.Build;
+using PerfDisclosure.Build.Authoring;
+
+namespace PerfDisclosure.Cli;
+
+/// <summary><c>serve</c>: a live preview on 127.0.0.1 that rebuilds on every save and reloads the open page.</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port", "-p") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 8080 };
+        var content = new Option<string>("--content") { Description = "Content folder (forms, organisations, pages)", DefaultValueFactory = _ => "content" };
+        var templates = new Option<string>("--templates") { Description = "Site templates folder; its files override the built-in theme", DefaultValueFactory = _ => "templates" };
+        var output = new Option<string>("--output", "-o") { Description = "Output folder, replaced atomically on each rebuild", DefaultValueFactory = _ => "site" };
+        var cache = new Option<string>("--cache") { Description = "Render cache folder (unchanged pages are not rendered again)", DefaultValueFactory = _ => ".cache" };
+        var language = new Option<string>("--lang") { Description = "Message language of errors shown in the browser: zh or en", DefaultValueFactory = _ => "zh" };
+        language.AcceptOnlyFromAmong("zh", "en");
+        var command = new Command("serve", "Build the site, serve it on 127.0.0.1, rebuild when content/ or templates/ change, and reload the open page. Errors show in the browser with file and line until fixed.\n\nExamples:\n  perfdisclosure serve\n  perfdisclosure serve --port 9000 --lang en")
+        {
+            port, content, templates, output, cache, language,
+        };
+        command.SetAction(async (parse, stop) =>
+        {
+            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(templates), parse.GetValue(output)!, CacheDir: parse.GetValue(cache));
+            var server = new PreviewServer(options, parse.GetValue(port), Console.Out, parse.GetValue(language)!);
+            try
+            {
+                await server.RunAsync(stop);
+                return Commands.Ok;
+            }
+            catch (System.Net.HttpListenerException e)
+            {
+                Console.Error.WriteLine($"error: cannot listen on {server.Address}: {e.Message}");
+                return Commands.CannotRun;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,91 @@
+using PerfDisclosure.Testing;
+
+namespace PerfDisclosure.Build.Tests.Caching;
+
+/// <summary>Incremental builds: the cache is keyed by content, template and tool hashes, and never changes the output.</summary>
+public class IncrementalBuildTests
+{
+    [Fact]
+    public void Nothing_changed_renders_nothing_and_one_form_changed_renders_it_and_the_pages_that_list_it()
+    {
+        var (content, cache, output) = Workspace();
+        var first = Build(content, cache, output);
+        Assert.Equal(Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Count(), first.Cache.Rendered.Count);
+        var before = Snapshot(output);
+
+        var second = Build(content, cache, output);
+        Assert.Empty(second.Cache.Rendered);
+        Assert.Equal(first.Cache.Rendered.Count, second.Cache.Reused);
+        Assert.Equal(before, Snapshot(output));
+
+        var form = Path.Combine(content, "forms", "sz-futian-investment-promotion", "2024", "office-equipment-purchase.yaml");
+        File.WriteAllText(form, File.ReadAllText(form).Replace("current_year_amount: 12.40", "current_year_amount: 12.50", StringComparison.Ordinal));
+        var third = Build(content, cache, output);
+        Assert.Equal(
+            ["index.html", "sz-futian-investment-promotion/2024/index.html", "sz-futian-investment-promotion/2024/office-equipment-purchase/index.html", "sz-futian-investment-promotion/index.html", "years/2024/index.html"],
+            third.Cache.Rendered.Order(StringComparer.Ordinal));
+        var after = Snapshot(output);
+        var changed = after.Keys.Where(k => !before.TryGetValue(k, out var old) || old != after[k]).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("sz-futian-investment-promotion/2024/office-equipment-purchase/index.html", changed);
+        Assert.All(changed, path => Assert.True(third.Cache.Rendered.Contains(path) || !path.EndsWith(".html", StringComparison.Ordinal), $"{path} changed but was not rendered"));
+
+        // The cached build equals a build from scratch, byte for byte.
+        var fresh = Path.Combine(Repo.TempDir("fresh"), "site");
+        Assert.True(new SiteBuilder(new BuildOptions(content, Repo.Templates, fresh)).Build().Succeeded);
+        Assert.Equal(Snapshot(fresh), after);
+    }
+
+    [Fact]
+    public void A_template_change_renders_every_page_again()
+    {
+        var (content, cache, output) = Workspace();
+        Build(content, cache, output);
+        var templates = Repo.TempDir("templates");
+        Directory.CreateDirectory(Path.Combine(templates, "partials"));
+        File.WriteAllText(Path.Combine(templates, "partials", "footer.sbn-html"), "<footer>changed</footer>\n");
+        var builder = new SiteBuilder(new BuildOptions(content, templates, output, CacheDir: cache));
+        Assert.True(builder.Build().Succeeded);
+        Assert.Equal(0, builder.Cache.Reused);
+        Assert.Contains("<footer>changed</footer>", File.ReadAllText(Path.Combine(output, "index.html")));
+    }
+
+    [Fact]
+    public void Two_builds_of_the_same_input_are_byte_identical()
+    {
+        var (content, _, _) = Workspace();
+        var a = Path.Combine(Repo.TempDir("a"), "site");
+        var b = Path.Combine(Repo.TempDir("b"), "site");
+        Assert.True(new SiteBuilder(new BuildOptions(content, Repo.Templates, a)).Build().Succeeded);
+        Assert.True(new SiteBuilder(new BuildOptions(content, Repo.Templates, b, CacheDir: Repo.TempDir("cache"))).Build().Succeeded);
+        var (left, right) = (Snapshot(a), Snapshot(b));
+        Assert.True(left.Count > 100);
+        Assert.Equal(left, right);
+    }
+
+    internal static (string Content, string Cache, string Output) Workspace()
+    {
+        var root = Repo.TempDir("incremental");
+        var content = Path.Combine(root, "content");
+        foreach (var file in Directory.EnumerateFiles(Repo.Content, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(content, Path.GetRelativePath(Repo.Content, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return (content, Path.Combine(root, ".cache"), Path.Combine(root, "site"));
+    }
+
+    internal static SortedDictionary<string, string> Snapshot(string site) =>
+        new(Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(site, f).Replace('\\', '/'),
+            f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
+
+    private static SiteBuilder Build(string content, string cache, string output)
+    {
+        var builder = new SiteBuilder(new BuildOptions(content, Repo.Templates, output, CacheDir: cache));
+        var result = builder.Build();
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        return builder;
+    }
+}
