@@ -18,10 +18,10 @@ public sealed class BuiltSite
         Root = Path.Combine(Repo.TempDir("site"), "site");
         var options = new BuildOptions(content, Repo.Templates, Root, BaseUrl);
         var builder = new SiteBuilder(options);
-        var result = builder.Build();
-        if (!result.Succeeded)
+        Result = builder.Build();
+        if (!Result.Succeeded)
         {
-            throw new InvalidOperationException("content/ did not build: " + string.Join("; ", result.Diagnostics.Where(d => d.IsError)));
+            throw new InvalidOperationException("content/ did not build: " + string.Join("; ", Result.Diagnostics.Where(d => d.IsError)));
         }
 
         var (loaded, diagnostics) = builder.Check();
@@ -34,5 +34,11 @@ public sealed class BuiltSite
 
     public SiteModel Model { get; }
 
+    public BuildResult Result { get; }
+
     public string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
+
+    /// <summary>The page at a site path (<c>owner/year/slug/</c>), parsed.</summary>
+    public AngleSharp.Dom.IDocument Page(string sitePath) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Read(Path.Combine(sitePath.TrimEnd('/'), "index.html")));
 }

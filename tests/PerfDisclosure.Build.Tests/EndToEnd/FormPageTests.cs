@@ -6,8 +6,10 @@ using PerfDisclosure.Testing;
 namespace PerfDisclosure.Build.Tests.EndToEnd;
 
 /// <summary>Every seed form's page holds its official table: every indicator name and value, merged cells that add up, header associations.</summary>
-public class FormPageTests(BuiltSeedSite site) : IClassFixture<BuiltSeedSite>
+public class FormPageTests
 {
+    private static readonly BuiltSite Site = BuiltSite.Content;
+
     public static TheoryData<string> FormIds()
     {
         var content = Build.Loading.ContentLoader.Load(Repo.Content, new Build.Theme.ThemeFiles(Repo.Templates));
@@ -17,16 +19,16 @@ public class FormPageTests(BuiltSeedSite site) : IClassFixture<BuiltSeedSite>
     [Fact]
     public void The_build_succeeds_with_one_page_per_form()
     {
-        Assert.True(site.Result.Succeeded, string.Join("\n", site.Result.Diagnostics));
-        Assert.Equal(47, site.Result.FormPages);
-        Assert.Equal(47, Directory.EnumerateFiles(site.Output, "form.json", SearchOption.AllDirectories).Count());
+        Assert.True(Site.Result.Succeeded, string.Join("\n", Site.Result.Diagnostics));
+        Assert.Equal(47, Site.Result.FormPages);
+        Assert.Equal(47, Directory.EnumerateFiles(Site.Root, "form.json", SearchOption.AllDirectories).Count());
     }
 
     [Theory]
     [MemberData(nameof(FormIds))]
     public void The_table_holds_every_indicator_name_and_value(string id)
     {
-        var form = site.Content.Forms.Single(f => f.Id == id);
+        var form = Site.Model.Content.Forms.Single(f => f.Id == id);
         var table = OfficialTable(id);
         var cells = table.QuerySelectorAll("th, td").Select(c => Normalise(c.TextContent)).ToList();
         foreach (var row in form.Indicators)
@@ -68,8 +70,8 @@ public class FormPageTests(BuiltSeedSite site) : IClassFixture<BuiltSeedSite>
             .Where(tr => tr.QuerySelector("th[id$='-l3']") is not null)
             .SelectMany(tr => tr.QuerySelectorAll("td"))
             .ToList();
-        var form = site.Content.Forms.Single(f => f.Id == id);
-        Assert.Equal(form.Indicators.Count * site.Content.Layouts[form.LayoutId].IndicatorColumns.Count, indicatorCells.Count);
+        var form = Site.Model.Content.Forms.Single(f => f.Id == id);
+        Assert.Equal(form.Indicators.Count * Site.Model.Content.Layouts[form.LayoutId].IndicatorColumns.Count, indicatorCells.Count);
         foreach (var cell in indicatorCells)
         {
             var headers = (cell.GetAttribute("headers") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -85,7 +87,7 @@ public class FormPageTests(BuiltSeedSite site) : IClassFixture<BuiltSeedSite>
     [MemberData(nameof(FormIds))]
     public void The_page_has_one_h1_a_caption_and_scoped_headers(string id)
     {
-        var page = site.Page(id);
+        var page = Site.Page(id);
         Assert.Equal("zh-CN", page.DocumentElement.GetAttribute("lang"));
         Assert.Single(page.QuerySelectorAll("h1"));
         var table = OfficialTable(id);
@@ -94,7 +96,7 @@ public class FormPageTests(BuiltSeedSite site) : IClassFixture<BuiltSeedSite>
         Assert.Empty(page.QuerySelectorAll("script[src^='http'], link[href^='http'][rel=stylesheet], img[src^='http']"));
     }
 
-    private IElement OfficialTable(string id) => site.Page(id).QuerySelector("table.official-form") ?? throw new InvalidOperationException($"{id}: no official table");
+    private IElement OfficialTable(string id) => Site.Page(id).QuerySelector("table.official-form") ?? throw new InvalidOperationException($"{id}: no official table");
 
     /// <summary>The width of each row in grid columns, counting cells that rowspans from above carry down.</summary>
     private static List<int> GridWidths(IReadOnlyList<IElement> rows)

@@ -12,18 +12,18 @@ public class SearchIndexTests
     [MemberData(nameof(Phrases))]
     public void A_phrase_finds_every_form_whose_content_holds_it(string phrase)
     {
-        var candidates = Candidates(BuiltSite.Root, phrase);
-        var verified = candidates.Where(id => Text(BuiltSite.Root, id).Contains(SearchTokenizer.Fold(phrase), StringComparison.Ordinal));
+        var candidates = Candidates(SearchCorpus.Root, phrase);
+        var verified = candidates.Where(id => Text(SearchCorpus.Root, id).Contains(SearchTokenizer.Fold(phrase), StringComparison.Ordinal));
 
-        var expected = BuiltSite.FormsContaining(phrase);
+        var expected = SearchCorpus.FormsContaining(phrase);
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, new SortedSet<string>(verified.Select(id => Url(BuiltSite.Root, id).TrimEnd('/')), StringComparer.Ordinal));
+        Assert.Equal(expected, new SortedSet<string>(verified.Select(id => Url(SearchCorpus.Root, id).TrimEnd('/')), StringComparer.Ordinal));
     }
 
     [Fact]
     public void The_searched_text_is_the_main_region_without_header_or_footer()
     {
-        var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(BuiltSite.Root, "search", "docs", "0.json"))).RootElement;
+        var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(SearchCorpus.Root, "search", "docs", "0.json"))).RootElement;
         var text = doc.GetProperty("text").GetString()!;
         Assert.StartsWith(doc.GetProperty("title").GetString()!, text, StringComparison.Ordinal);
         Assert.DoesNotContain("搜索预算绩效信息", text, StringComparison.Ordinal);
@@ -40,8 +40,8 @@ public class SearchIndexTests
     [Fact]
     public void The_same_content_gives_the_same_index_bytes()
     {
-        var again = BuiltSite.Build("search-site-again");
-        Assert.Equal(Hashes(BuiltSite.Root), Hashes(again));
+        var again = SearchCorpus.Build("search-site-again");
+        Assert.Equal(Hashes(SearchCorpus.Root), Hashes(again));
     }
 
     [Fact]
@@ -57,9 +57,9 @@ public class SearchIndexTests
     [Fact]
     public void Filters_count_every_form_once()
     {
-        var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(BuiltSite.Root, "search", "meta.json"))).RootElement;
+        var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(SearchCorpus.Root, "search", "meta.json"))).RootElement;
         var count = meta.GetProperty("count").GetInt32();
-        Assert.Equal(BuiltSite.Content.Forms.Count, count);
+        Assert.Equal(SearchCorpus.Content.Forms.Count, count);
         foreach (var facet in meta.GetProperty("facets").EnumerateArray())
         {
             var runs = facet.GetProperty("runs").EnumerateArray().Select(r => r.GetInt32()).ToList();

@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using PerfDisclosure.Build.Tests.Browser;
 
 namespace PerfDisclosure.Build.Tests.Search;
 
 /// <summary>The search page in headless Chromium, against the seed site built from content/.</summary>
-public class SearchPageTests(SearchBrowser chromium) : IClassFixture<SearchBrowser>
+public class SearchPageTests(BrowserFixture chromium) : IClassFixture<BrowserFixture>
 {
     [Theory]
     [InlineData("残疾人")]
@@ -15,7 +16,7 @@ public class SearchPageTests(SearchBrowser chromium) : IClassFixture<SearchBrows
     {
         var page = await Open("search/index.html?q=" + Uri.EscapeDataString(phrase));
 
-        var expected = BuiltSite.FormsContaining(phrase);
+        var expected = SearchCorpus.FormsContaining(phrase);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, await AllResults(page));
         Assert.Contains($"找到 {expected.Count} 张表单", await page.Locator("#search-status").TextContentAsync(), StringComparison.Ordinal);
@@ -31,7 +32,7 @@ public class SearchPageTests(SearchBrowser chromium) : IClassFixture<SearchBrows
         await page.Keyboard.PressAsync("Enter");
         var first = await AllResults(page);
         Assert.Contains("search/index.html?q=%E5%AE%A3%E4%BC%A0%E7%89%87", page.Url, StringComparison.Ordinal);
-        Assert.Equal(BuiltSite.FormsContaining("宣传片"), first);
+        Assert.Equal(SearchCorpus.FormsContaining("宣传片"), first);
 
         await page.Locator("#search-q").FillAsync("保障金");
         await page.Locator("#search-q").PressAsync("Enter");
@@ -77,7 +78,7 @@ public class SearchPageTests(SearchBrowser chromium) : IClassFixture<SearchBrows
     [Fact]
     public async Task The_page_makes_no_third_party_request_and_announces_results_in_a_live_region()
     {
-        var page = await Open("search/index.html?q=" + Uri.EscapeDataString("法律顾问"), request => Assert.StartsWith(chromium.Server!.BaseUrl, request.Url, StringComparison.Ordinal));
+        var page = await Open("search/index.html?q=" + Uri.EscapeDataString("法律顾问"), request => Assert.StartsWith(chromium.Server!.BaseAddress, request.Url, StringComparison.Ordinal));
         Assert.Equal("polite", await page.Locator("#search-status").GetAttributeAsync("aria-live"));
         Assert.Equal("搜索项目名称、单位或表中任意文字", await page.GetByLabel("搜索项目名称、单位或表中任意文字").EvaluateAsync<string>("e => e.labels[0].textContent"));
     }
@@ -85,10 +86,9 @@ public class SearchPageTests(SearchBrowser chromium) : IClassFixture<SearchBrows
     [Fact]
     public async Task Without_javascript_the_page_says_so_and_links_to_the_browse_pages()
     {
-        Skip();
-        await using var context = await chromium.Browser!.NewContextAsync(new() { JavaScriptEnabled = false });
+        await using var context = await chromium.Require().NewContextAsync(new() { JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(chromium.Server!.BaseUrl + "search/index.html?q=x");
+        await page.GotoAsync(chromium.Server!.BaseAddress + "search/index.html?q=x");
         Assert.Contains("搜索需要启用 JavaScript", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("noscript").CountAsync() == 1);
         Assert.True(await page.Locator("a[href*='years/']").CountAsync() > 0);
@@ -96,14 +96,13 @@ public class SearchPageTests(SearchBrowser chromium) : IClassFixture<SearchBrows
 
     private async Task<IPage> Open(string path, Action<IRequest>? onRequest = null)
     {
-        Skip();
-        var page = await chromium.Browser!.NewPageAsync();
+        var page = await chromium.Require().NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         // Chromium asks for /favicon.ico at the host's root, outside the site; anything the site links must load.
         page.Response += (_, r) =>
         {
-            if (r.Status >= 400 && r.Url.StartsWith(chromium.Server!.BaseUrl, StringComparison.Ordinal))
+            if (r.Status >= 400 && r.Url.StartsWith(chromium.Server!.BaseAddress, StringComparison.Ordinal))
             {
                 errors.Add($"{r.Status} {r.Url}");
             }
@@ -113,7 +112,7 @@ public class SearchPageTests(SearchBrowser chromium) : IClassFixture<SearchBrows
             page.Request += (_, r) => onRequest(r);
         }
 
-        await page.GotoAsync(chromium.Server!.BaseUrl + path);
+        await page.GotoAsync(chromium.Server!.BaseAddress + path);
         if (path.Contains("q=", StringComparison.Ordinal))
         {
             await WaitForResults(page);
@@ -121,14 +120,6 @@ public class SearchPageTests(SearchBrowser chromium) : IClassFixture<SearchBrows
 
         Assert.Empty(errors);
         return page;
-    }
-
-    private static void Skip()
-    {
-        if (SearchBrowser.Missing is { } reason)
-        {
-            Assert.Skip(reason);
-        }
     }
 
     private static async Task WaitForResults(IPage page) =>
@@ -146,6 +137,6 @@ public class SearchPageTests(SearchBrowser chromium) : IClassFixture<SearchBrows
         }
 
         var hrefs = await page.Locator("#search-results a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
-        return new(hrefs.Select(h => h[chromium.Server!.BaseUrl.Length..].Replace("/index.html", string.Empty, StringComparison.Ordinal)), StringComparer.Ordinal);
+        return new(hrefs.Select(h => h[chromium.Server!.BaseAddress.Length..].Replace("/index.html", string.Empty, StringComparison.Ordinal)), StringComparer.Ordinal);
     }
 }

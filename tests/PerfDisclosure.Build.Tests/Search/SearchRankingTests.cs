@@ -51,7 +51,7 @@ public class SearchRankingTests
               return { Title: doc.title, Year: doc.year, Score: r.score[id] };
             }))));
             """);
-        var output = Tools.Run(node!, [script, Path.Combine(Repo.Templates, "assets", "search.js"), Path.Combine(BuiltSite.Root, "search"), query]);
+        var output = Tools.Run(node!, [script, Path.Combine(Repo.Templates, "assets", "search.js"), Path.Combine(SearchCorpus.Root, "search"), query]);
         return JsonSerializer.Deserialize<List<Hit>>(output)!;
     }
 }

@@ -1,22 +1,19 @@
 using PerfDisclosure.Build.Loading;
-using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Build.Tests.Search;
 
-/// <summary>The seed content built once for all search tests, and what each form's content holds.</summary>
-public static class BuiltSite
+/// <summary>The seed site (built once for all end-to-end tests) and what each form's content holds.</summary>
+public static class SearchCorpus
 {
-    private static readonly Lazy<string> Built = new(() => Build("search-site"));
+    public static string Root => global::PerfDisclosure.Build.Tests.BuiltSite.Content.Root;
 
-    public static string Root => Built.Value;
-
-    public static LoadedContent Content { get; } = ContentLoader.Load(Repo.Content, new ThemeFiles(Repo.Templates));
+    public static LoadedContent Content => global::PerfDisclosure.Build.Tests.BuiltSite.Content.Model.Content;
 
     public static string Build(string name)
     {
         var output = Path.Combine(Repo.TempDir(name), "site");
-        var result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, output)).Build();
+        var result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, output, global::PerfDisclosure.Build.Tests.BuiltSite.BaseUrl)).Build();
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         return output;
     }
