@@ -89,6 +89,22 @@ public partial class ReproduciblePdfTests(PrintedCorpus corpus)
         }
     }
 
+    [Fact]
+    public void Every_rewritten_pdf_passes_qpdfs_structural_check()
+    {
+        corpus.Require();
+        if (!File.Exists("/usr/bin/qpdf"))
+        {
+            Assert.True(!Repo.InCi, "qpdf is missing (.ci/run installs it)");
+            Assert.Skip("qpdf checks the rewritten PDFs' structure: apt-get install qpdf");
+        }
+
+        var pdfs = Directory.EnumerateFiles(corpus.Output, "*.pdf", SearchOption.AllDirectories).ToList();
+        Assert.Equal(52, pdfs.Count);
+        // qpdf exits non-zero on any error or warning (a broken cross-reference table, an unreadable object).
+        Assert.All(pdfs, pdf => Assert.Contains("No syntax or stream encoding errors found", Poppler.Run("qpdf", ["--check", pdf]), StringComparison.Ordinal));
+    }
+
     /// <summary>The title in the first document information dictionary, the one Chromium wrote.</summary>
     private static string ChromiumTitle(string pdf)
     {
