@@ -50,6 +50,15 @@ public partial class ReproduciblePdfTests(PrintedCorpus corpus)
     }
 
     [Fact]
+    public void The_date_is_source_date_epoch_when_set_else_the_forms_own_never_the_clock()
+    {
+        var epoch = new DateTimeOffset(2025, 6, 30, 12, 0, 0, TimeSpan.Zero);
+        Assert.Equal(epoch, ReproduciblePdf.DateOf(epoch, new DateOnly(2024, 1, 1)));
+        Assert.Equal(new DateTimeOffset(2024, 5, 20, 0, 0, 0, TimeSpan.Zero), ReproduciblePdf.DateOf(null, new DateOnly(2024, 5, 20)));
+        Assert.Equal("D:20250630120000+00'00'", ReproduciblePdf.PdfDate(epoch));
+    }
+
+    [Fact]
     public void A_page_gives_its_title_language_and_public_address()
     {
         const string html = """<html lang="zh-CN"><head><title>项目 &amp; 表 - 站</title><link rel="canonical" href="https://x.gov.cn/a/b/"></head></html>""";
