@@ -12,7 +12,7 @@ namespace PerfDisclosure.Build.Pdf;
 /// </summary>
 public static partial class PdfDocumentInfo
 {
-    public static byte[] Set(byte[] pdf, string title, string author)
+    public static byte[] Set(byte[] pdf, string title, string author, DateTimeOffset date)
     {
         var tail = Encoding.Latin1.GetString(pdf, Math.Max(0, pdf.Length - 1024), Math.Min(1024, pdf.Length));
         var trailer = Trailer().Matches(tail) is { Count: > 0 } found ? found[^1] : throw new InvalidDataException("PDF has no trailer Chromium would write (/Size, /Root, startxref)");
@@ -23,7 +23,7 @@ public static partial class PdfDocumentInfo
         var update = new StringBuilder();
         var objectAt = pdf.Length + 1;
         update.Append('\n');
-        update.Append(CultureInfo.InvariantCulture, $"{size} 0 obj\n<</Title {Text(title)}\n/Author {Text(author)}\n/Creator (PerfDisclosure)\n/Producer (Chromium via Microsoft.Playwright)\n/CreationDate (D:{DateTime.UtcNow:yyyyMMddHHmmss}Z)>>\nendobj\n");
+        update.Append(CultureInfo.InvariantCulture, $"{size} 0 obj\n<</Title {Text(title)}\n/Author {Text(author)}\n/Creator (PerfDisclosure)\n/Producer (Chromium via Microsoft.Playwright)\n/CreationDate ({ReproduciblePdf.PdfDate(date)})\n/ModDate ({ReproduciblePdf.PdfDate(date)})>>\nendobj\n");
         var xrefAt = objectAt + Encoding.Latin1.GetByteCount(update.ToString(1, update.Length - 1));
         update.Append(CultureInfo.InvariantCulture, $"xref\n{size} 1\n{objectAt:D10} 00000 n \ntrailer\n<</Size {size + 1}\n/Root {root}\n/Info {size} 0 R\n/Prev {previous}>>\nstartxref\n{xrefAt}\n%%EOF\n");
         return [.. pdf, .. Encoding.Latin1.GetBytes(update.ToString())];

@@ -15,6 +15,7 @@ public static class PdfJobs
         var site = context.Site;
         var root = context.Writer.Root;
         var assets = AssetsHash(context);
+        var sourceDate = Publishing.SourceDate.FromEnvironment();
         var jobs = new List<PdfJob>();
         var temporary = new List<string>();
         foreach (var organisation in site.Organisations)
@@ -27,7 +28,8 @@ public static class PdfJobs
                 File.WriteAllText(source, html);
                 temporary.Add(source);
                 var title = $"{organisation.Name} {CompilationDocument.Title(forms, year)}";
-                jobs.Add(new PdfJob(PdfPaths.Compilation(organisation.Id, year), source, title, organisation.Name, false, PdfCache.Key(assets, html, title, organisation.Name)));
+                var date = ReproduciblePdf.DateOf(sourceDate, forms.Max(f => f.Updated));
+                jobs.Add(new PdfJob(PdfPaths.Compilation(organisation.Id, year), source, title, organisation.Name, false, PdfCache.Key(assets, html, title, organisation.Name, date), date));
             }
         }
 
@@ -36,7 +38,8 @@ public static class PdfJobs
             var source = Path.Combine(root, entry.Path, "index.html");
             var title = $"{entry.Form.ProjectName} {entry.Layout.Title}（{entry.Form.Year}年度）";
             var author = entry.Owner.Name;
-            jobs.Add(new PdfJob(PdfPaths.Form(entry), source, title, author, entry.Layout.Landscape, PdfCache.Key(assets, File.ReadAllBytes(source), title, author, entry.Layout.Landscape), Shell: "form"));
+            var date = ReproduciblePdf.DateOf(sourceDate, entry.Updated);
+            jobs.Add(new PdfJob(PdfPaths.Form(entry), source, title, author, entry.Layout.Landscape, PdfCache.Key(assets, File.ReadAllBytes(source), title, author, entry.Layout.Landscape, date), date, Shell: "form"));
         }
 
         return (jobs, temporary);

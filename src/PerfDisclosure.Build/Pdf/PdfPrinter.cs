@@ -17,7 +17,11 @@ public sealed class PdfPrinter : IAsyncDisposable
         "--disable-sync", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
     ];
 
-    private const string TakeMain = "html => { document.querySelector('main').innerHTML = html; }";
+    /// <summary>
+    /// Puts another form into the loaded page, with its own title and language: Chromium writes the PDF's /Title and
+    /// /Lang from the document, so a page that kept the first form's &lt;title&gt; would print it into every PDF.
+    /// </summary>
+    private const string TakeForm = "page => { document.querySelector('main').innerHTML = page.main; document.title = page.title; document.documentElement.lang = page.lang; }";
 
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
@@ -78,9 +82,10 @@ public sealed class PdfPrinter : IAsyncDisposable
 
     private static async Task<byte[]> PrintAsync(IPage page, PdfJob job, bool reuse)
     {
+        var html = await File.ReadAllTextAsync(job.Source);
         if (reuse)
         {
-            await page.EvaluateAsync(TakeMain, Main(await File.ReadAllTextAsync(job.Source), job.Source));
+            await page.EvaluateAsync(TakeForm, new { main = Main(html, job.Source), title = PageHead.Title(html), lang = PageHead.Lang(html) });
         }
         else
         {
@@ -88,6 +93,7 @@ public sealed class PdfPrinter : IAsyncDisposable
         }
 
         await page.EvaluateAsync(PrintPreparation.Script, job.Landscape);
+        await page.EvaluateAsync(PrintPreparation.Links, PageHead.Canonical(html));
         var pdf = await page.PdfAsync(new()
         {
             PreferCSSPageSize = true,
@@ -95,6 +101,6 @@ public sealed class PdfPrinter : IAsyncDisposable
             Outline = true,
             PrintBackground = false,
         });
-        return PdfDocumentInfo.Set(pdf, job.Title, job.Author);
+        return PdfDocumentInfo.Set(ReproduciblePdf.Normalise(pdf, job.Date), job.Title, job.Author, job.Date);
     }
 }

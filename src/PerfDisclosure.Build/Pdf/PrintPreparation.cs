@@ -33,4 +33,21 @@ public static class PrintPreparation
           await document.fonts.ready;
         }
         """;
+
+    /// <summary>
+    /// Chromium writes every link as an absolute URL, which for a page printed from the staging folder is a
+    /// <c>file:///…/.site.staging-…/</c> path: useless to a reader and different in every build. Relative links are
+    /// resolved against the page's public address (its canonical link, from base_url) or, when the site has no
+    /// absolute base_url, left as plain text; links inside the document (#…) and absolute ones stay.
+    /// </summary>
+    public const string Links = """
+        canonical => {
+          const base = /^https?:\/\//i.test(canonical) ? canonical : null;
+          for (const a of document.querySelectorAll('a[href]')) {
+            const href = a.getAttribute('href');
+            if (href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
+            if (base) a.href = new URL(href, base).href; else a.removeAttribute('href');
+          }
+        }
+        """;
 }

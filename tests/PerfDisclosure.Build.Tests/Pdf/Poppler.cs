@@ -22,7 +22,7 @@ public static class Poppler
 
     public static string Fonts(string pdf) => Run("pdffonts", [pdf]);
 
-    private static string Run(string tool, IEnumerable<string> arguments)
+    internal static string Run(string tool, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
