@@ -2,6 +2,7 @@ using System.Text;
 using PerfDisclosure.Build.Loading;
 using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Identifiers;
 using PerfDisclosure.Core.Layouts;
 
 namespace PerfDisclosure.Build.Authoring;
@@ -27,9 +28,13 @@ public static class FormScaffold
             throw new ArgumentException($"unknown layout '{request.LayoutId}'; known: {string.Join(", ", layouts.Keys.Order(StringComparer.Ordinal))}" + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
         }
 
-        if (!Identifiers.IsValid(request.Slug) || !Identifiers.IsValid(request.Organisation))
+        // The same rules as loading (PD0701), so a scaffolded file never gets a name the build then refuses.
+        foreach (var (what, name) in new[] { ("organisation", request.Organisation), ("slug", request.Slug) })
         {
-            throw new ArgumentException($"organisation and slug are lower-case ASCII letters, digits and '-': '{request.Organisation}', '{request.Slug}'");
+            if (IdentifierRules.Check(name) is { } problem)
+            {
+                throw new ArgumentException($"{what} '{name}': {problem.MessageEn}" + (problem.Fix is null ? string.Empty : $" ({problem.Fix})"));
+            }
         }
 
         var organisations = Path.Combine(request.ContentDir, "organisations");

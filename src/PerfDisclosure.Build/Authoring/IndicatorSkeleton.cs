@@ -1,45 +1,32 @@
 using PerfDisclosure.Build.Loading;
 using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
-using YamlDotNet.RepresentationModel;
+using PerfDisclosure.Core.Validation.Rules.Schema;
 
 namespace PerfDisclosure.Build.Authoring;
 
 /// <summary>
-/// The 一级/二级指标 rows of an indicator framework (指标体系), read from the theme's <c>scaffolds/&lt;framework&gt;.yaml</c>,
-/// so a jurisdiction's framework is data, not code.
+/// The 一级/二级指标 rows a new form starts with, from the layout's indicator framework (指标体系,
+/// <c>frameworks/&lt;id&gt;.yaml</c>, its <c>skeleton</c>): the names validation accepts are the names a form is scaffolded with.
 /// </summary>
 public static class IndicatorSkeleton
 {
     public static IReadOnlyList<(string Level1, string Level2)> Load(ThemeFiles theme, string framework)
     {
-        var name = $"scaffolds/{framework}.yaml";
-        var file = theme.Find(name) ?? throw new ContentException(new Diagnostic("PD0010", Severity.Error, SourceSpan.FileOnly(name), $"找不到指标体系骨架 {name}", $"No indicator skeleton '{name}' in the theme"));
         var diagnostics = new DiagnosticBag();
-        var reader = new NodeReader(file.DisplayPath, diagnostics);
-        var rows = new List<(string, string)>();
-        var root = reader.Mapping(Yaml.Parse(file.DisplayPath, file.ReadText()), "skeleton");
-        foreach (var node in root is null ? [] : reader.Sequence(LayoutReader.Child(root, "levels"), "levels")?.Children ?? [])
-        {
-            if (reader.Mapping(node, "level") is not { } level || reader.Text(LayoutReader.Child(level, "level1"), "level1") is not { } level1)
-            {
-                continue;
-            }
-
-            foreach (var child in reader.Sequence(LayoutReader.Child(level, "level2"), "level2")?.Children ?? [])
-            {
-                if (reader.Text(child, "level2") is { } level2)
-                {
-                    rows.Add((level1, level2));
-                }
-            }
-        }
-
+        var frameworks = ValidationDataReader.Read(theme, [], diagnostics).Frameworks;
         if (diagnostics.ToList().FirstOrDefault(d => d.IsError) is { } error)
         {
             throw new ContentException(error);
         }
 
-        return rows;
+        var name = $"frameworks/{framework}.yaml";
+        if (!frameworks.TryGetValue(framework, out var found) || found.Skeleton is null)
+        {
+            var where = SourceSpan.FileOnly(theme.Find(name)?.DisplayPath ?? name);
+            throw new ContentException(new Diagnostic(SchemaRules.BadValidationData.Code, Severity.Error, where, $"指标体系 {framework} 没有 skeleton（新表单的一级指标）", $"Framework '{framework}' has no skeleton (the level-1 indicators a new form starts with)", "add skeleton: [产出指标, …]"));
+        }
+
+        return [.. found.SkeletonRows()];
     }
 }

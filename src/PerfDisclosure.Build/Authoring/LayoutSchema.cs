@@ -89,11 +89,24 @@ public static class LayoutSchema
         schema["description"] = Describe(field);
         if (field.AllowedValues.Count > 0)
         {
-            schema["enum"] = new JsonArray([.. field.AllowedValues.Select(v => JsonValue.Create(v)), .. field.Required ? Array.Empty<JsonNode?>() : [null]]);
+            // The tool publishes a loosely spelled allowed value (31.履职类项目) with a warning, so an editor must not
+            // flag it as an error: the enumeration offers the standard spellings, the pattern accepts the loose ones.
+            schema["anyOf"] = new JsonArray(
+                new JsonObject { ["enum"] = new JsonArray([.. field.AllowedValues.Select(v => JsonValue.Create(v)), .. field.Required ? Array.Empty<JsonNode?>() : [null]]) },
+                new JsonObject { ["type"] = "string", ["pattern"] = LoosePattern(field.AllowedValues) });
         }
 
         return schema;
     }
+
+    /// <summary>An ECMAScript pattern matching any loose spelling of the values (<see cref="FieldDefinition.Loose"/>).</summary>
+    private static string LoosePattern(IEnumerable<string> values)
+    {
+        var separator = "[\\s" + string.Concat(FieldDefinition.LoosePunctuation.Select(Escape)) + "]*";
+        return "^(?:" + string.Join("|", values.Select(v => separator + string.Concat(FieldDefinition.Loose(v).Select(c => Escape(c) + separator)))) + ")$";
+    }
+
+    private static string Escape(char c) => "\\^$.*+?()[]{}|/-".Contains(c, StringComparison.Ordinal) ? "\\" + c : c.ToString();
 
     private static JsonObject Group(FieldDefinition field)
     {

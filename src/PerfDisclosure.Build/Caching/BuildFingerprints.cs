@@ -37,12 +37,13 @@ public sealed class BuildFingerprints
     /// <summary>The build's code: the Build assembly's module id changes whenever its code does (deterministic compilation).</summary>
     public static string ToolVersion { get; } = typeof(BuildFingerprints).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
-    /// <summary>The fingerprint of an output made from the given forms (none for a page that lists no form).</summary>
-    public string Of(string output, IEnumerable<FormEntry> shown)
+    /// <summary>The fingerprint of an output made from the given forms (none for a page that lists no form) and derived facts.</summary>
+    public string Of(string output, IEnumerable<FormEntry> shown, string derived = "")
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Add(hash, "common", common);
         Add(hash, "output", output);
+        Add(hash, "derived", derived);
         foreach (var entry in shown)
         {
             Add(hash, entry.Form.Id, forms[entry.Form.Id]);

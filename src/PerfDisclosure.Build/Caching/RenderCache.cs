@@ -43,8 +43,12 @@ public sealed class RenderCache
         return new RenderCache(folder, fingerprints);
     }
 
-    /// <summary>Writes the output at <paramref name="path"/>: from the cache when the forms it shows are unchanged, else rendered.</summary>
-    public void WriteText(SiteWriter writer, string path, IEnumerable<FormEntry> shown, Func<string> render)
+    /// <summary>
+    /// Writes the output at <paramref name="path"/>: from the cache when the forms it shows are unchanged, else rendered.
+    /// <paramref name="derived"/> names facts the page shows that are drawn from forms it does not list (e.g. the
+    /// years of the search page's filter), so a page need not be keyed by every form to notice them change.
+    /// </summary>
+    public void WriteText(SiteWriter writer, string path, IEnumerable<FormEntry> shown, Func<string> render, string derived = "")
     {
         Progress.Advance("pages");
         if (folder is null || fingerprints is null)
@@ -54,7 +58,7 @@ public sealed class RenderCache
             return;
         }
 
-        var key = fingerprints.Of(path, shown);
+        var key = fingerprints.Of(path, shown, derived);
         var file = Path.Combine(folder, key[..2], key);
         used[key] = 0;
         if (File.Exists(file))

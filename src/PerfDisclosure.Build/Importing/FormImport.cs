@@ -39,7 +39,7 @@ public static class FormImport
             }
 
             var code = form.Values.GetValueOrDefault("project_code")?.Text;
-            var slug = code is not null && Authoring.Identifiers.IsValid(code) ? code : $"form-{number}";
+            var slug = code is not null && Core.Identifiers.IdentifierRules.Check(code) is null ? code : $"form-{number}";
             var folder = Path.Combine(contentDir, "forms", owner, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var path = Path.Combine(folder, slug + ".yaml");
             for (var n = 2; File.Exists(path); n++)

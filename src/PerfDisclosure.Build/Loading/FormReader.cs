@@ -129,7 +129,7 @@ public static class FormReader
             default:
                 var text = reader.Text(node, what);
                 if (text is not null && definition.AllowedValues.Count > 0 && !definition.AllowedValues.Contains(text)
-                    && definition.AllowedValues.FirstOrDefault(v => Loose(v) == Loose(text)) is { } spelled)
+                    && definition.LooselySpelled(text) is { } spelled)
                 {
                     // The allowed value with other punctuation or spacing (31.履职类项目): published so, kept, but flagged.
                     reader.Diagnostics.Warning("PD0007", at, $"{what}（{definition.Label}）的值“{text}”写法不规范，应为“{spelled}”", $"'{text}' is a non-standard spelling of the {what} value '{spelled}'", $"write '{spelled}'");
@@ -143,8 +143,6 @@ public static class FormReader
                 return text is null ? null : new TextValue(text, at);
         }
     }
-
-    private static string Loose(string value) => string.Concat(value.Where(c => !char.IsWhiteSpace(c) && c is not ('.' or '．' or '、' or '·' or '-')));
 
     private static List<IndicatorRow> ReadIndicators(NodeReader reader, YamlMappingNode root, LayoutDefinition layout)
     {

@@ -84,7 +84,8 @@ public static class ValidationDataReader
         }
 
         var id = reader.Text(LayoutReader.Child(root, "id"), "id") ?? Path.GetFileNameWithoutExtension(file.Name);
-        var framework = new IndicatorFramework(id, Texts(reader, LayoutReader.Child(root, "markers"), "markers"), levels, hints);
+        var skeleton = LayoutReader.Child(root, "skeleton") is null ? null : Texts(reader, LayoutReader.Child(root, "skeleton"), "skeleton");
+        var framework = new IndicatorFramework(id, Texts(reader, LayoutReader.Child(root, "markers"), "markers"), levels, hints, skeleton);
         return (framework, reader.Text(LayoutReader.Child(root, "extends"), "extends"));
     }
 
@@ -110,7 +111,7 @@ public static class ValidationDataReader
             levels[name] = [.. (levels.GetValueOrDefault(name) ?? []).Concat(level2).Distinct(StringComparer.Ordinal)];
         }
 
-        return new IndicatorFramework(id, [.. parent.Markers.Union(framework.Markers)], levels, [.. parent.Hints, .. framework.Hints]);
+        return new IndicatorFramework(id, [.. parent.Markers.Union(framework.Markers)], levels, [.. parent.Hints, .. framework.Hints], framework.Skeleton ?? parent.Skeleton);
     }
 
     private static ScoringRules? ReadScoring(ThemeFile file, DiagnosticBag diagnostics)

@@ -56,7 +56,8 @@ public sealed class DataPageStage : IOutputStage
             }).ToList(),
         }).ToList();
         ((ScriptObject)globals["page"]!)["head_extra"] = "<script type=\"application/ld+json\">" + DatasetJsonLd(site) + "</script>";
-        context.Writer.WriteText(SitePaths.Data + "index.html", context.Renderer.Wrap("layouts/data.sbn-html", globals, SitePaths.Data));
+        // Row counts, dates, years and places are drawn from every form.
+        context.Cache.WriteText(context.Writer, SitePaths.Data + "index.html", site.Forms, () => context.Renderer.Wrap("layouts/data.sbn-html", globals, SitePaths.Data));
     }
 
     /// <summary>

@@ -39,7 +39,8 @@ public sealed class SearchStage : IOutputStage
         var indexed = clock.Elapsed;
         SearchIndexFiles.Write(context.Writer, documents, index, Facets(documents));
         context.Log.WriteLine($"search: extract {extracted.TotalMilliseconds:0} ms, index {(indexed - extracted).TotalMilliseconds:0} ms, write {(clock.Elapsed - indexed).TotalMilliseconds:0} ms");
-        context.Writer.WriteText(SitePaths.Search + "index.html", Page(context));
+        // The page lists no form, only the years of its filter.
+        context.Cache.WriteText(context.Writer, SitePaths.Search + "index.html", [], () => Page(context), string.Join(',', context.Site.Years));
     }
 
     public static IReadOnlyList<SearchFacet> Facets(IReadOnlyList<SearchDocument> documents) =>

@@ -7,12 +7,21 @@ namespace PerfDisclosure.Core.Frameworks;
 /// <param name="Markers">Prefixes some forms print before a level-2 name (Shenzhen marks core indicators with * or +); ignored when comparing.</param>
 /// <param name="Levels">Each level-1 name with its level-2 names.</param>
 /// <param name="Hints">Words in a level-3 name that place it under particular level-2 names.</param>
+/// <param name="Skeleton">The level-1 names a new form starts with, in the order the forms print them (<c>perfdisclosure new</c>).</param>
 public sealed record IndicatorFramework(
     string Id,
     IReadOnlyList<string> Markers,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Levels,
-    IReadOnlyList<WordingHint> Hints)
+    IReadOnlyList<WordingHint> Hints,
+    IReadOnlyList<string>? Skeleton = null)
 {
+    /// <summary>
+    /// The 一级/二级 rows of a new form: each level-1 name of <see cref="Skeleton"/> with its level-2 names. A name the
+    /// framework accepts at both levels (成本指标) appears once: as a level-1 row when the skeleton lists it, else as a level-2.
+    /// </summary>
+    public IEnumerable<(string Level1, string Level2)> SkeletonRows() =>
+        (Skeleton ?? []).SelectMany(level1 => Levels.GetValueOrDefault(level1, []).Where(level2 => !Skeleton!.Contains(level2)).Select(level2 => (level1, level2)));
+
     /// <summary>The name without the form's markers.</summary>
     public string Plain(string name)
     {

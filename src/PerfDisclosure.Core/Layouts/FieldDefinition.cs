@@ -14,7 +14,16 @@ public sealed record FieldDefinition(
     IReadOnlyList<FieldDefinition>? Fields = null,
     string? Description = null)
 {
+    /// <summary>Punctuation (besides white space) a published value may differ by from an allowed value: 31.履职类项目 is 31 履职类项目 spelled loosely.</summary>
+    public const string LoosePunctuation = ".．、·-";
+
     public IReadOnlyList<string> AllowedValues => Values ?? [];
+
+    /// <summary>The allowed value <paramref name="text"/> spells with other spacing or punctuation, if any (published as written, flagged).</summary>
+    public string? LooselySpelled(string text) => AllowedValues.FirstOrDefault(v => Loose(v) == Loose(text));
+
+    /// <summary>A value without white space and <see cref="LoosePunctuation"/>: what two spellings of one value share.</summary>
+    public static string Loose(string value) => string.Concat(value.Where(c => !char.IsWhiteSpace(c) && !LoosePunctuation.Contains(c, StringComparison.Ordinal)));
 
     public IReadOnlyList<FieldDefinition> Children => Fields ?? [];
 

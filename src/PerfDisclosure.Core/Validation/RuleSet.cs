@@ -1,4 +1,5 @@
 using PerfDisclosure.Core.Validation.Rules.AcrossFiles;
+using PerfDisclosure.Core.Validation.Rules.Authoring;
 using PerfDisclosure.Core.Validation.Rules.Classified;
 using PerfDisclosure.Core.Validation.Rules.Framework;
 using PerfDisclosure.Core.Validation.Rules.Funds;
@@ -26,7 +27,7 @@ public sealed class RuleSet
     }
 
     /// <summary>Every rule PerfDisclosure has.</summary>
-    public static RuleSet Default { get; } = new RuleSetBuilder().UseSchema().UseFramework().UseValues().UseFunds().UseScoring().UseAcrossFiles().UseClassified().UseInput().UseOutputs().UseTemplates().Build();
+    public static RuleSet Default { get; } = new RuleSetBuilder().UseSchema().UseFramework().UseValues().UseFunds().UseScoring().UseAcrossFiles().UseClassified().UseInput().UseOutputs().UseTemplates().UseAuthoring().Build();
 
     public IReadOnlyList<Rule> Rules { get; }
 
@@ -63,6 +64,8 @@ public sealed class RuleSetBuilder
     public RuleSetBuilder UseOutputs() => UseAll(OutputRules.All);
 
     public RuleSetBuilder UseTemplates() => UseAll(TemplateRules.All);
+
+    public RuleSetBuilder UseAuthoring() => UseAll(AuthoringRules.All);
 
     public RuleSet Build() => new(rules);
 

@@ -53,6 +53,11 @@ public class FormScaffoldTests
         Assert.Contains("no organisation 'sz-futian-investment'", unknownOrganisation.Message);
         FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "x"));
         Assert.Throws<IOException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "x")));
+        // Names follow the loader's identifier rules (PD0701): a look-alike letter gets its ASCII spelling suggested.
+        var badSlug = Assert.Throws<ArgumentException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "оffice")));
+        Assert.Contains("slug 'оffice'", badSlug.Message);
+        Assert.Contains("rename to 'office'", badSlug.Message);
+        Assert.Contains("reserved", Assert.Throws<ArgumentException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "con"))).Message);
     }
 
     private static string CopyOfOrganisations()

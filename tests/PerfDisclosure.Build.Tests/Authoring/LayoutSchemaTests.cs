@@ -61,6 +61,19 @@ public class LayoutSchemaTests
         Assert.Contains(errors, e => e.Property == "target");
     }
 
+    [Theory]
+    [InlineData("31 履职类项目", true)]
+    [InlineData("31.履职类项目", true)] // published so, a warning (PD0007) in the tool, so no error in the editor
+    [InlineData("31履职类项目", true)]
+    [InlineData("32 履职类项目", false)] // an error (PD0006) in the tool and in the editor
+    [InlineData("履职类", false)]
+    public async Task An_enumeration_accepts_what_the_tool_accepts(string projectType, bool valid)
+    {
+        var schema = await JsonSchema.FromJsonAsync(LayoutSchema.Text(Layouts["shenzhen-target"]), TestContext.Current.CancellationToken);
+        var errors = Flatten(schema.Validate(YamlAsJson.Read($"project_type: \"{projectType}\"\n"))).Where(e => e.Path?.Contains("project_type", StringComparison.Ordinal) == true || e.Property == "project_type");
+        Assert.Equal(valid, !errors.Any());
+    }
+
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
         errors.SelectMany(e => e is ChildSchemaValidationError child ? [e, .. Flatten(child.Errors.SelectMany(x => x.Value))] : new[] { e });
 

@@ -66,6 +66,34 @@ public class PreviewServerTests
         }
     }
 
+    [Fact]
+    public async Task A_build_that_fails_unexpectedly_is_shown_in_the_browser_under_its_registered_code()
+    {
+        var (content, cache, _) = IncrementalBuildTests.Workspace();
+        // The output's parent is a file: the staging folder cannot be created, an I/O failure no content rule catches.
+        var blocker = Path.Combine(Repo.TempDir("blocked"), "not-a-folder");
+        File.WriteAllText(blocker, "a file, not a folder");
+        var port = FreePort();
+        using var log = new StringWriter();
+        var server = new PreviewServer(new BuildOptions(content, Repo.Templates, Path.Combine(blocker, "site"), CacheDir: cache), port, TextWriter.Synchronized(log), "en");
+        using var stop = new CancellationTokenSource(Limit);
+        var running = server.RunAsync(stop.Token);
+        using var http = new HttpClient { BaseAddress = new Uri(server.Address), Timeout = TimeSpan.FromSeconds(10) };
+        try
+        {
+            var page = await Until(() => running.IsFaulted ? throw running.Exception! : http.GetAsync("", Token), r => r.StatusCode == HttpStatusCode.InternalServerError);
+            var error = await page.Content.ReadAsStringAsync(Token);
+            Assert.Contains("PD0000", error);
+            Assert.NotNull(Core.Validation.RuleSet.Default.Find("PD0000"));
+            Assert.Contains("build failed", log.ToString());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running.WaitAsync(TimeSpan.FromSeconds(10), Token);
+        }
+    }
+
     private static async Task<T> Until<T>(Func<Task<T>> fetch, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow + Limit;

@@ -22,7 +22,7 @@ public class IncrementalBuildTests
         File.WriteAllText(form, File.ReadAllText(form).Replace("current_year_amount: 12.40", "current_year_amount: 12.50", StringComparison.Ordinal));
         var third = Build(content, cache, output);
         Assert.Equal(
-            ["index.html", "sz-futian-investment-promotion/2024/index.html", "sz-futian-investment-promotion/2024/office-equipment-purchase/index.html", "sz-futian-investment-promotion/index.html", "years/2024/index.html"],
+            ["data/index.html", "index.html", "sz-futian-investment-promotion/2024/index.html", "sz-futian-investment-promotion/2024/office-equipment-purchase/index.html", "sz-futian-investment-promotion/index.html", "years/2024/index.html"],
             third.Cache.Rendered.Order(StringComparer.Ordinal));
         var after = Snapshot(output);
         var changed = after.Keys.Where(k => !before.TryGetValue(k, out var old) || old != after[k]).Order(StringComparer.Ordinal).ToList();
