@@ -8,6 +8,8 @@ namespace PerfDisclosure.Build;
 /// <param name="RequirePdf">Fail the build when PDFs cannot be printed (no Chromium), instead of skipping them.</param>
 /// <param name="Chromium">The Chromium executable; otherwise $PERFDISCLOSURE_CHROMIUM or the usual install paths.</param>
 /// <param name="CacheDir">Folder of rendered pages kept between builds (incremental builds), or null to render everything.</param>
+/// <param name="Shard">Build only this shard's organisations (<c>build --shard K/N</c>), for <c>merge</c> to combine.</param>
+/// <param name="MergeFrom">The shard output folders that <c>merge</c> combines; the build then runs only the global stages.</param>
 public sealed record BuildOptions(
     string ContentDir = "content",
     string? TemplatesDir = "templates",
@@ -17,4 +19,6 @@ public sealed record BuildOptions(
     bool NoPdf = false,
     bool RequirePdf = false,
     string? Chromium = null,
-    string? CacheDir = null);
+    string? CacheDir = null,
+    Sharding.ShardSpec? Shard = null,
+    IReadOnlyList<string>? MergeFrom = null);

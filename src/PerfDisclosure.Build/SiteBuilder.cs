@@ -81,7 +81,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             Cache = options.CacheDir is null ? RenderCache.None : RenderCache.Open(options.CacheDir, new BuildFingerprints(options, theme, site));
             Cache.Progress = Progress;
             var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site, PdfStage.WillPrint(options)), writer, log) { Cache = Cache };
-            foreach (var stage in OutputStages(options))
+            foreach (var stage in Sharding.ShardPlan.Stages(OutputStages(options), options))
             {
                 Stage(stage.Name, () => stage.Run(context));
             }

@@ -23,6 +23,7 @@ public static class Commands
     private static readonly Option<string> Language = new("--lang") { Description = "Message language: zh or en", DefaultValueFactory = _ => "zh" };
     private static readonly Option<string> CacheDir = new("--cache") { Description = "Folder of rendered pages kept between builds; unchanged pages are not rendered again", DefaultValueFactory = _ => ".cache" };
     private static readonly Option<bool> NoCache = new("--no-cache") { Description = "Render every page, ignoring and not writing the cache" };
+    private static readonly Option<Build.Sharding.ShardSpec?> Shard = MergeCommand.ShardOption();
 
     public static RootCommand Root()
     {
@@ -35,6 +36,7 @@ public static class Commands
         root.Subcommands.Add(SchemasCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         return root;
     }
 
@@ -47,7 +49,8 @@ public static class Commands
         parse.GetValue(NoPdf),
         parse.GetValue(RequirePdf),
         parse.GetValue(Chromium),
-        parse.GetValue(NoCache) ? null : parse.GetValue(CacheDir));
+        parse.GetValue(NoCache) ? null : parse.GetValue(CacheDir),
+        parse.GetValue(Shard));
 
     private static Command BuildCommand()
     {
@@ -55,6 +58,7 @@ public static class Commands
         {
             Content, Templates, Output, BaseUrl, Strict, Format, Language,
             NoPdf, RequirePdf, Chromium, CacheDir, NoCache,
+            Shard,
         };
         command.SetAction(parse => Run(() =>
         {

@@ -22,10 +22,11 @@ public sealed class SearchStage : IOutputStage
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var forms = context.Site.Forms;
         var documents = new SearchDocument[forms.Count];
+        var texts = MainTextCache.Open(context.Options.CacheDir);
         Parallel.For(0, forms.Count, i =>
         {
             var path = Path.Combine(context.Writer.Root, forms[i].Path, "index.html");
-            var text = File.Exists(path) ? MainText.Extract(File.ReadAllText(path)) : string.Empty;
+            var text = File.Exists(path) ? texts.Extract(File.ReadAllBytes(path)) : string.Empty;
             if (text.Length == 0)
             {
                 context.Report(new Diagnostic("PD0501", Severity.Warning, SourceSpan.FileOnly(forms[i].Form.File), $"表单页面没有 <main> 内容，搜索找不到它：{forms[i].Path}", $"The form's page has no <main> content, so search cannot find it: {forms[i].Path}"));
@@ -34,6 +35,7 @@ public sealed class SearchStage : IOutputStage
             documents[i] = new SearchDocument(i, forms[i], text);
         });
 
+        texts.Prune();
         var extracted = clock.Elapsed;
         var index = InvertedIndex.Build(documents);
         var indexed = clock.Elapsed;

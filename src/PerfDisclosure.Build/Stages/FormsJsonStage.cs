@@ -1,29 +1,40 @@
 using System.Text.Json;
 using PerfDisclosure.Build.OpenData;
+using PerfDisclosure.Build.Sharding;
 
 namespace PerfDisclosure.Build.Stages;
 
 /// <summary>site/data/forms.json with every form, and each form's own form.json beside its page.</summary>
-public sealed class FormsJsonStage : IOutputStage
+public sealed class FormsJsonStage : IShardedStage
 {
     public string Name => "data";
 
     public void Run(BuildContext context)
     {
-        var site = context.Site;
-        using (var stream = context.Writer.Create("data/forms.json"))
-        using (var json = new Utf8JsonWriter(stream, FormJson.Options))
-        {
-            json.WriteStartArray();
-            foreach (var entry in site.Forms)
-            {
-                FormJson.Write(json, entry, site);
-            }
+        RunGlobal(context);
+        RunShard(context, context.Site.ByOrganisation.Keys.ToHashSet(StringComparer.Ordinal));
+    }
 
-            json.WriteEndArray();
+    /// <summary>data/forms.json: every form.</summary>
+    public void RunGlobal(BuildContext context)
+    {
+        var site = context.Site;
+        using var stream = context.Writer.Create("data/forms.json");
+        using var json = new Utf8JsonWriter(stream, FormJson.Options);
+        json.WriteStartArray();
+        foreach (var entry in site.Forms)
+        {
+            FormJson.Write(json, entry, site);
         }
 
-        Parallel.ForEach(site.Forms, entry =>
+        json.WriteEndArray();
+    }
+
+    /// <summary>form.json beside the page of each form of these organisations.</summary>
+    public void RunShard(BuildContext context, IReadOnlySet<string> organisations)
+    {
+        var site = context.Site;
+        Parallel.ForEach(site.Forms.Where(f => organisations.Contains(f.Owner.Id)), entry =>
         {
             using var stream = context.Writer.Create(entry.Path + "form.json");
             using var json = new Utf8JsonWriter(stream, FormJson.Options);
