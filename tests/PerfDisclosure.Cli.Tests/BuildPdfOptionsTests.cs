@@ -3,6 +3,7 @@ using PerfDisclosure.Testing;
 namespace PerfDisclosure.Cli.Tests;
 
 /// <summary>The PDF options of <c>build</c>: --no-pdf, --require-pdf, --chromium.</summary>
+[Collection(nameof(ConsoleCollection))]
 public class BuildPdfOptionsTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using PerfDisclosure.Testing;
 namespace PerfDisclosure.Cli.Tests;
 
 /// <summary>check's exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 the command could not run.</summary>
-[Collection("console")]
+[Collection(nameof(ConsoleCollection))]
 public class CheckCommandTests
 {
     private static (int Code, string Out, string Error) Run(params string[] args)

@@ -3,7 +3,7 @@ using PerfDisclosure.Testing;
 namespace PerfDisclosure.Cli.Tests;
 
 /// <summary>The shard and merge verbs as a CI job runs them: bad input is a clear usage error, never a crash.</summary>
-[Collection("console")]
+[Collection(nameof(ConsoleCollection))]
 public class MergeCommandTests
 {
     [Fact]
