@@ -61,9 +61,9 @@ public sealed class RenderCache
         var key = fingerprints.Of(path, shown, derived);
         var file = Path.Combine(folder, key[..2], key);
         used[key] = 0;
-        if (File.Exists(file))
+        if (CacheFile.Read(file) is { } cached)
         {
-            writer.WriteBytes(path, File.ReadAllBytes(file));
+            writer.WriteBytes(path, cached);
             Interlocked.Increment(ref reused);
             return;
         }
@@ -71,10 +71,7 @@ public sealed class RenderCache
         var bytes = Utf8.GetBytes(render());
         writer.WriteBytes(path, bytes);
         rendered.Add(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + "." + Guid.NewGuid().ToString("N");
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, file, overwrite: true);
+        CacheFile.Write(file, bytes);
     }
 
     /// <summary>After a successful build: forgets entries this build did not use.</summary>

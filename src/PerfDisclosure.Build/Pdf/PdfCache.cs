@@ -37,17 +37,13 @@ public sealed class PdfCache(string dir)
 
     public byte[]? Find(string key)
     {
-        var path = PathOf(key);
-        return File.Exists(path) ? File.ReadAllBytes(path) : null;
+        return Caching.CacheFile.Read(PathOf(key));
     }
 
-    /// <summary>Stores a PDF; written to a temporary name first, so a killed build never leaves half a PDF under a key.</summary>
+    /// <summary>Stores a PDF as a checked cache entry (<see cref="Caching.CacheFile"/>).</summary>
     public void Store(string key, byte[] pdf)
     {
-        Directory.CreateDirectory(Dir);
-        var temporary = PathOf(key) + $".{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temporary, pdf);
-        File.Move(temporary, PathOf(key), overwrite: true);
+        Caching.CacheFile.Write(PathOf(key), pdf);
     }
 
     /// <summary>Removes the entries this build did not use, so the cache holds one site's PDFs, not every version ever printed.</summary>

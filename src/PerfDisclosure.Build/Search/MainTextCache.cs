@@ -30,16 +30,13 @@ public sealed class MainTextCache
         var key = Convert.ToHexStringLower(SHA256.HashData(page));
         used[key] = 0;
         var file = Path.Combine(folder, key[..2], key);
-        if (File.Exists(file))
+        if (Caching.CacheFile.Read(file) is { } cached)
         {
-            return File.ReadAllText(file, Utf8);
+            return Utf8.GetString(cached);
         }
 
         var text = MainText.Extract(Utf8.GetString(page));
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + "." + Guid.NewGuid().ToString("N");
-        File.WriteAllText(temporary, text, Utf8);
-        File.Move(temporary, file, overwrite: true);
+        Caching.CacheFile.Write(file, Utf8.GetBytes(text));
         return text;
     }
 

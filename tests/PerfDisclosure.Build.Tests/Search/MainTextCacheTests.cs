@@ -17,7 +17,7 @@ public class MainTextCacheTests
         var entry = Assert.Single(Directory.EnumerateFiles(Path.Combine(dir, "search"), "*", SearchOption.AllDirectories));
 
         // Proof the second build reads the entry instead of parsing: it returns what the entry holds.
-        File.WriteAllText(entry, "来自缓存");
+        Build.Caching.CacheFile.Write(entry, Encoding.UTF8.GetBytes("来自缓存"));
         Assert.Equal("来自缓存", MainTextCache.Open(dir).Extract(Page));
 
         var changed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Page).Replace("10", "12", StringComparison.Ordinal));
