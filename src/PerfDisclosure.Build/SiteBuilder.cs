@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using PerfDisclosure.Build.Feeds;
 using PerfDisclosure.Build.Caching;
+using PerfDisclosure.Build.Feeds;
 using PerfDisclosure.Build.Loading;
 using PerfDisclosure.Build.OpenData;
 using PerfDisclosure.Build.Pdf;

@@ -13,12 +13,7 @@ public sealed class TestSite
         Content = Path.Combine(Root, "content");
         Templates = Path.Combine(Root, "templates");
         Output = Path.Combine(Root, "site");
-        foreach (var path in Directory.EnumerateFiles(Repo.Content, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(Content, Path.GetRelativePath(Repo.Content, path));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(path, target);
-        }
+        Repo.CopyTree(Content);
     }
 
     public const string SeedForm = "forms/sz-futian-investment-promotion/2024/chambers-of-commerce-building.yaml";

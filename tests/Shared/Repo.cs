@@ -21,6 +21,20 @@ public static class Repo
         return dir;
     }
 
+    /// <summary>Copies a folder's files (content/ by default) into <paramref name="to"/>, for a test that edits them.</summary>
+    public static string CopyTree(string to, string? from = null)
+    {
+        from ??= Content;
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return to;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -66,12 +66,7 @@ public class IncrementalBuildTests
     {
         var root = Repo.TempDir("incremental");
         var content = Path.Combine(root, "content");
-        foreach (var file in Directory.EnumerateFiles(Repo.Content, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(content, Path.GetRelativePath(Repo.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Repo.CopyTree(content);
 
         return (content, Path.Combine(root, ".cache"), Path.Combine(root, "site"));
     }

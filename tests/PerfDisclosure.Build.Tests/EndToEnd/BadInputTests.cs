@@ -61,12 +61,7 @@ public class BadInputTests
     {
         var dir = Repo.TempDir("bad-input");
         var content = Path.Combine(dir, "content");
-        foreach (var path in Directory.EnumerateFiles(Repo.Content, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(content, Path.GetRelativePath(Repo.Content, path));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(path, target);
-        }
+        Repo.CopyTree(content);
 
         var output = Path.Combine(dir, "site");
         Assert.True(new SiteBuilder(new BuildOptions(content, Repo.Templates, output)).Build().Succeeded);

@@ -27,7 +27,7 @@ public class OtherJurisdictionTests
     public void The_layouts_enumerations_are_checked_like_the_built_in_ones()
     {
         var dir = Repo.TempDir("other-jurisdiction-bad");
-        CopyDirectory(Example, dir);
+        Repo.CopyTree(dir, Example);
         var form = Path.Combine(dir, "content", "forms", "ep-health-bureau", "2025", "community-health-screening.yaml");
         File.WriteAllText(form, File.ReadAllText(form).Replace("standard: 计划标准}", "standard: 计画标准}", StringComparison.Ordinal));
 
@@ -40,13 +40,4 @@ public class OtherJurisdictionTests
         Assert.Contains("计划标准", errors[0].Fix, StringComparison.Ordinal);
     }
 
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }

@@ -111,12 +111,7 @@ public class BrowsePagesTests
     {
         var temp = Repo.TempDir("recurring");
         var content = Path.Combine(temp, "content");
-        foreach (var file in Directory.EnumerateFiles(Repo.Content, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(content, Path.GetRelativePath(Repo.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Repo.CopyTree(content);
 
         var source = File.ReadAllText(Path.Combine(content, "forms", Hongqiao, "2024", "talent-services.yaml"));
         Directory.CreateDirectory(Path.Combine(content, "forms", Hongqiao, "2025"));
