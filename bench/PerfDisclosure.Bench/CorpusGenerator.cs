@@ -36,7 +36,9 @@ public sealed class CorpusGenerator
         foreach (var file in Directory.EnumerateFiles(Path.Combine(contentDir, "forms"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var text = File.ReadAllText(file);
-            seeds.Add(new Seed(text, Scalar(Load(text), "layout") ?? string.Empty));
+            // forms/<owner>/<year>/<slug>.yaml: the folder names the owner, whichever field the layout takes it from.
+            var owner = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(file)))!;
+            seeds.Add(new Seed(text, Scalar(Load(text), "layout") ?? string.Empty, owner));
         }
 
         siteYaml = File.ReadAllText(Path.Combine(contentDir, "site.yaml"));
@@ -81,7 +83,7 @@ public sealed class CorpusGenerator
             var root = Load(seed.Text);
             var owner = organisations[random.Next(organisations.Length)];
             var other = organisations[random.Next(organisations.Length)];
-            Recombine(root, Pools[seed.Layout], owner, other);
+            Recombine(root, Pools[seed.Layout], seed.Owner, owner, other);
             var year = Scalar(root, "year") ?? "2024";
             var dir = Path.Combine(outDir, "forms", owner.Id, year);
             Directory.CreateDirectory(dir);
@@ -92,10 +94,8 @@ public sealed class CorpusGenerator
     }
 
     /// <summary>Organisation references become the owner (or, for the other one, a second organisation); texts are redrawn.</summary>
-    private void Recombine(YamlMappingNode root, TextPools pools, (string Id, string Name, string Jurisdiction) owner, (string Id, string Name, string Jurisdiction) other)
+    private void Recombine(YamlMappingNode root, TextPools pools, string ownerSeed, (string Id, string Name, string Jurisdiction) owner, (string Id, string Name, string Jurisdiction) other)
     {
-        var ownerSeed = OwnerOf(root);
-
         // A classified form publishes only its redacted texts: drawing texts from other forms would publish details.
         var classified = Scalar(root, "classified") == "true";
         foreach (var (key, value) in root.Children.ToList())
@@ -139,9 +139,6 @@ public sealed class CorpusGenerator
         }
     }
 
-    private string? OwnerOf(YamlMappingNode root) =>
-        root.Children.Values.OfType<YamlScalarNode>().Select(s => s.Value).FirstOrDefault(v => v is not null && seedJurisdictions.ContainsKey(v));
-
     public static YamlMappingNode Load(string text)
     {
         var stream = new YamlStream();
@@ -159,5 +156,5 @@ public sealed class CorpusGenerator
     public static string? Scalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode s ? s.Value : null;
 
-    private sealed record Seed(string Text, string Layout);
+    private sealed record Seed(string Text, string Layout, string Owner);
 }

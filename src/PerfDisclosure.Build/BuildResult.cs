@@ -10,6 +10,9 @@ public sealed record BuildResult(
     int FilesWritten,
     IReadOnlyList<(string Stage, TimeSpan Time)> Stages)
 {
+    /// <summary>Nothing changed since the last build: the site was left as it was and nothing was written.</summary>
+    public bool Unchanged { get; init; }
+
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);

@@ -65,6 +65,23 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
 
     public BuildResult Build()
     {
+        var stamp = Stage("stamp", () => BuildStamp.For(options, new ThemeFiles(options.TemplatesDir)));
+        if (stamp?.Unchanged() is { } unchanged)
+        {
+            return unchanged with { Stages = stages };
+        }
+
+        var result = BuildSite();
+        if (result.Succeeded)
+        {
+            stamp?.Save(result);
+        }
+
+        return result;
+    }
+
+    private BuildResult BuildSite()
+    {
         var (content, diagnostics) = Check();
         if (diagnostics.Any(d => d.IsError || (options.Strict && d.Severity == Severity.Warning)))
         {

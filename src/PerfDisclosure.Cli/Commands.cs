@@ -72,6 +72,12 @@ public static class Commands
             }
 
             var stages = string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0} ms"));
+            if (result.Unchanged)
+            {
+                Console.WriteLine($"nothing changed since the last build: {parse.GetValue(Output)} left as it was ({result.FormPages} forms, {result.FilesWritten} files; {stages}); {result.Warnings} warning(s)");
+                return Ok;
+            }
+
             Console.WriteLine($"built {result.FormPages} forms, {result.FilesWritten} files into {parse.GetValue(Output)} ({stages}); {result.Warnings} warning(s)");
             Console.WriteLine($"pages: {builder.Cache.Rendered.Count} rendered, {builder.Cache.Reused} unchanged (reused from the cache)");
             return Ok;

@@ -61,9 +61,10 @@ public sealed class BuildFingerprints
             : [];
     }
 
-    private static void Add(IncrementalHash hash, string name, string value) => Add(hash, name, Encoding.UTF8.GetBytes(value));
+    /// <summary>Adds a named value to a hash, its length first, so that no two sequences of values hash alike.</summary>
+    internal static void Add(IncrementalHash hash, string name, string? value) => Add(hash, name, Encoding.UTF8.GetBytes(value ?? string.Empty));
 
-    private static void Add(IncrementalHash hash, string name, byte[] value)
+    internal static void Add(IncrementalHash hash, string name, byte[] value)
     {
         hash.AppendData(Encoding.UTF8.GetBytes(name));
         hash.AppendData(BitConverter.GetBytes(value.Length));

@@ -13,6 +13,8 @@ public class IncrementalBuildTests
         Assert.Equal(Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Count(), first.Cache.Rendered.Count);
         var before = Snapshot(output);
 
+        // Nothing changed, but the site lost a file: the build runs, renders nothing, and puts the file back.
+        File.Delete(Path.Combine(output, "robots.txt"));
         var second = Build(content, cache, output);
         Assert.Empty(second.Cache.Rendered);
         Assert.Equal(first.Cache.Rendered.Count, second.Cache.Reused);
@@ -33,6 +35,55 @@ public class IncrementalBuildTests
         var fresh = Path.Combine(Repo.TempDir("fresh"), "site");
         Assert.True(new SiteBuilder(new BuildOptions(content, Repo.Templates, fresh)).Build().Succeeded);
         Assert.Equal(Snapshot(fresh), after);
+    }
+
+    [Fact]
+    public void A_build_with_nothing_changed_leaves_the_site_alone_and_reports_the_same_diagnostics()
+    {
+        var (content, cache, output) = Workspace();
+        var first = new SiteBuilder(new BuildOptions(content, Repo.Templates, output, NoPdf: true, CacheDir: cache)).Build();
+        Assert.True(first.Succeeded);
+        Assert.False(first.Unchanged);
+        var times = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+
+        var again = new SiteBuilder(new BuildOptions(content, Repo.Templates, output, NoPdf: true, CacheDir: cache));
+        var second = again.Build();
+
+        Assert.True(second.Unchanged);
+        Assert.Equal(first.Diagnostics, second.Diagnostics);
+        Assert.Equal((first.FormPages, first.FilesWritten), (second.FormPages, second.FilesWritten));
+        Assert.Empty(again.Cache.Rendered);
+        Assert.Equal(times, Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc));
+    }
+
+    [Theory]
+    [InlineData("content")]
+    [InlineData("site")]
+    [InlineData("options")]
+    public void Any_change_to_the_content_the_site_or_the_options_builds_again(string what)
+    {
+        var (content, cache, output) = Workspace();
+        var options = new BuildOptions(content, Repo.Templates, output, NoPdf: true, CacheDir: cache);
+        Assert.True(new SiteBuilder(options).Build().Succeeded);
+        var form = Path.Combine(content, "forms", "sz-futian-investment-promotion", "2024", "office-equipment-purchase.yaml");
+        switch (what)
+        {
+            case "content":
+                File.AppendAllText(form, "# a comment changes no value, but the file changed\n");
+                break;
+            case "site":
+                File.WriteAllText(Path.Combine(output, "index.html"), "damaged");
+                break;
+            default:
+                options = options with { BaseUrl = "https://example.gov.cn/budget/" };
+                break;
+        }
+
+        var result = new SiteBuilder(options).Build();
+
+        Assert.True(result.Succeeded);
+        Assert.False(result.Unchanged);
+        Assert.NotEqual("damaged", File.ReadAllText(Path.Combine(output, "index.html")));
     }
 
     [Fact]

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using PerfDisclosure.Build.Pdf;
+using PerfDisclosure.Build.Theme;
+using PerfDisclosure.Core.Diagnostics;
+
+namespace PerfDisclosure.Build.Caching;
+
+/// <summary>
+/// The record of the last successful build, in the cache folder: a hash of everything a build reads (the tool, the
+/// options, the printer, every content and theme file), a hash of what it published (every file's path, size and
+/// time under the output folder) and its diagnostics. A build whose inputs hash the same, over an output folder
+/// still as that build left it, has nothing to do: it reports the same diagnostics and leaves the site alone.
+/// Anything else (a changed byte anywhere, a file touched or deleted in the site) builds as usual.
+/// </summary>
+public sealed class BuildStamp
+{
+    private const string FileName = "build-stamp.json";
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    private readonly string file;
+    private readonly string outputDir;
+
+    private BuildStamp(string cacheDir, string inputs, string outputDir)
+    {
+        file = Path.Combine(cacheDir, FileName);
+        Inputs = inputs;
+        this.outputDir = outputDir;
+    }
+
+    /// <summary>The hash of the build's inputs.</summary>
+    public string Inputs { get; }
+
+    /// <summary>The stamp for this build, or null when the build cannot be skipped (no cache folder, a shard or a merge).</summary>
+    public static BuildStamp? For(BuildOptions options, ThemeFiles theme)
+    {
+        if (options.CacheDir is null || options.Shard is not null || options.MergeFrom is not null)
+        {
+            return null;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        BuildFingerprints.Add(hash, "tool", string.Join(',', new[] { typeof(BuildStamp), typeof(Diagnostic) }.Select(t => t.Assembly.ManifestModule.ModuleVersionId)));
+        BuildFingerprints.Add(hash, "options", string.Join('|', Path.GetFullPath(options.ContentDir), options.TemplatesDir, Path.GetFullPath(options.OutputDir), options.BaseUrl, options.Strict, options.NoPdf, options.RequirePdf, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH")));
+        var chromium = options.NoPdf ? null : ChromiumLocator.Find(options.Chromium).Path;
+        BuildFingerprints.Add(hash, "printer", chromium is null ? "none" : $"{chromium}|{File.GetLastWriteTimeUtc(chromium).Ticks}");
+        foreach (var file in theme.All.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            BuildFingerprints.Add(hash, file.Name, file.Read());
+        }
+
+        if (Directory.Exists(options.ContentDir))
+        {
+            foreach (var path in Directory.EnumerateFiles(options.ContentDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                BuildFingerprints.Add(hash, Path.GetRelativePath(options.ContentDir, path), File.ReadAllBytes(path));
+            }
+        }
+
+        return new BuildStamp(options.CacheDir, Convert.ToHexStringLower(hash.GetHashAndReset()), Path.GetFullPath(options.OutputDir));
+    }
+
+    /// <summary>The last build's result when it had these inputs and the output folder is as it left it; else null.</summary>
+    public BuildResult? Unchanged()
+    {
+        try
+        {
+            var saved = JsonSerializer.Deserialize<Saved>(File.ReadAllBytes(file), Json);
+            if (saved is null || saved.Inputs != Inputs || saved.Output != OutputHash(outputDir))
+            {
+                return null;
+            }
+
+            return new BuildResult(true, saved.Diagnostics, saved.Forms, saved.Files, []) { Unchanged = true };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null; // no stamp yet, or a damaged one: build
+        }
+    }
+
+    /// <summary>Records a successful build, after its site was published.</summary>
+    public void Save(BuildResult result)
+    {
+        var saved = new Saved(Inputs, OutputHash(outputDir), result.FormPages, result.FilesWritten, [.. result.Diagnostics]);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var temporary = file + ".tmp";
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(saved, Json));
+        File.Move(temporary, file, overwrite: true);
+    }
+
+    /// <summary>Every file under the folder with its size and last write time, hashed; "none" when there is no folder.</summary>
+    private static string OutputHash(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return "none";
+        }
+
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<string>(
+            folder,
+            (ref entry) => $"{entry.ToFullPath()}|{entry.Length}|{entry.LastWriteTimeUtc.Ticks}",
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory,
+        };
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var entry in entries.Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(entry + "\n"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private sealed record Saved(string Inputs, string Output, int Forms, int Files, List<Diagnostic> Diagnostics);
+}
