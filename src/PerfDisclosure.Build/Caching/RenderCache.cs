@@ -48,14 +48,16 @@ public sealed class RenderCache
     /// <paramref name="derived"/> names facts the page shows that are drawn from forms it does not list (e.g. the
     /// years of the search page's filter), so a page need not be keyed by every form to notice them change.
     /// </summary>
-    public void WriteText(SiteWriter writer, string path, IEnumerable<FormEntry> shown, Func<string> render, string derived = "")
+    /// <returns>The bytes written.</returns>
+    public byte[] WriteText(SiteWriter writer, string path, IEnumerable<FormEntry> shown, Func<string> render, string derived = "")
     {
         Progress.Advance("pages");
         if (folder is null || fingerprints is null)
         {
             rendered.Add(path);
-            writer.WriteText(path, render());
-            return;
+            var page = Utf8.GetBytes(render());
+            writer.WriteBytes(path, page);
+            return page;
         }
 
         var key = fingerprints.Of(path, shown, derived);
@@ -65,13 +67,14 @@ public sealed class RenderCache
         {
             writer.WriteBytes(path, cached);
             Interlocked.Increment(ref reused);
-            return;
+            return cached;
         }
 
         var bytes = Utf8.GetBytes(render());
         writer.WriteBytes(path, bytes);
         rendered.Add(path);
         CacheFile.Write(file, bytes);
+        return bytes;
     }
 
     /// <summary>After a successful build: forgets entries this build did not use.</summary>

@@ -7,9 +7,10 @@ using Scriban.Runtime;
 namespace PerfDisclosure.Build.Search;
 
 /// <summary>
-/// The search index and the search page (site/search/). Runs after the pages stage and reads the form pages it
-/// wrote to the staging folder: what is searched is exactly what a reader sees, whatever templates the site
-/// uses, and no other stage needs a hook. Reading back costs far less than rendering again.
+/// The search index and the search page (site/search/). What is searched is the main text of each form page as
+/// rendered (<see cref="FormTexts"/>): exactly what a reader sees, whatever templates the site uses. The pages
+/// stage reads it as it writes each page; pages it did not write (a merge copies them from the shards) are read
+/// back from the staging folder.
 /// </summary>
 public sealed class SearchStage : IOutputStage
 {
@@ -22,11 +23,10 @@ public sealed class SearchStage : IOutputStage
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var forms = context.Site.Forms;
         var documents = new SearchDocument[forms.Count];
-        var texts = MainTextCache.Open(context.Options.CacheDir);
+        var texts = context.FormTexts;
         Parallel.For(0, forms.Count, i =>
         {
-            var path = Path.Combine(context.Writer.Root, forms[i].Path, "index.html");
-            var text = File.Exists(path) ? texts.Extract(File.ReadAllBytes(path)) : string.Empty;
+            var text = texts[i] ?? texts.Read(i, Path.Combine(context.Writer.Root, forms[i].Path, "index.html"));
             if (text.Length == 0)
             {
                 context.Report(new Diagnostic("PD0501", Severity.Warning, SourceSpan.FileOnly(forms[i].Form.File), $"表单页面没有 <main> 内容，搜索找不到它：{forms[i].Path}", $"The form's page has no <main> content, so search cannot find it: {forms[i].Path}"));
@@ -35,7 +35,6 @@ public sealed class SearchStage : IOutputStage
             documents[i] = new SearchDocument(i, forms[i], text);
         });
 
-        texts.Prune();
         var extracted = clock.Elapsed;
         var index = InvertedIndex.Build(documents);
         var indexed = clock.Elapsed;

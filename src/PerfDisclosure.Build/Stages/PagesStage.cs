@@ -18,7 +18,15 @@ public sealed class PagesStage : IShardedStage
     public void RunShard(BuildContext context, IReadOnlySet<string> organisations)
     {
         var (site, renderer, writer, cache) = (context.Site, context.Renderer, context.Writer, context.Cache);
-        Parallel.ForEach(site.Forms.Where(f => organisations.Contains(f.Owner.Id)), entry => cache.WriteText(writer, entry.Path + "index.html", [entry], () => renderer.Form(entry)));
+        Parallel.For(0, site.Forms.Count, i =>
+        {
+            var entry = site.Forms[i];
+            if (organisations.Contains(entry.Owner.Id))
+            {
+                // The search index reads the page now, while it is in memory, not back from the disk later.
+                context.FormTexts.Read(i, cache.WriteText(writer, entry.Path + "index.html", [entry], () => renderer.Form(entry)));
+            }
+        });
         foreach (var organisation in site.Organisations.Where(o => organisations.Contains(o.Id)))
         {
             cache.WriteText(writer, SitePaths.Organisation(organisation.Id) + "index.html", site.ByOrganisation[organisation.Id], () => renderer.OrganisationPage(organisation.Id));

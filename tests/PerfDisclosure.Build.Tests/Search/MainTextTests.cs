@@ -1,0 +1,78 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using PerfDisclosure.Build.Search;
+
+namespace PerfDisclosure.Build.Tests.Search;
+
+/// <summary>
+/// The main text read from tokens is the text a browser's document holds: compared with the text of the parsed
+/// document (AngleSharp's tree builder) on every page of the corpus and on markup that tests the edges.
+/// </summary>
+public class MainTextTests
+{
+    [Fact]
+    public void Every_page_of_the_corpus_gives_the_text_of_its_parsed_document()
+    {
+        var pages = Directory.EnumerateFiles(BuiltSite.Content.Root, "*.html", SearchOption.AllDirectories).ToList();
+        Assert.True(pages.Count > 50);
+        Assert.All(pages, page =>
+        {
+            var html = File.ReadAllText(page);
+            Assert.Equal(FromDocument(html), MainText.Extract(html));
+        });
+    }
+
+    [Theory]
+    [InlineData("<main><p>甲</p><p>乙</p></main>", "甲 乙")]
+    [InlineData("<header>页头</header><main>正文</main><footer>页脚</footer>", "正文")]
+    [InlineData("<main>A&amp;B &lt;x&gt; &#20013;</main>", "A&B <x> 中")]
+    [InlineData("<main><b>宣</b><i>传</i>片</main>", "宣传片")]
+    [InlineData("<main><table><tr><td>甲</td><td>乙</td></tr></table></main>", "甲 乙")]
+    [InlineData("<main>前<script>var a = '<p>不算</p>';</script>后</main>", "前后")]
+    [InlineData("<main>前<style>p::after { content: '<b>' }</style>后</main>", "前后")]
+    [InlineData("<main>前<div data-search-ignore><div>不算</div><p>也不算</p></div>后</main>", "前后")]
+    [InlineData("<main>前<span data-search-ignore>不算<span>不算</span></span>后<br>再</main>", "前后 再")]
+    [InlineData("<main>前<img data-search-ignore alt=\"图\">后</main>", "前后")]
+    [InlineData("<p>没有主体</p>", "")]
+    [InlineData("<main>第一</main><main>第二</main>", "第一")]
+    [InlineData("<main>  多  个\n空白 </main>", "多 个 空白")]
+    public void Markup_at_the_edges_gives_the_text_of_its_parsed_document(string html, string expected)
+    {
+        Assert.Equal(expected, MainText.Extract(html));
+        Assert.Equal(FromDocument(html), MainText.Extract(html));
+    }
+
+    /// <summary>The reference: the text of the first main element of the parsed document, with the same rules.</summary>
+    private static string FromDocument(string html)
+    {
+        var main = new HtmlParser().ParseDocument(html).QuerySelector("main");
+        if (main is null)
+        {
+            return string.Empty;
+        }
+
+        var text = new StringBuilder();
+        Append(main, text);
+        return string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static void Append(INode node, StringBuilder text)
+    {
+        string[] separating = ["p", "div", "td", "th", "tr", "li", "dt", "dd", "br", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "section", "table", "thead", "tbody", "tfoot", "ul", "ol", "dl", "blockquote", "pre", "figure", "figcaption", "header", "footer", "article", "aside", "nav"];
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText t)
+            {
+                text.Append(t.Data);
+            }
+            else if (child is IElement element && element.LocalName is not ("script" or "style" or "template" or "noscript") && !element.HasAttribute("data-search-ignore"))
+            {
+                var separate = separating.Contains(element.LocalName);
+                text.Append(separate ? " " : string.Empty);
+                Append(element, text);
+                text.Append(separate ? " " : string.Empty);
+            }
+        }
+    }
+}
