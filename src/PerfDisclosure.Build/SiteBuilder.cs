@@ -91,13 +91,16 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         var theme = new ThemeFiles(options.TemplatesDir);
         var site = SiteModel.Build(content, diagnostics);
         var staging = AtomicPublisher.CreateStaging(options.OutputDir);
+        var writer = new SiteWriter(staging);
+
+        // Beside the staging folder, named like it, so a killed build's spill is cleaned up with its staging folder.
+        using var search = options.Shard is null ? new Search.SearchCollector(site, writer, staging + ".index") : null;
         try
         {
-            var writer = new SiteWriter(staging);
             var templates = new TemplateEngine(theme, options.Strict);
             Cache = options.CacheDir is null ? RenderCache.None : RenderCache.Open(options.CacheDir, new BuildFingerprints(options, theme, site));
             Cache.Progress = Progress;
-            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site, PdfStage.WillPrint(options)), writer, log) { Cache = Cache };
+            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site, PdfStage.WillPrint(options)), writer, log) { Cache = Cache, Search = search };
             foreach (var stage in Sharding.ShardPlan.Stages(OutputStages(options), options))
             {
                 Stage(stage.Name, () => stage.Run(context));

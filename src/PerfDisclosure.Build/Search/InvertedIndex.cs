@@ -1,77 +1,185 @@
+using System.Buffers.Binary;
+using PerfDisclosure.Build.Publishing;
+
 namespace PerfDisclosure.Build.Search;
 
-/// <summary>Every term of every document with the documents holding it, in document order.</summary>
-public sealed class InvertedIndex
+/// <summary>
+/// Every term of every document with the documents holding it, built as documents arrive (in any order, from any
+/// thread) and written as the index's shard files at the end. Memory stays bounded at any size: each document's
+/// postings go straight to one of <see cref="Buckets"/> spill files by the hash of their term, and the shards are
+/// written one bucket at a time. Held for the whole build: the terms (once each) and each document's length.
+/// </summary>
+public sealed class InvertedIndex : IDisposable
 {
-    private InvertedIndex(IReadOnlyDictionary<string, List<Posting>> terms, int documentCount)
+    /// <summary>Spill files: the shard count is a power of two, so a shard's terms all lie in one bucket (or one shard in several).</summary>
+    private const int Buckets = 256;
+
+    // A spilled posting: term id, document, term frequency, in-heading flag.
+    private const int RecordSize = 4 + 4 + 4 + 1;
+
+    private readonly string folder;
+    private readonly FileStream[] spills = new FileStream[Buckets];
+    private readonly int[] lengths;
+    private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+    private readonly List<Term> terms = [];
+
+    /// <param name="documents">How many documents the index will hold, numbered from 0.</param>
+    /// <param name="folder">A folder for the spill files, created here and deleted with the index.</param>
+    public InvertedIndex(int documents, string folder)
     {
-        Terms = terms;
-        DocumentCount = documentCount;
+        this.folder = folder;
+        Directory.CreateDirectory(folder);
+        lengths = new int[documents];
+        for (var b = 0; b < Buckets; b++)
+        {
+            spills[b] = new FileStream(Path.Combine(folder, $"{b}.bin"), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 14);
+        }
     }
 
-    public IReadOnlyDictionary<string, List<Posting>> Terms { get; }
-
-    public int DocumentCount { get; }
-
-    /// <summary>Documents tokenised at once: each holds a dictionary of its terms until merged, so the batch bounds memory.</summary>
-    private const int BatchSize = 2048;
-
-    public static InvertedIndex Build(IReadOnlyList<SearchDocument> documents)
+    /// <summary>Adds a document's text; terms also in <paramref name="heading"/> (project and organisation name) rank higher.</summary>
+    public void Add(int document, string text, string heading)
     {
-        // Tokenising is the costly part and runs in parallel within a batch; merging runs in document order, so
-        // each posting list comes out sorted and the same content always gives the same index. Holding every
-        // document's term dictionary until the end took more than 2 GB at 100k forms; a batch is merged and
-        // dropped before the next, with the raw term frequency kept in the posting until the average length is known.
-        var lengths = new int[documents.Count];
-        var terms = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
-        var counted = new (Dictionary<string, int> Frequencies, HashSet<string> Heading)[Math.Min(BatchSize, documents.Count)];
-        for (var first = 0; first < documents.Count; first += BatchSize)
+        var tokens = SearchTokenizer.Tokens(text);
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var token in tokens)
         {
-            var count = Math.Min(BatchSize, documents.Count - first);
-            Parallel.For(0, count, j =>
+            frequencies[token] = frequencies.GetValueOrDefault(token) + 1;
+        }
+
+        var headings = new HashSet<string>(SearchTokenizer.Tokens(heading), StringComparer.Ordinal);
+        lengths[document] = tokens.Count;
+
+        // Terms get their ids under one lock; then the records, grouped by bucket, go to each bucket under its lock.
+        var records = new (int Bucket, int Term, int Frequency, bool InHeading)[frequencies.Count];
+        lock (ids)
+        {
+            var k = 0;
+            foreach (var (term, frequency) in frequencies)
             {
-                var i = first + j;
-                var tokens = SearchTokenizer.Tokens(documents[i].Text);
-                var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var token in tokens)
+                if (!ids.TryGetValue(term, out var id))
                 {
-                    frequencies[token] = frequencies.GetValueOrDefault(token) + 1;
+                    ids[term] = id = terms.Count;
+                    terms.Add(new Term(term, SearchTokenizer.Hash(term)));
                 }
 
-                var heading = new HashSet<string>(SearchTokenizer.Tokens(documents[i].Heading), StringComparer.Ordinal);
-                heading.IntersectWith(frequencies.Keys);
-                counted[j] = (frequencies, heading);
-                lengths[i] = tokens.Count;
-            });
-
-            for (var j = 0; j < count; j++)
-            {
-                var (frequencies, heading) = counted[j];
-                foreach (var (term, frequency) in frequencies)
-                {
-                    if (!terms.TryGetValue(term, out var postings))
-                    {
-                        terms[term] = postings = [];
-                    }
-
-                    postings.Add(new Posting(first + j, frequency, heading.Contains(term)));
-                }
-
-                counted[j] = default;
+                terms[id].Documents++;
+                records[k++] = ((int)(terms[id].Hash % Buckets), id, frequency, headings.Contains(term));
             }
         }
 
-        var average = documents.Count == 0 ? 1 : Math.Max(1, lengths.Average(l => (double)l));
-        foreach (var postings in terms.Values)
+        Array.Sort(records, (a, b) => a.Bucket.CompareTo(b.Bucket));
+        var bytes = new byte[records.Length * RecordSize];
+        for (var k = 0; k < records.Length; k++)
         {
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings);
-            for (var k = 0; k < span.Length; k++)
+            var record = bytes.AsSpan(k * RecordSize, RecordSize);
+            BinaryPrimitives.WriteInt32LittleEndian(record, records[k].Term);
+            BinaryPrimitives.WriteInt32LittleEndian(record[4..], document);
+            BinaryPrimitives.WriteInt32LittleEndian(record[8..], records[k].Frequency);
+            record[12] = records[k].InHeading ? (byte)1 : (byte)0;
+        }
+
+        for (var start = 0; start < records.Length;)
+        {
+            var end = start;
+            while (end < records.Length && records[end].Bucket == records[start].Bucket)
             {
-                var position = span[k].Document;
-                span[k] = new Posting(documents[position].Id, Posting.Quantise(span[k].Weight, lengths[position], average), span[k].InHeading);
+                end++;
+            }
+
+            var spill = spills[records[start].Bucket];
+            lock (spill)
+            {
+                spill.Write(bytes, start * RecordSize, (end - start) * RecordSize);
+            }
+
+            start = end;
+        }
+    }
+
+    /// <summary>Writes <c>search/shards/&lt;n&gt;.bin</c> for every shard and returns how many there are.</summary>
+    public int WriteShards(SiteWriter writer)
+    {
+        // As many shards as give files of about 4 KB; postings carry the BM25 weight, normalised by the average length.
+        var shardCount = ShardFile.CountFor(terms.Sum(t => (long)(t.Text.Length * 3) + 4 + (t.Documents * 5 / 4)));
+        var average = lengths.Length == 0 ? 1 : Math.Max(1, lengths.Average(l => (double)l));
+        var groups = Math.Min(shardCount, Buckets);
+        foreach (var spill in spills)
+        {
+            spill.Flush();
+        }
+
+        Parallel.For(0, groups, group =>
+        {
+            var byShard = new Dictionary<uint, List<(string, IReadOnlyList<Posting>)>>();
+            foreach (var (id, postings) in Read(group, groups, average))
+            {
+                var shard = terms[id].Hash % (uint)shardCount;
+                if (!byShard.TryGetValue(shard, out var list))
+                {
+                    byShard[shard] = list = [];
+                }
+
+                list.Add((terms[id].Text, postings));
+            }
+
+            for (var shard = group; shard < shardCount; shard += groups)
+            {
+                writer.WriteBytes($"search/shards/{shard}.bin", ShardFile.Write(byShard.GetValueOrDefault((uint)shard) ?? []));
+            }
+        });
+        return shardCount;
+    }
+
+    public void Dispose()
+    {
+        foreach (var spill in spills)
+        {
+            spill.Dispose();
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>The postings of the terms in the buckets of one group, each term's in document order.</summary>
+    private IEnumerable<(int Term, List<Posting> Postings)> Read(int group, int groups, double average)
+    {
+        var records = new List<(int Term, int Document, int Frequency, bool InHeading)>();
+        for (var bucket = group; bucket < Buckets; bucket += groups)
+        {
+            var spill = spills[bucket];
+            var bytes = new byte[spill.Length];
+            spill.Position = 0;
+            spill.ReadExactly(bytes);
+            for (var at = 0; at < bytes.Length; at += RecordSize)
+            {
+                var record = bytes.AsSpan(at, RecordSize);
+                records.Add((BinaryPrimitives.ReadInt32LittleEndian(record), BinaryPrimitives.ReadInt32LittleEndian(record[4..]), BinaryPrimitives.ReadInt32LittleEndian(record[8..]), record[12] == 1));
             }
         }
 
-        return new InvertedIndex(terms, documents.Count);
+        // Documents arrive in any order: sorting makes the same content give the same bytes.
+        records.Sort((a, b) => a.Term != b.Term ? a.Term.CompareTo(b.Term) : a.Document.CompareTo(b.Document));
+        for (var start = 0; start < records.Count;)
+        {
+            var end = start;
+            var postings = new List<Posting>();
+            for (; end < records.Count && records[end].Term == records[start].Term; end++)
+            {
+                var (_, document, frequency, inHeading) = records[end];
+                postings.Add(new Posting(document, Posting.Quantise(frequency, lengths[document], average), inHeading));
+            }
+
+            yield return (records[start].Term, postings);
+            start = end;
+        }
+    }
+
+    private sealed class Term(string text, uint hash)
+    {
+        public string Text { get; } = text;
+
+        public uint Hash { get; } = hash;
+
+        public int Documents { get; set; }
     }
 }

@@ -9,7 +9,7 @@ namespace PerfDisclosure.Build.Search;
 /// <param name="Runs">Pairs of (label index, run length), flattened.</param>
 public sealed record SearchFacet(string Key, string Label, IReadOnlyList<string> Values, IReadOnlyList<int> Runs)
 {
-    public static SearchFacet Of(string key, string label, IReadOnlyList<SearchDocument> documents, Func<SearchDocument, string> value, IComparer<string>? order = null)
+    public static SearchFacet Of<T>(string key, string label, IReadOnlyList<T> documents, Func<T, string> value, IComparer<string>? order = null)
     {
         var values = documents.Select(value).Distinct(StringComparer.Ordinal).Order(order ?? StringComparer.Ordinal).ToList();
         var index = values.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal);

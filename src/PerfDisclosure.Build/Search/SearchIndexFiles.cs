@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using PerfDisclosure.Build.Publishing;
 using PerfDisclosure.Build.Rendering;
+using PerfDisclosure.Build.Site;
 
 namespace PerfDisclosure.Build.Search;
 
@@ -21,24 +22,10 @@ public static class SearchIndexFiles
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static void Write(SiteWriter writer, IReadOnlyList<SearchDocument> documents, InvertedIndex index, IReadOnlyList<SearchFacet> facets)
+    /// <summary>What a result shows of form <paramref name="id"/>, with the text its snippet is cut from.</summary>
+    public static void WriteDocument(SiteWriter writer, int id, FormEntry entry, string text)
     {
-        var estimate = index.Terms.Sum(t => (long)(t.Key.Length * 3) + 4 + (t.Value.Count * 5 / 4));
-        var shardCount = ShardFile.CountFor(estimate);
-        var shards = index.Terms.GroupBy(t => SearchTokenizer.Hash(t.Key) % (uint)shardCount).ToDictionary(g => g.Key, g => g.ToList());
-        Parallel.For(0, shardCount, n =>
-        {
-            var terms = shards.GetValueOrDefault((uint)n) ?? [];
-            writer.WriteBytes($"search/shards/{n}.bin", ShardFile.Write(terms.Select(t => (t.Key, (IReadOnlyList<Posting>)t.Value))));
-        });
-        Parallel.ForEach(documents, document => WriteDocument(writer, document));
-        WriteMeta(writer, documents.Count, shardCount, facets);
-    }
-
-    private static void WriteDocument(SiteWriter writer, SearchDocument document)
-    {
-        var entry = document.Entry;
-        using var stream = writer.Create($"search/docs/{document.Id}.json");
+        using var stream = writer.Create($"search/docs/{id}.json");
         using var json = new Utf8JsonWriter(stream, Json);
         json.WriteStartObject();
         json.WriteString("url", entry.Path);
@@ -48,11 +35,11 @@ public static class SearchIndexFiles
         json.WriteString("kind", KindLabel(entry.IsSelfEvaluation));
         json.WriteString("amount", Html.TenThousandYuan(entry.AmountInYuan));
         json.WriteString("grade", entry.Form.Fields.TextAt("grade") ?? string.Empty);
-        json.WriteString("text", document.Text);
+        json.WriteString("text", text);
         json.WriteEndObject();
     }
 
-    private static void WriteMeta(SiteWriter writer, int count, int shardCount, IReadOnlyList<SearchFacet> facets)
+    public static void WriteMeta(SiteWriter writer, int count, int shardCount, IReadOnlyList<SearchFacet> facets)
     {
         using var stream = writer.Create("search/meta.json");
         using var json = new Utf8JsonWriter(stream, Json);

@@ -21,8 +21,8 @@ public sealed record BuildContext(
     /// <summary>Outputs kept from earlier builds; a stage that renders asks it first (<see cref="Caching.RenderCache"/>).</summary>
     public Caching.RenderCache Cache { get; init; } = Caching.RenderCache.None;
 
-    /// <summary>The main text of each form page, read as the pages stage writes it, for the search index.</summary>
-    public Search.FormTexts FormTexts { get; init; } = new(Site.Forms.Count);
+    /// <summary>The search index, fed by the pages stage as it writes each form page; null in a shard build (merge indexes).</summary>
+    public Search.SearchCollector? Search { get; init; }
 
     /// <summary>Counts items done for the progress display: <c>context.Progress.Advance("pdfs")</c>.</summary>
     public Reporting.BuildProgress Progress => Cache.Progress;
@@ -34,7 +34,7 @@ public sealed record BuildContext(
         {
             lock (findings)
             {
-                return [.. findings];
+                return [.. findings, .. Search?.Findings ?? []];
             }
         }
     }

@@ -24,7 +24,8 @@ public sealed class PagesStage : IShardedStage
             if (organisations.Contains(entry.Owner.Id))
             {
                 // The search index reads the page now, while it is in memory, not back from the disk later.
-                context.FormTexts.Read(i, cache.WriteText(writer, entry.Path + "index.html", [entry], () => renderer.Form(entry)));
+                var page = cache.WriteText(writer, entry.Path + "index.html", [entry], () => renderer.Form(entry));
+                context.Search?.Add(i, page);
             }
         });
         foreach (var organisation in site.Organisations.Where(o => organisations.Contains(o.Id)))

@@ -1,0 +1,82 @@
+using System.Text;
+using PerfDisclosure.Build.Publishing;
+using PerfDisclosure.Build.Site;
+using PerfDisclosure.Core.Diagnostics;
+
+namespace PerfDisclosure.Build.Search;
+
+/// <summary>
+/// The search index of a build, gathered as the form pages are written: each page's main text goes at once into
+/// its search document (<c>search/docs/&lt;n&gt;.json</c>) and into the <see cref="InvertedIndex"/>, so no text is
+/// held and no page is read back. Document <c>n</c> is the site's form <c>n</c>.
+/// </summary>
+public sealed class SearchCollector : IDisposable
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly SiteModel site;
+    private readonly SiteWriter writer;
+    private readonly List<Diagnostic> findings = [];
+    private readonly InvertedIndex index;
+    private readonly bool[] added;
+
+    /// <param name="spillFolder">Where the index keeps its postings until it is written; deleted with the collector.</param>
+    public SearchCollector(SiteModel site, SiteWriter writer, string spillFolder)
+    {
+        (this.site, this.writer) = (site, writer);
+        index = new InvertedIndex(site.Forms.Count, spillFolder);
+        added = new bool[site.Forms.Count];
+    }
+
+    /// <summary>Forms whose page gives no text to search.</summary>
+    public IReadOnlyList<Diagnostic> Findings
+    {
+        get
+        {
+            lock (findings)
+            {
+                return [.. findings];
+            }
+        }
+    }
+
+    /// <summary>Adds form <paramref name="form"/> (its place in the site) from the bytes of its page.</summary>
+    public void Add(int form, byte[] page)
+    {
+        var entry = site.Forms[form];
+        var text = MainText.Extract(Utf8.GetString(page));
+        if (text.Length == 0)
+        {
+            Report(new Diagnostic("PD0501", Severity.Warning, SourceSpan.FileOnly(entry.Form.File), $"表单页面没有 <main> 内容，搜索找不到它：{entry.Path}", $"The form's page has no <main> content, so search cannot find it: {entry.Path}"));
+        }
+
+        SearchIndexFiles.WriteDocument(writer, form, entry, text);
+        index.Add(form, text, entry.Form.ProjectName + " " + entry.Owner.Name);
+        added[form] = true;
+    }
+
+    /// <summary>Adds the forms whose pages this build did not write itself (a merge copies them in) from the staging folder.</summary>
+    public void AddWritten()
+    {
+        Parallel.For(0, added.Length, form =>
+        {
+            if (!added[form])
+            {
+                var file = Path.Combine(writer.Root, site.Forms[form].Path, "index.html");
+                Add(form, File.Exists(file) ? File.ReadAllBytes(file) : []);
+            }
+        });
+    }
+
+    /// <summary>Writes the shards and <c>search/meta.json</c>, once every form was added.</summary>
+    public void Write(IReadOnlyList<SearchFacet> facets) => SearchIndexFiles.WriteMeta(writer, added.Length, index.WriteShards(writer), facets);
+
+    public void Dispose() => index.Dispose();
+
+    private void Report(Diagnostic diagnostic)
+    {
+        lock (findings)
+        {
+            findings.Add(diagnostic);
+        }
+    }
+}
