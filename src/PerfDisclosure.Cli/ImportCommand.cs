@@ -13,7 +13,7 @@ public static class ImportCommand
         var content = new Option<string>("--content") { Description = "Content folder to write forms into", DefaultValueFactory = _ => "content" };
         var templates = new Option<string>("--templates") { Description = "Site templates folder (layouts)", DefaultValueFactory = _ => "templates" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would be imported; write nothing" };
-        var command = new Command("import", "Convert official forms held as tables (Excel .xlsx, or tab-separated text copied from Excel or extracted from a PDF) into content YAML. Every cell that could not be placed is reported with file, row and column; exit 1 when there are any.\n\nExamples:\n  perfdisclosure import 2024-targets.xlsx\n  perfdisclosure import --year 2024 futian.txt --dry-run")
+        var command = new Command("import", "Convert official forms held as tables (Excel .xlsx, or tab-separated text copied from Excel or extracted from a PDF) into content YAML. Every cell that could not be placed is reported with file, row and column (exit 1 when there are any), and so is every assumption made where the table reads more than one way (a warning).\n\nExamples:\n  perfdisclosure import 2024-targets.xlsx\n  perfdisclosure import --year 2024 futian.txt --dry-run")
         {
             files, year, content, templates, dryRun,
         };
@@ -26,14 +26,15 @@ public static class ImportCommand
                 foreach (var file in parse.GetValue(files)!)
                 {
                     var result = FormImport.Read(file, settings);
-                    foreach (var cell in result.Unplaced)
+                    foreach (var line in result.Unplaced.Select(u => (u.Row, u.Column, Text: u.ToString())).Concat(result.Notes.Select(n => (n.Row, n.Column, Text: n.ToString()))).OrderBy(l => l.Row).ThenBy(l => l.Column))
                     {
-                        Console.Error.WriteLine($"{cell}");
+                        Console.Error.WriteLine(line.Text);
                     }
 
                     unplaced += result.Unplaced.Count;
                     var written = parse.GetValue(dryRun) ? [] : FormImport.Write(result, Path.GetFileName(file), parse.GetValue(content)!);
-                    Console.WriteLine($"{file}: {result.Forms.Count} form(s), {written.Count} written, {result.Unplaced.Count} cell(s) not placed");
+                    var assumed = result.Notes.Count(n => n.Severity == Core.Diagnostics.Severity.Warning);
+                    Console.WriteLine($"{file}: {result.Forms.Count} form(s), {written.Count} written, {result.Unplaced.Count} cell(s) not placed, {assumed} assumption(s) to check");
                     foreach (var path in written)
                     {
                         Console.WriteLine($"  {path}");

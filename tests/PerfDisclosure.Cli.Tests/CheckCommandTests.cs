@@ -6,22 +6,7 @@ namespace PerfDisclosure.Cli.Tests;
 [Collection(nameof(ConsoleCollection))]
 public class CheckCommandTests
 {
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        var (savedOut, savedError) = (Console.Out, Console.Error);
-        var (output, error) = (new StringWriter(), new StringWriter());
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            return (Invocation.Run(args), output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(savedOut);
-            Console.SetError(savedError);
-        }
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => InProcess.Run(args);
 
     private static string ContentWith(string formYaml)
     {

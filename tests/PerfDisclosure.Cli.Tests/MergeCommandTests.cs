@@ -26,18 +26,7 @@ public class MergeCommandTests
 
     private static (int Code, string Error) Run(params string[] args)
     {
-        var (savedOut, savedError) = (Console.Out, Console.Error);
-        var error = new StringWriter();
-        Console.SetOut(TextWriter.Null);
-        Console.SetError(error);
-        try
-        {
-            return (Invocation.Run(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(savedOut);
-            Console.SetError(savedError);
-        }
+        var (code, _, error) = InProcess.Run(args);
+        return (code, error);
     }
 }

@@ -183,7 +183,10 @@ public static partial class FieldPlacer
                 context.Form.Organisations[entry.Path] = match;
                 break;
             case FieldType.Markdown:
-                text = Markdown(text);
+                text = string.Join("\n\n", Markdown(text).Split("\n\n").Select(paragraph => context.Unwrap(cell, paragraph, 0)));
+                break;
+            case FieldType.Text or FieldType.Value:
+                text = context.Unwrap(cell, text, 0);
                 break;
         }
 

@@ -22,7 +22,7 @@ public static class FormImport
     public static ImportResult Read(string path, ImportSettings settings)
     {
         var results = ReadTables(path).Select(t => TableImporter.Import(t, settings)).ToList();
-        return new ImportResult([.. results.SelectMany(r => r.Forms)], [.. results.SelectMany(r => r.Unplaced)]);
+        return new ImportResult([.. results.SelectMany(r => r.Forms)], [.. results.SelectMany(r => r.Unplaced)], [.. results.SelectMany(r => r.Notes)]);
     }
 
     /// <summary>Writes the forms that have an owner and a year; returns the files written.</summary>

@@ -1,19 +1,19 @@
-using PerfDisclosure.Build.Authoring;
 using PerfDisclosure.Build.Loading;
 using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
+using PerfDisclosure.Core.Frameworks;
 using PerfDisclosure.Core.Layouts;
 
 namespace PerfDisclosure.Build.Importing;
 
 /// <summary>
-/// What the importer knows besides the table: the layouts, their frameworks' indicator names, the printed labels that
+/// What the importer knows besides the table: the layouts, their frameworks (indicator names and wording hints), the printed labels that
 /// hold no value (<c>templates/import/&lt;layout&gt;.yaml</c>), and the organisations to match printed names against.
 /// </summary>
 public sealed record ImportSettings(
     IReadOnlyDictionary<string, LayoutDefinition> Layouts,
-    IReadOnlyDictionary<string, IReadOnlyList<(string Level1, string Level2)>> Frameworks,
+    IReadOnlyDictionary<string, IndicatorFramework> Frameworks,
     IReadOnlyDictionary<string, IReadOnlySet<string>> PrintedLabels,
     IReadOnlyDictionary<string, Organisation> Organisations,
     int? Year)
@@ -23,14 +23,13 @@ public sealed record ImportSettings(
         var theme = new ThemeFiles(templatesDir);
         var diagnostics = new DiagnosticBag();
         var layouts = ContentLoader.LoadLayouts(theme, diagnostics);
+        var frameworks = ValidationDataReader.Read(theme, layouts.Values, diagnostics).Frameworks;
         var loaded = ContentLoader.Load(contentDir, theme);
         if (diagnostics.ToList().FirstOrDefault(d => d.IsError) is { } error)
         {
             throw new ContentException(error);
         }
 
-        var frameworks = layouts.Values.Select(l => l.Framework).Distinct(StringComparer.Ordinal)
-            .ToDictionary(f => f, f => IndicatorSkeleton.Load(theme, f), StringComparer.Ordinal);
         var printed = layouts.Keys.ToDictionary(id => id, id => PrintedLabelsOf(theme, id), StringComparer.Ordinal);
         return new ImportSettings(layouts, frameworks, printed, loaded.Organisations, year);
     }

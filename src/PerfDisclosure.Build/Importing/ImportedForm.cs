@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Layouts;
 
 namespace PerfDisclosure.Build.Importing;
@@ -6,6 +7,15 @@ namespace PerfDisclosure.Build.Importing;
 public sealed record UnplacedCell(string File, int Row, int Column, string Text, string Reason)
 {
     public override string ToString() => $"{File}:{Row}:{Column}: {Reason}: “{Text}”";
+}
+
+/// <summary>
+/// Something the importer tells without failing: an assumption it made where the table was ambiguous (a warning), or
+/// text it left out on purpose, such as a compilation's title above the first form (info).
+/// </summary>
+public sealed record ImportNote(string File, int Row, int Column, Severity Severity, string Message)
+{
+    public override string ToString() => $"{File}:{Row}:{Column}: {Severity.ToString().ToLowerInvariant()}: {Message}";
 }
 
 /// <summary>One value taken from the table: its text as printed and the cell it came from.</summary>
@@ -35,5 +45,5 @@ public sealed class ImportedForm(LayoutDefinition layout, SourceCell title)
     public string? Owner => Organisations.TryGetValue(Layout.Owner, out var owner) ? owner.Id : null;
 }
 
-/// <summary>What an import found: the forms, and every cell it could not place.</summary>
-public sealed record ImportResult(IReadOnlyList<ImportedForm> Forms, IReadOnlyList<UnplacedCell> Unplaced);
+/// <summary>What an import found: the forms, every cell it could not place, and what it assumed or left out.</summary>
+public sealed record ImportResult(IReadOnlyList<ImportedForm> Forms, IReadOnlyList<UnplacedCell> Unplaced, IReadOnlyList<ImportNote> Notes);

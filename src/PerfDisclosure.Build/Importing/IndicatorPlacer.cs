@@ -9,14 +9,16 @@ namespace PerfDisclosure.Build.Importing;
 /// <item>A row with text left of 一级指标 (where only the block's heading goes), or with a name in the 一级/二级
 /// columns that is not the framework's, is misaligned: its cells are placed by what they hold (framework 一级 names,
 /// framework 二级 names, then the 三级 name, then the values in column order).</item>
-/// <item>A blank 一级指标 continues the one above (merged cell); so does a blank 二级指标 under a continued 一级指标.</item>
+/// <item>A blank 一级指标 continues the one above (merged cell); so does a blank 二级指标 under a continued 一级指标.
+/// Where the framework's wording hints contradict that reading, the merged cells' spans are read again (<see cref="MergedLabels"/>).</item>
+/// <item>A value keeps its spaces except those of line wraps (<see cref="LineWraps"/>); a 三级 name has none.</item>
 /// </list>
 /// </summary>
-public static partial class IndicatorPlacer
+public static class IndicatorPlacer
 {
-    private const string Level1 = "level1";
-    private const string Level2 = "level2";
-    private const string Level3 = "level3";
+    public const string Level1 = "level1";
+    public const string Level2 = "level2";
+    public const string Level3 = "level3";
 
     /// <summary>Places the indicator block; returns its rows, so fields are not looked for in them.</summary>
     public static HashSet<IReadOnlyList<SourceCell>> Place(PlacingContext context, IReadOnlyList<IReadOnlyList<SourceCell>> rows)
@@ -43,14 +45,17 @@ public static partial class IndicatorPlacer
         var valueKeys = context.Layout.IndicatorColumns.Select(c => c.Key).ToList();
         var phantoms = Enumerable.Range(level1Column, columns.Keys.Max() - level1Column).Where(i => !columns.ContainsKey(i)).ToList();
         var fieldLabels = FieldPlacer.Flatten(context.Layout.Fields, "").Select(e => e.Norm).ToHashSet(StringComparer.Ordinal);
-        var names = new FrameworkNames(context.Settings.Frameworks.GetValueOrDefault(context.Layout.Framework) ?? []);
+        var names = new FrameworkNames(context.Settings.Frameworks.GetValueOrDefault(context.Layout.Framework));
 
         var raw = new List<Dictionary<string, SourceCell>>();
+        var breaks = new List<int>();
         for (var r = header + 1; r < rows.Count; r++)
         {
             var first = rows[r].FirstOrDefault(c => !c.IsEmpty);
             if (first is null)
             {
+                // An empty line inside the table: the extraction's page break.
+                breaks.AddRange(rows[r].Take(1).Select(c => c.Row));
                 continue;
             }
 
@@ -65,6 +70,7 @@ public static partial class IndicatorPlacer
             {
                 // A page break of the PDF prints a rule of dashes across the table: not a row.
                 rows[r].Where(c => !c.IsEmpty).ToList().ForEach(c => context.Consumed.Add(c));
+                breaks.Add(first.Row);
                 continue;
             }
 
@@ -78,30 +84,27 @@ public static partial class IndicatorPlacer
             raw.Add(Positional(context, rows[r], columns, phantoms, valueKeys));
         }
 
-        var merged = MergeContinuations(raw, names, valueKeys);
-        string? previous1 = null, previous2 = null;
-        foreach (var cells in merged)
+        var lines = MergeContinuations(raw, names, valueKeys).Select(cells => Resolve(context, cells, names, valueKeys)).ToList();
+        var labels = MergedLabels.Read(context, lines, names, breaks);
+        var widths = valueKeys.ToDictionary(k => k, k => lines.Select(l => l.TryGetValue(k, out var cell) ? LineWraps.WidestLine(cell.Text) : 0).ToList());
+        for (var i = 0; i < lines.Count; i++)
         {
-            var row = Resolve(context, cells, names, valueKeys);
-            var continued = false;
-            if (!row.ContainsKey(Level1) && previous1 is not null)
+            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (labels[i].Level1 is { } level1)
             {
-                row[Level1] = previous1;
-                continued = true;
+                row[Level1] = level1;
             }
 
-            if (!row.ContainsKey(Level2) && continued && previous2 is not null)
+            if (labels[i].Level2 is { } level2)
             {
-                row[Level2] = previous2;
-            }
-            else if (continued && row.TryGetValue(Level2, out var level2) && names.ParentOf(level2) is { } parent && parent != row[Level1])
-            {
-                // A merged 一级指标 cell printed lower down than its first row: the framework says whose 二级 this is.
-                row[Level1] = parent;
+                row[Level2] = level2;
             }
 
-            previous1 = row.GetValueOrDefault(Level1);
-            previous2 = row.GetValueOrDefault(Level2);
+            foreach (var (key, cell) in lines[i].Where(c => c.Key is not (Level1 or Level2)))
+            {
+                row[key] = key is Level3 ? cell.Text : context.Unwrap(cell, cell.Text, widths[key].Where((_, j) => j != i).DefaultIfEmpty(0).Max());
+            }
+
             context.Form.Indicators.Add(row);
         }
 
@@ -206,48 +209,48 @@ public static partial class IndicatorPlacer
         return merged;
     }
 
-    private static Dictionary<string, string> Resolve(PlacingContext context, Dictionary<string, SourceCell> cells, FrameworkNames names, List<string> valueKeys)
+    /// <summary>The row's cells by key, names compared and joined; a misaligned row is placed by what its cells hold.</summary>
+    private static Dictionary<string, SourceCell> Resolve(PlacingContext context, Dictionary<string, SourceCell> cells, FrameworkNames names, List<string> valueKeys)
     {
-        var parts = cells;
-        var misaligned = parts.Keys.Any(k => k.StartsWith("side", StringComparison.Ordinal))
-            || (parts.TryGetValue(Level1, out var l1) && !names.IsLevel1(l1.Text))
-            || (parts.TryGetValue(Level2, out var l2) && !names.IsLevel2(l2.Text) && !names.IsLevel1(l2.Text));
-        var row = new Dictionary<string, string>(StringComparer.Ordinal);
+        var misaligned = cells.Keys.Any(k => k.StartsWith("side", StringComparison.Ordinal))
+            || (cells.TryGetValue(Level1, out var l1) && !names.IsLevel1(l1.Text))
+            || (cells.TryGetValue(Level2, out var l2) && !names.IsLevel2(l2.Text) && !names.IsLevel1(l2.Text));
+        var row = new Dictionary<string, SourceCell>(StringComparer.Ordinal);
         if (!misaligned)
         {
-            foreach (var (key, cell) in parts)
+            foreach (var (key, cell) in cells)
             {
-                row[key] = key is Level1 or Level2 ? Labels.Normalise(cell.Text) : key is Level3 ? JoinWrapped(cell.Text) : cell.Text;
+                row[key] = Named(key, cell);
             }
 
             return row;
         }
 
         // Placed by content, in reading order: the cells of the row as the source printed them.
-        var ordered = parts.Values.OrderBy(c => c.Row).ThenBy(c => c.Column).ToList();
+        var ordered = cells.Values.OrderBy(c => c.Row).ThenBy(c => c.Column).ToList();
         var values = new Queue<string>(valueKeys);
         foreach (var cell in ordered)
         {
             if (!row.ContainsKey(Level1) && !row.ContainsKey(Level2) && !row.ContainsKey(Level3) && names.IsLevel1(cell.Text))
             {
-                row[Level1] = Labels.Normalise(cell.Text);
+                row[Level1] = Named(Level1, cell);
             }
             else if (!row.ContainsKey(Level2) && !row.ContainsKey(Level3) && names.IsLevel2(cell.Text))
             {
-                row[Level2] = Labels.Normalise(cell.Text);
+                row[Level2] = Named(Level2, cell);
             }
-            else if (!row.ContainsKey(Level3) && row.TryGetValue(Level2, out var same) && same == Labels.Normalise(cell.Text))
+            else if (!row.ContainsKey(Level3) && row.TryGetValue(Level2, out var same) && same.Text == Labels.Normalise(cell.Text))
             {
                 // The same 二级 name printed again in the next column: a duplicate of the merged cell, not a 三级 name.
                 continue;
             }
             else if (!row.ContainsKey(Level3) && values.Count == valueKeys.Count)
             {
-                row[Level3] = JoinWrapped(cell.Text);
+                row[Level3] = Named(Level3, cell);
             }
             else if (values.Count > 0)
             {
-                row[values.Dequeue()] = cell.Text;
+                row[values.Dequeue()] = cell;
             }
             else
             {
@@ -258,6 +261,14 @@ public static partial class IndicatorPlacer
         return row;
     }
 
+    /// <summary>一级/二级 names as compared (no spaces); a 三级 name joined where a narrow cell wrapped it; values as printed.</summary>
+    private static SourceCell Named(string key, SourceCell cell) => key switch
+    {
+        Level1 or Level2 => cell with { Text = Labels.Normalise(cell.Text) },
+        Level3 => cell with { Text = LineWraps.JoinAll(cell.Text) },
+        _ => cell,
+    };
+
     /// <summary>Whether the 一级/二级 texts of two rows, joined, are the framework's names (a name split over two lines).</summary>
     private static bool JoinsIntoNames(Dictionary<string, SourceCell> last, Dictionary<string, SourceCell> row, FrameworkNames names)
     {
@@ -267,28 +278,4 @@ public static partial class IndicatorPlacer
     }
 
     private static bool IsRule(string text) => text.Length >= 2 && text.All(c => c == '-');
-
-    /// <summary>A name wrapped in a narrow cell comes out with a space between two Chinese characters; names have none.</summary>
-    private static string JoinWrapped(string text) => WrapSpace().Replace(text, string.Empty);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")]
-    private static partial System.Text.RegularExpressions.Regex WrapSpace();
-
-    /// <summary>The 一级/二级 names of the layout's framework; a leading + or * (a form's own mark) is ignored.</summary>
-    private sealed class FrameworkNames(IReadOnlyList<(string Level1, string Level2)> skeleton)
-    {
-        private readonly HashSet<string> level1 = [.. skeleton.Select(s => s.Level1)];
-        private readonly HashSet<string> level2 = [.. skeleton.Select(s => s.Level2)];
-
-        public bool IsLevel1(string text) => level1.Contains(Labels.Normalise(text).TrimStart('+', '*'));
-
-        public bool IsLevel2(string text) => level2.Contains(Labels.Normalise(text).TrimStart('+', '*'));
-
-        /// <summary>The one 一级指标 the framework lists this 二级指标 under, or null.</summary>
-        public string? ParentOf(string level2Name)
-        {
-            var parents = skeleton.Where(s => s.Level2 == Labels.Normalise(level2Name).TrimStart('+', '*')).Select(s => s.Level1).Distinct().ToList();
-            return parents.Count == 1 ? parents[0] : null;
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Layouts;
 
 namespace PerfDisclosure.Build.Importing;
@@ -24,11 +25,20 @@ public static partial class TableImporter
         }
 
         var unplaced = new List<UnplacedCell>();
+        var notes = new List<ImportNote>();
         var forms = new List<ImportedForm>();
         var firstForm = starts.Count == 0 ? table.Rows.Count : starts[0].Row;
-        foreach (var cell in table.Rows.Take(firstForm).SelectMany(r => r).Where(c => !c.IsEmpty))
+        foreach (var row in table.Rows.Take(firstForm))
         {
-            unplaced.Add(new UnplacedCell(table.File, cell.Row, cell.Column, cell.Text, "outside any form (no layout title above it)"));
+            var cells = row.Where(c => !c.IsEmpty).ToList();
+            if (starts.Count > 0 && cells.Count == 1)
+            {
+                // A line of its own above the first form is the document's heading (a compilation's title), not a cell of a form.
+                notes.Add(new ImportNote(table.File, cells[0].Row, cells[0].Column, Severity.Info, $"heading above the first form, not part of any form: “{cells[0].Text}”"));
+                continue;
+            }
+
+            unplaced.AddRange(cells.Select(c => new UnplacedCell(table.File, c.Row, c.Column, c.Text, "outside any form (no layout title above it)")));
         }
 
         for (var i = 0; i < starts.Count; i++)
@@ -44,7 +54,7 @@ public static partial class TableImporter
                 unplaced.Add(new UnplacedCell(table.File, starts[i].Title.Row, starts[i].Title.Column, starts[i].Title.Text, "the form prints no year: give it with --year"));
             }
 
-            var context = new PlacingContext(table.File, form, settings, consumed, unplaced);
+            var context = new PlacingContext(table.File, form, settings, consumed, unplaced, notes);
             var indicatorRows = IndicatorPlacer.Place(context, rows);
             FieldPlacer.Place(context, rows.Where(r => !indicatorRows.Contains(r)).ToList());
             foreach (var cell in rows.SelectMany(r => r).Where(c => !c.IsEmpty && !consumed.Contains(c)))
@@ -55,7 +65,7 @@ public static partial class TableImporter
             forms.Add(form);
         }
 
-        return new ImportResult(forms, [.. unplaced.OrderBy(u => u.Row).ThenBy(u => u.Column)]);
+        return new ImportResult(forms, [.. unplaced.OrderBy(u => u.Row).ThenBy(u => u.Column)], [.. notes.OrderBy(n => n.Row).ThenBy(n => n.Column)]);
     }
 
     /// <summary>Layouts sharing a title (two Shanghai periods) are told apart by how many of their labels the form prints.</summary>
@@ -96,11 +106,26 @@ public static partial class TableImporter
 }
 
 /// <summary>The state shared by the placers while one form is read.</summary>
-public sealed record PlacingContext(string File, ImportedForm Form, ImportSettings Settings, HashSet<SourceCell> Consumed, List<UnplacedCell> Unplaced)
+public sealed record PlacingContext(string File, ImportedForm Form, ImportSettings Settings, HashSet<SourceCell> Consumed, List<UnplacedCell> Unplaced, List<ImportNote> Notes)
 {
     public LayoutDefinition Layout => Form.Layout;
 
     public void Report(SourceCell cell, string reason) => Unplaced.Add(new UnplacedCell(File, cell.Row, cell.Column, cell.Text, reason));
+
+    /// <summary>Tells what was assumed where the table allows more than one reading: never a silent guess.</summary>
+    public void Assume(SourceCell cell, string assumption) => Notes.Add(new ImportNote(File, cell.Row, cell.Column, Severity.Warning, assumption));
+
+    /// <summary>The text without the spaces of its line wraps (<see cref="LineWraps"/>); a join the text alone decides is told.</summary>
+    public string Unwrap(SourceCell cell, string text, int columnWidth)
+    {
+        var (joined, ambiguous) = LineWraps.Join(text, columnWidth);
+        if (ambiguous)
+        {
+            Assume(cell, $"joined “{text}” as one line wrapped in a narrow cell; if the form prints the space, put it back");
+        }
+
+        return joined;
+    }
 
     public bool IsPrintedLabel(string normalised) => Settings.PrintedLabels.TryGetValue(Layout.Id, out var labels) && labels.Contains(normalised);
 }

@@ -38,6 +38,22 @@ public sealed record IndicatorFramework(
     }
 
     public IEnumerable<string> AllLevel2 => Levels.Values.SelectMany(l => l).Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How a level-3 name's wording contradicts the level-2 name it is filed under: the first word of the hints it
+    /// matches and the level-2 names those hints allow; null when it matches none, or one that allows this level-2.
+    /// </summary>
+    public (string Word, IReadOnlyList<string> Level2)? Contradiction(string level2, string level3)
+    {
+        var name = Plain(level2);
+        var matched = Hints.Select(h => (Hint: h, Word: h.MatchIn(level3))).Where(m => m.Word is not null).ToList();
+        if (matched.Count == 0 || matched.Any(m => m.Hint.Level2.Contains(name)))
+        {
+            return null;
+        }
+
+        return (matched[0].Word!, [.. matched.SelectMany(m => m.Hint.Level2).Distinct(StringComparer.Ordinal)]);
+    }
 }
 
 /// <summary>A level-3 name containing any of <paramref name="Words"/> belongs under one of <paramref name="Level2"/>.</summary>

@@ -5,7 +5,8 @@ namespace PerfDisclosure.Build.Tests.Importing;
 
 public class FormImportTests
 {
-    private static readonly ImportSettings Settings = ImportSettings.Load(Repo.Content, Repo.Templates, 2024);
+    /// <summary>The layouts, frameworks and organisations of this repository, with 2024 for forms that print no year.</summary>
+    internal static readonly ImportSettings Settings = ImportSettings.Load(Repo.Content, Repo.Templates, 2024);
 
     [Fact]
     public void A_workbook_with_merged_cells_and_two_sheets_imports_like_the_text_it_was_made_from()
@@ -59,12 +60,29 @@ public class FormImportTests
     }
 
     [Fact]
-    public void Text_before_the_first_form_title_is_reported_not_dropped()
+    public void Text_in_a_table_without_a_form_title_is_reported_not_dropped()
     {
         var result = TableImporter.Import(SourceTable.FromTsv("t.txt", "某单位 2026 年度项目绩效目标汇总表\n"), Settings);
         Assert.Empty(result.Forms);
         var cell = Assert.Single(result.Unplaced);
         Assert.Equal((1, 1), (cell.Row, cell.Column));
+    }
+
+    [Fact]
+    public void A_heading_above_the_first_form_is_told_as_info_and_a_table_row_there_is_not_placed()
+    {
+        var result = TableImporter.Import(SourceTable.FromTsv("t.txt", string.Join('\n',
+            "某单位 2026 年度项目绩效目标汇总表",
+            "项目名称\t没有表头的表单",
+            "二级项目支出绩效目标申报表",
+            "项目编码:\t440304231151500205016\t\t项目名称:\t办公设备采购")), Settings);
+
+        Assert.Equal("办公设备采购", Assert.Single(result.Forms).ProjectName);
+        var heading = Assert.Single(result.Notes);
+        Assert.Equal((1, 1, Core.Diagnostics.Severity.Info), (heading.Row, heading.Column, heading.Severity));
+        Assert.Contains("heading above the first form", heading.Message);
+        Assert.Equal([(2, 1), (2, 2)], result.Unplaced.Select(u => (u.Row, u.Column)));
+        Assert.All(result.Unplaced, u => Assert.Contains("outside any form", u.Reason));
     }
 
     private static List<string[]> Rows(string tsv) => [.. File.ReadAllText(tsv).ReplaceLineEndings("\n").Split('\n').Select(l => l.Split('\t').Select(c => c.Trim()).ToArray())];

@@ -32,15 +32,10 @@ public sealed class Level3ContradictsLevel2 : Rule
                 continue;
             }
 
-            var name = framework.Plain(level2.Value);
-            foreach (var hint in framework.Hints)
+            if (framework.Contradiction(level2.Value, level3.Value) is { } contradiction)
             {
-                if (hint.MatchIn(level3.Value) is { } word && !hint.Level2.Contains(name))
-                {
-                    var expected = string.Join("、", hint.Level2);
-                    yield return Report(level3.Where, $"三级指标“{level3.Value}”含“{word}”，应属于{expected}，却填在“{level2.Value}”下", $"Level-3 indicator '{level3.Value}' mentions '{word}', which belongs under {string.Join(" or ", hint.Level2)}, but is filed under '{level2.Value}'", $"move the row under {string.Join(" or ", hint.Level2)}");
-                    break;
-                }
+                var (word, expected) = contradiction;
+                yield return Report(level3.Where, $"三级指标“{level3.Value}”含“{word}”，应属于{string.Join("、", expected)}，却填在“{level2.Value}”下", $"Level-3 indicator '{level3.Value}' mentions '{word}', which belongs under {string.Join(" or ", expected)}, but is filed under '{level2.Value}'", $"move the row under {string.Join(" or ", expected)}");
             }
         }
     }
