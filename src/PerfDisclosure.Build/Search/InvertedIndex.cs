@@ -39,15 +39,18 @@ public sealed class InvertedIndex : IDisposable
     /// <summary>Adds a document's text; terms also in <paramref name="heading"/> (project and organisation name) rank higher.</summary>
     public void Add(int document, string text, string heading)
     {
-        var tokens = SearchTokenizer.Tokens(text);
+        // Counted on spans of the text: a string is made once per distinct term, not once per occurrence.
         var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var token in tokens)
+        var counts = frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
+        var length = 0;
+        foreach (var token in SearchTokenizer.EnumerateTokens(text))
         {
-            frequencies[token] = frequencies.GetValueOrDefault(token) + 1;
+            counts[token] = counts.TryGetValue(token, out var count) ? count + 1 : 1;
+            length++;
         }
 
         var headings = new HashSet<string>(SearchTokenizer.Tokens(heading), StringComparer.Ordinal);
-        lengths[document] = tokens.Count;
+        lengths[document] = length;
 
         // Terms get their ids under one lock; then the records, grouped by bucket, go to each bucket under its lock.
         var records = new (int Bucket, int Term, int Frequency, bool InHeading)[frequencies.Count];

@@ -71,25 +71,82 @@ public static class SearchTokenizer
     public static List<string> Tokens(string text)
     {
         var tokens = new List<string>();
-        foreach (var run in Runs(text))
+        foreach (var token in EnumerateTokens(text))
         {
-            if (!IsCjk(run[0]))
-            {
-                tokens.Add(run);
-                continue;
-            }
-
-            for (var i = 0; i < run.Length; i++)
-            {
-                tokens.Add(run[i].ToString());
-                if (i + 1 < run.Length)
-                {
-                    tokens.Add(run.Substring(i, 2));
-                }
-            }
+            tokens.Add(token.ToString());
         }
 
         return tokens;
+    }
+
+    /// <summary>The terms of <see cref="Tokens"/>, as spans of the folded text: no string is made for a term.</summary>
+    public static TokenEnumerator EnumerateTokens(string text) => new(Fold(text));
+
+    /// <summary>Walks the runs of a folded text: a word run is one term; a CJK run gives each character, then the pair it starts.</summary>
+    public ref struct TokenEnumerator(string folded)
+    {
+        private int next;          // where the next run is looked for
+        private int runEnd = -1;   // end of the current CJK run, or -1 outside one
+        private int at;            // position in the current CJK run
+        private bool pairDone = true;
+
+        public ReadOnlySpan<char> Current { get; private set; }
+
+        public readonly TokenEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (runEnd >= 0)
+            {
+                // Inside a CJK run: after a character comes the pair it starts, if there is a next character.
+                if (!pairDone && at + 1 < runEnd)
+                {
+                    Current = folded.AsSpan(at, 2);
+                    pairDone = true;
+                    return true;
+                }
+
+                if (++at < runEnd)
+                {
+                    Current = folded.AsSpan(at, 1);
+                    pairDone = false;
+                    return true;
+                }
+
+                runEnd = -1;
+            }
+
+            while (next < folded.Length)
+            {
+                var c = folded[next];
+                var cjk = IsCjk(c);
+                if (!cjk && !IsWord(c))
+                {
+                    next++;
+                    continue;
+                }
+
+                var start = next++;
+                while (next < folded.Length && (cjk ? IsCjk(folded[next]) : IsWord(folded[next])))
+                {
+                    next++;
+                }
+
+                if (cjk)
+                {
+                    (runEnd, at, pairDone) = (next, start, false);
+                    Current = folded.AsSpan(start, 1);
+                }
+                else
+                {
+                    Current = folded.AsSpan(start, next - start);
+                }
+
+                return true;
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
