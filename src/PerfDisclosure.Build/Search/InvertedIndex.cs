@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using PerfDisclosure.Build.Publishing;
 
@@ -146,35 +147,67 @@ public sealed class InvertedIndex : IDisposable
     /// <summary>The postings of the terms in the buckets of one group, each term's in document order.</summary>
     private IEnumerable<(int Term, List<Posting> Postings)> Read(int group, int groups, double average)
     {
-        var records = new List<(int Term, int Document, int Frequency, bool InHeading)>();
+        // One group's records at a time, in arrays lent by the shared pool: a build writes hundreds of groups of
+        // megabytes each, which as new arrays would pile up on the large-object heap between full collections.
+        var count = 0;
         for (var bucket = group; bucket < Buckets; bucket += groups)
         {
-            var spill = spills[bucket];
-            var bytes = new byte[spill.Length];
-            spill.Position = 0;
-            spill.ReadExactly(bytes);
-            for (var at = 0; at < bytes.Length; at += RecordSize)
-            {
-                var record = bytes.AsSpan(at, RecordSize);
-                records.Add((BinaryPrimitives.ReadInt32LittleEndian(record), BinaryPrimitives.ReadInt32LittleEndian(record[4..]), BinaryPrimitives.ReadInt32LittleEndian(record[8..]), record[12] == 1));
-            }
+            count += (int)(spills[bucket].Length / RecordSize);
         }
 
-        // Documents arrive in any order: sorting makes the same content give the same bytes.
-        records.Sort((a, b) => a.Term != b.Term ? a.Term.CompareTo(b.Term) : a.Document.CompareTo(b.Document));
-        for (var start = 0; start < records.Count;)
+        var records = ArrayPool<Record>.Shared.Rent(count);
+        const int Chunk = RecordSize * 4096;
+        var buffer = ArrayPool<byte>.Shared.Rent(Chunk);
+        try
         {
-            var end = start;
-            var postings = new List<Posting>();
-            for (; end < records.Count && records[end].Term == records[start].Term; end++)
+            var n = 0;
+            for (var bucket = group; bucket < Buckets; bucket += groups)
             {
-                var (_, document, frequency, inHeading) = records[end];
-                postings.Add(new Posting(document, Posting.Quantise(frequency, lengths[document], average), inHeading));
+                var spill = spills[bucket];
+                spill.Position = 0;
+                for (int read; (read = spill.ReadAtLeast(buffer.AsSpan(0, Chunk), Chunk, throwOnEndOfStream: false)) > 0;)
+                {
+                    for (var at = 0; at < read; at += RecordSize)
+                    {
+                        var record = buffer.AsSpan(at, RecordSize);
+                        records[n++] = new Record(BinaryPrimitives.ReadInt32LittleEndian(record), BinaryPrimitives.ReadInt32LittleEndian(record[4..]), BinaryPrimitives.ReadInt32LittleEndian(record[8..]), record[12] == 1);
+                    }
+                }
             }
 
-            yield return (records[start].Term, postings);
-            start = end;
+            // Documents arrive in any order: sorting makes the same content give the same bytes.
+            Array.Sort(records, 0, count);
+            var terms = new List<(int, List<Posting>)>();
+            for (var start = 0; start < count;)
+            {
+                var end = start;
+                while (end < count && records[end].Term == records[start].Term)
+                {
+                    end++;
+                }
+
+                var postings = new List<Posting>(end - start);
+                foreach (var record in records.AsSpan(start, end - start))
+                {
+                    postings.Add(new Posting(record.Document, Posting.Quantise(record.Frequency, lengths[record.Document], average), record.InHeading));
+                }
+
+                terms.Add((records[start].Term, postings));
+                start = end;
+            }
+
+            return terms;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<Record>.Shared.Return(records);
+        }
+    }
+
+    private readonly record struct Record(int Term, int Document, int Frequency, bool InHeading) : IComparable<Record>
+    {
+        public int CompareTo(Record other) => Term != other.Term ? Term.CompareTo(other.Term) : Document.CompareTo(other.Document);
     }
 
     private sealed class Term(string text, uint hash)

@@ -25,6 +25,12 @@ public sealed class FormsJsonStage : IShardedStage
         foreach (var entry in site.Forms)
         {
             FormJson.Write(json, entry, site);
+
+            // The writer holds its output until flushed: flushed as it goes, the file never sits whole in memory.
+            if (json.BytesPending > 1 << 16)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();
