@@ -18,6 +18,15 @@ public static partial class PageHead
     /// <summary>The page's public address, from &lt;link rel="canonical"&gt;; empty when it has none.</summary>
     public static string Canonical(string html) => CanonicalLink().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups["href"].Value) : string.Empty;
 
+    /// <summary>
+    /// What a loaded page keeps when it takes another page's &lt;main&gt;: its stylesheets and scripts, as written.
+    /// Pages with the same (all form pages; all compilations, which sit one folder higher) can share a loaded page.
+    /// </summary>
+    public static string Shell(string html) => string.Join('\n', ShellElement().Matches(html).Select(m => m.Value));
+
+    [GeneratedRegex(@"<link\b[^>]*\brel=""stylesheet""[^>]*>|<script\b[^>]*>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ShellElement();
+
     [GeneratedRegex(@"<link\s+rel=""canonical""\s+href=""(?<href>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CanonicalLink();
 

@@ -10,7 +10,7 @@ namespace PerfDisclosure.Build.Pdf;
 public sealed class PdfCache(string dir)
 {
     /// <summary>Bump when the printing itself changes (options, metadata), so old entries are not reused.</summary>
-    private const string Version = "pdf-2";
+    private const string Version = "pdf-3";
 
     public string Dir { get; } = dir;
 

@@ -7,7 +7,8 @@ namespace PerfDisclosure.Build.Pdf;
 /// <param name="Key">Content hash of everything that shapes the PDF: its HTML, the assets and the metadata.</param>
 /// <param name="Date">Its creation date: SOURCE_DATE_EPOCH, else from the content (never the clock), so the bytes depend on the input only.</param>
 /// <param name="Shell">
-/// Jobs with the same shell are pages with the same head at the same depth (all form pages), so a page already
-/// loaded can print another by taking its &lt;main&gt;: the styles stay parsed and the fonts loaded.
+/// Jobs with the same shell load the same stylesheets and scripts by the same relative addresses (all form pages; all
+/// compilations), so a page already loaded can print another by taking its &lt;main&gt;: the styles stay parsed and
+/// the fonts loaded (<see cref="PageHead.Shell"/>).
 /// </param>
 public sealed record PdfJob(string SitePath, string Source, string Title, string Author, bool Landscape, string Key, DateTimeOffset Date, string? Shell = null);

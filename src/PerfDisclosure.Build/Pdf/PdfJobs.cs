@@ -29,7 +29,7 @@ public static class PdfJobs
                 temporary.Add(source);
                 var title = $"{organisation.Name} {CompilationDocument.Title(forms, year)}";
                 var date = ReproduciblePdf.DateOf(sourceDate, forms.Max(f => f.Updated));
-                jobs.Add(new PdfJob(PdfPaths.Compilation(organisation.Id, year), source, title, organisation.Name, false, PdfCache.Key(assets, html, title, organisation.Name, date), date));
+                jobs.Add(new PdfJob(PdfPaths.Compilation(organisation.Id, year), source, title, organisation.Name, false, PdfCache.Key(assets, html, title, organisation.Name, date), date, PageHead.Shell(html)));
             }
         }
 
@@ -39,7 +39,8 @@ public static class PdfJobs
             var title = $"{entry.Form.ProjectName} {entry.Layout.Title}（{entry.Form.Year}年度）";
             var author = entry.Owner.Name;
             var date = ReproduciblePdf.DateOf(sourceDate, entry.Updated);
-            jobs.Add(new PdfJob(PdfPaths.Form(entry), source, title, author, entry.Layout.Landscape, PdfCache.Key(assets, File.ReadAllBytes(source), title, author, entry.Layout.Landscape, date), date, Shell: "form"));
+            var html = File.ReadAllText(source);
+            jobs.Add(new PdfJob(PdfPaths.Form(entry), source, title, author, entry.Layout.Landscape, PdfCache.Key(assets, html, title, author, entry.Layout.Landscape, date), date, PageHead.Shell(html)));
         }
 
         return (jobs, temporary);

@@ -29,7 +29,18 @@ public static class PrintPreparation
             while (next) { const after = next.nextElementSibling; rest.appendChild(next); next = after; }
             table.after(rest);
           }
-          await document.fonts.load('9pt "Noto Serif SC"', '第页共 0123456789');
+          // Load every font slice the text needs before laying it out (a main just taken is still hidden), and the
+          // footer's glyphs (第页共 and digits), which are in no element. Bold text is what print.css sets bold;
+          // anything missed here still loads when main is shown, before fonts.ready resolves.
+          const main = document.querySelector('main');
+          if (main) {
+            const bold = [...main.querySelectorAll('th, h1, h2, h3, caption, strong, b, .grade')].map(e => e.textContent).join('');
+            await Promise.all([
+              document.fonts.load('400 9pt "Noto Serif SC"', main.textContent + '第页共 0123456789'),
+              document.fonts.load('700 9pt "Noto Serif SC"', bold || ' '),
+            ]);
+            main.style.display = '';
+          }
           await document.fonts.ready;
         }
         """;
