@@ -139,7 +139,7 @@ public static class ContentLoader
 
         var paths = Directory.EnumerateFiles(dir, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         var forms = new Form?[paths.Length];
-        Parallel.For(0, paths.Length, i =>
+        Parallel.For(0, paths.Length, Parallelism.PerCore, i =>
         {
             var path = paths[i];
             var file = DisplayPath(path);

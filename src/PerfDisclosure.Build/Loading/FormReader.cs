@@ -9,6 +9,9 @@ namespace PerfDisclosure.Build.Loading;
 /// <summary>Reads one form file into the model, typed by its layout; reports schema problems at their node.</summary>
 public static class FormReader
 {
+    // Parsed values are immutable: one per distinct published text.
+    private static readonly SharedValues<ParsedValue> ParsedValues = new();
+
     private static readonly string[] CommonKeys = ["layout", "year", "classified", "indicators", "updated"];
     private static readonly string[] LevelKeys = ["level1", "level2", "level3"];
 
@@ -91,6 +94,7 @@ public static class FormReader
             fields.Add(definition.Key, reader.At(keyNode!), value);
         }
 
+        fields.Trim();
         return fields;
     }
 
@@ -125,7 +129,7 @@ public static class FormReader
             case FieldType.Markdown:
                 return reader.Text(node, what) is { } markdown ? new MarkdownValue(markdown.TrimEnd('\n'), at) : null;
             case FieldType.Value:
-                return reader.Text(node, what) is { } published ? new MeasuredValue(published, ValueGrammar.Parse(published), at) : null;
+                return reader.Text(node, what) is { } published ? new MeasuredValue(published, Parse(published), at) : null;
             default:
                 var text = reader.Text(node, what);
                 if (text is not null && definition.AllowedValues.Count > 0 && !definition.AllowedValues.Contains(text)
@@ -143,6 +147,10 @@ public static class FormReader
                 return text is null ? null : new TextValue(text, at);
         }
     }
+
+    /// <summary>Parses a published value; short ones recur across forms (≥95%, 100%), so each is parsed once and shared.</summary>
+    private static ParsedValue Parse(string published) =>
+        published.Length <= 32 ? ParsedValues.Get(published, ValueGrammar.Parse) : ValueGrammar.Parse(published);
 
     private static List<IndicatorRow> ReadIndicators(NodeReader reader, YamlMappingNode root, LayoutDefinition layout)
     {

@@ -7,6 +7,10 @@ namespace PerfDisclosure.Build.Loading;
 /// <summary>Typed access to the nodes of one YAML file, reporting type errors at the node.</summary>
 public sealed class NodeReader(string file, DiagnosticBag diagnostics)
 {
+    // Short texts repeat across forms (指标 names, units, category values): a site holds one string of each, not
+    // one per form.
+    private static readonly SharedValues<string> Common = new();
+
     public string File { get; } = file;
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
@@ -52,7 +56,7 @@ public sealed class NodeReader(string file, DiagnosticBag diagnostics)
             case null:
                 return null;
             case YamlScalarNode scalar:
-                return Yaml.ScalarText(scalar);
+                return Yaml.ScalarText(scalar) is { Length: <= 16 } text ? Common.Get(text, text => text) : Yaml.ScalarText(scalar);
             default:
                 TypeError(node, what, "文本", "text");
                 return null;

@@ -112,7 +112,7 @@ public sealed class InvertedIndex : IDisposable
             spill.Flush();
         }
 
-        Parallel.For(0, groups, group =>
+        Parallel.For(0, groups, Parallelism.PerCore, group =>
         {
             var byShard = new Dictionary<uint, List<(string, IReadOnlyList<Posting>)>>();
             foreach (var (id, postings) in Read(group, groups, average))

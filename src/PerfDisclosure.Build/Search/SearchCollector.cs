@@ -57,7 +57,7 @@ public sealed class SearchCollector : IDisposable
     /// <summary>Adds the forms whose pages this build did not write itself (a merge copies them in) from the staging folder.</summary>
     public void AddWritten()
     {
-        Parallel.For(0, added.Length, form =>
+        Parallel.For(0, added.Length, Parallelism.PerCore, form =>
         {
             if (!added[form])
             {

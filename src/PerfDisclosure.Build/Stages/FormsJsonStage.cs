@@ -40,7 +40,7 @@ public sealed class FormsJsonStage : IShardedStage
     public void RunShard(BuildContext context, IReadOnlySet<string> organisations)
     {
         var site = context.Site;
-        Parallel.ForEach(site.Forms.Where(f => organisations.Contains(f.Owner.Id)), entry =>
+        Parallel.ForEach(site.Forms.Where(f => organisations.Contains(f.Owner.Id)), Parallelism.PerCore, entry =>
         {
             using var stream = context.Writer.Create(entry.Path + "form.json");
             using var json = new Utf8JsonWriter(stream, FormJson.Options);

@@ -18,7 +18,7 @@ public sealed class PagesStage : IShardedStage
     public void RunShard(BuildContext context, IReadOnlySet<string> organisations)
     {
         var (site, renderer, writer, cache) = (context.Site, context.Renderer, context.Writer, context.Cache);
-        Parallel.For(0, site.Forms.Count, i =>
+        Parallel.For(0, site.Forms.Count, Parallelism.PerCore, i =>
         {
             var entry = site.Forms[i];
             if (organisations.Contains(entry.Owner.Id))

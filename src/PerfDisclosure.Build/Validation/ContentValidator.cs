@@ -40,7 +40,7 @@ public static class ContentValidator
             })
             .ToList();
 
-        Parallel.ForEach(forms, form =>
+        Parallel.ForEach(forms, Parallelism.PerCore, form =>
         {
             foreach (var rule in rules.Rules)
             {

@@ -3,26 +3,37 @@ using PerfDisclosure.Core.Diagnostics;
 namespace PerfDisclosure.Core.Forms;
 
 /// <summary>The fields of a form or group, in the order they were written, each with the place of its key.</summary>
+/// <remarks>
+/// One list, searched in order: a form has a few dozen fields and an indicator row a handful, where a dictionary
+/// per set cost more memory than the values themselves (a site holds every form: 100,000 forms at national scale).
+/// </remarks>
 public sealed class FieldSet
 {
-    private readonly Dictionary<string, FieldValue> values = new(StringComparer.Ordinal);
-    private readonly List<(string Key, SourceSpan KeyAt)> order = [];
+    private readonly List<(string Key, SourceSpan KeyAt, FieldValue Value)> entries = [];
 
     public static FieldSet Empty { get; } = new();
 
-    public IEnumerable<string> Keys => order.Select(o => o.Key);
+    public IEnumerable<string> Keys => entries.Select(e => e.Key);
 
-    public int Count => order.Count;
+    public int Count => entries.Count;
 
+    /// <exception cref="ArgumentException">The key is in the set already.</exception>
     public void Add(string key, SourceSpan keyAt, FieldValue value)
     {
-        values.Add(key, value);
-        order.Add((key, keyAt));
+        if (IndexOf(key) >= 0)
+        {
+            throw new ArgumentException($"the field '{key}' is set already", nameof(key));
+        }
+
+        entries.Add((key, keyAt, value));
     }
 
-    public FieldValue? this[string key] => values.GetValueOrDefault(key);
+    public FieldValue? this[string key] => IndexOf(key) is var i and >= 0 ? entries[i].Value : null;
 
-    public SourceSpan? KeyAt(string key) => order.Find(o => o.Key == key) is { Key: not null } found ? found.KeyAt : null;
+    public SourceSpan? KeyAt(string key) => IndexOf(key) is var i and >= 0 ? entries[i].KeyAt : null;
+
+    /// <summary>Drops the list's spare room once the set is read: it is kept for the whole build.</summary>
+    public void Trim() => entries.TrimExcess();
 
     /// <summary>The value at a dotted path (<c>funds.total.score</c>), or null.</summary>
     public FieldValue? At(string path)
@@ -39,4 +50,17 @@ public sealed class FieldSet
     public decimal? NumberAt(string path) => At(path) is NumberValue n ? n.Number : null;
 
     public string? TextAt(string path) => At(path)?.Text;
+
+    private int IndexOf(string key)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }
