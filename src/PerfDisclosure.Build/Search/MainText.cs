@@ -50,7 +50,13 @@ public static class MainText
     /// <summary>The main text of an HTML page, whitespace collapsed; empty when the page has no <c>main</c>.</summary>
     public static string Extract(string html)
     {
-        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
+        // Only the main element's markup is read when the page has one: its head, header and footer are skipped.
+        var start = html.IndexOf("<main", StringComparison.OrdinalIgnoreCase);
+        var end = html.LastIndexOf("</main>", StringComparison.OrdinalIgnoreCase);
+        var source = start >= 0 && end > start && html.IndexOf("<main", start + 5, StringComparison.OrdinalIgnoreCase) < 0
+            ? new TextSource(html[start..(end + "</main>".Length)])
+            : new TextSource(html);
+        var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver);
         var text = new StringBuilder();
         var mainDepth = 0;
         var found = false;
