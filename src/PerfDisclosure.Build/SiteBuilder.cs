@@ -93,10 +93,10 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         var staging = AtomicPublisher.CreateStaging(options.OutputDir);
         var writer = new SiteWriter(staging);
 
-        // Beside the staging folder, named like it, so a killed build's spill is cleaned up with its staging folder.
-        using var search = options.Shard is null ? new Search.SearchCollector(site, writer, staging + ".index") : null;
         try
         {
+            // Beside the staging folder, named like it, so a killed build's spill is cleaned up with its staging folder.
+            using var search = options.Shard is null ? new Search.SearchCollector(site, writer, staging + ".index") : null;
             var templates = new TemplateEngine(theme, options.Strict);
             Cache = options.CacheDir is null ? RenderCache.None : RenderCache.Open(options.CacheDir, new BuildFingerprints(options, theme, site));
             Cache.Progress = Progress;

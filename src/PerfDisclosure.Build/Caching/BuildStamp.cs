@@ -32,7 +32,7 @@ public sealed class BuildStamp
     /// <summary>The hash of the build's inputs.</summary>
     public string Inputs { get; }
 
-    /// <summary>The stamp for this build, or null when the build cannot be skipped (no cache folder, a shard or a merge).</summary>
+    /// <summary>The stamp for this build, or null when the build cannot be skipped (no cache folder, a shard or a merge, an unreadable input).</summary>
     public static BuildStamp? For(BuildOptions options, ThemeFiles theme)
     {
         if (options.CacheDir is null || options.Shard is not null || options.MergeFrom is not null)
@@ -40,25 +40,32 @@ public sealed class BuildStamp
             return null;
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        BuildFingerprints.Add(hash, "tool", string.Join(',', new[] { typeof(BuildStamp), typeof(Diagnostic) }.Select(t => t.Assembly.ManifestModule.ModuleVersionId)));
-        BuildFingerprints.Add(hash, "options", string.Join('|', Path.GetFullPath(options.ContentDir), options.TemplatesDir, Path.GetFullPath(options.OutputDir), options.BaseUrl, options.Strict, options.NoPdf, options.RequirePdf, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH")));
-        var chromium = options.NoPdf ? null : ChromiumLocator.Find(options.Chromium).Path;
-        BuildFingerprints.Add(hash, "printer", chromium is null ? "none" : $"{chromium}|{File.GetLastWriteTimeUtc(chromium).Ticks}");
-        foreach (var file in theme.All.OrderBy(f => f.Name, StringComparer.Ordinal))
+        try
         {
-            BuildFingerprints.Add(hash, file.Name, file.Read());
-        }
-
-        if (Directory.Exists(options.ContentDir))
-        {
-            foreach (var path in Directory.EnumerateFiles(options.ContentDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            BuildFingerprints.Add(hash, "tool", string.Join(',', new[] { typeof(BuildStamp), typeof(Diagnostic) }.Select(t => t.Assembly.ManifestModule.ModuleVersionId)));
+            BuildFingerprints.Add(hash, "options", string.Join('|', Path.GetFullPath(options.ContentDir), options.TemplatesDir, Path.GetFullPath(options.OutputDir), options.BaseUrl, options.Strict, options.NoPdf, options.RequirePdf, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH")));
+            var chromium = options.NoPdf ? null : ChromiumLocator.Find(options.Chromium).Path;
+            BuildFingerprints.Add(hash, "printer", chromium is null ? "none" : $"{chromium}|{File.GetLastWriteTimeUtc(chromium).Ticks}");
+            foreach (var file in theme.All.OrderBy(f => f.Name, StringComparer.Ordinal))
             {
-                BuildFingerprints.Add(hash, Path.GetRelativePath(options.ContentDir, path), File.ReadAllBytes(path));
+                BuildFingerprints.Add(hash, file.Name, file.Read());
             }
-        }
 
-        return new BuildStamp(options.CacheDir, Convert.ToHexStringLower(hash.GetHashAndReset()), Path.GetFullPath(options.OutputDir));
+            if (Directory.Exists(options.ContentDir))
+            {
+                foreach (var path in Directory.EnumerateFiles(options.ContentDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    BuildFingerprints.Add(hash, Path.GetRelativePath(options.ContentDir, path), File.ReadAllBytes(path));
+                }
+            }
+
+            return new BuildStamp(options.CacheDir, Convert.ToHexStringLower(hash.GetHashAndReset()), Path.GetFullPath(options.OutputDir));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // an input that cannot be read: the build goes on and reports it where it reads it
+        }
     }
 
     /// <summary>The last build's result when it had these inputs and the output folder is as it left it; else null.</summary>
@@ -80,14 +87,22 @@ public sealed class BuildStamp
         }
     }
 
-    /// <summary>Records a successful build, after its site was published.</summary>
+    /// <summary>Records a successful build, after its site was published; a cache folder that cannot take it only costs the next build its shortcut.</summary>
     public void Save(BuildResult result)
     {
         var saved = new Saved(Inputs, OutputHash(outputDir), result.FormPages, result.FilesWritten, [.. result.Diagnostics]);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var temporary = file + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(saved, Json));
-        File.Move(temporary, file, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(saved, Json));
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The site is published; without a stamp the next build just runs in full.
+            File.Delete(temporary);
+        }
     }
 
     /// <summary>Every file under the folder with its size and last write time, hashed; "none" when there is no folder.</summary>

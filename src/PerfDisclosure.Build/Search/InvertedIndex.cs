@@ -31,9 +31,17 @@ public sealed class InvertedIndex : IDisposable
         this.folder = folder;
         Directory.CreateDirectory(folder);
         lengths = new int[documents];
-        for (var b = 0; b < Buckets; b++)
+        try
         {
-            spills[b] = new FileStream(Path.Combine(folder, $"{b}.bin"), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 14);
+            for (var b = 0; b < Buckets; b++)
+            {
+                spills[b] = new FileStream(Path.Combine(folder, $"{b}.bin"), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 14);
+            }
+        }
+        catch
+        {
+            Dispose(); // the files made so far, and the folder
+            throw;
         }
     }
 
@@ -134,11 +142,19 @@ public sealed class InvertedIndex : IDisposable
         return shardCount;
     }
 
+    /// <summary>Closes and deletes the spill files; what they held is not needed any more, so a failing flush (a full disk) is ignored.</summary>
     public void Dispose()
     {
         foreach (var spill in spills)
         {
-            spill.Dispose();
+            try
+            {
+                spill?.Dispose();
+            }
+            catch (IOException)
+            {
+                // The handle is closed even when the last flush fails; the data was only ever temporary.
+            }
         }
 
         Directory.Delete(folder, recursive: true);
