@@ -79,32 +79,40 @@ public sealed class InvertedIndex : IDisposable
             }
         }
 
-        Array.Sort(records, (a, b) => a.Bucket.CompareTo(b.Bucket));
-        var bytes = new byte[records.Length * RecordSize];
-        for (var k = 0; k < records.Length; k++)
+        // Records laid out bucket by bucket (a counting sort: 256 buckets, one pass to count, one to place).
+        Span<int> starts = stackalloc int[Buckets + 1];
+        foreach (var record in records)
         {
-            var record = bytes.AsSpan(k * RecordSize, RecordSize);
-            BinaryPrimitives.WriteInt32LittleEndian(record, records[k].Term);
-            BinaryPrimitives.WriteInt32LittleEndian(record[4..], document);
-            BinaryPrimitives.WriteInt32LittleEndian(record[8..], records[k].Frequency);
-            record[12] = records[k].InHeading ? (byte)1 : (byte)0;
+            starts[record.Bucket + 1]++;
         }
 
-        for (var start = 0; start < records.Length;)
+        for (var b = 0; b < Buckets; b++)
         {
-            var end = start;
-            while (end < records.Length && records[end].Bucket == records[start].Bucket)
-            {
-                end++;
-            }
+            starts[b + 1] += starts[b];
+        }
 
-            var spill = spills[records[start].Bucket];
-            lock (spill)
-            {
-                spill.Write(bytes, start * RecordSize, (end - start) * RecordSize);
-            }
+        Span<int> next = stackalloc int[Buckets];
+        starts[..Buckets].CopyTo(next);
+        var bytes = new byte[records.Length * RecordSize];
+        foreach (var (bucket, term, frequency, inHeading) in records)
+        {
+            var at = bytes.AsSpan(next[bucket]++ * RecordSize, RecordSize);
+            BinaryPrimitives.WriteInt32LittleEndian(at, term);
+            BinaryPrimitives.WriteInt32LittleEndian(at[4..], document);
+            BinaryPrimitives.WriteInt32LittleEndian(at[8..], frequency);
+            at[12] = inHeading ? (byte)1 : (byte)0;
+        }
 
-            start = end;
+        for (var b = 0; b < Buckets; b++)
+        {
+            if (starts[b + 1] > starts[b])
+            {
+                var spill = spills[b];
+                lock (spill)
+                {
+                    spill.Write(bytes, starts[b] * RecordSize, (starts[b + 1] - starts[b]) * RecordSize);
+                }
+            }
         }
     }
 
