@@ -13,12 +13,13 @@ public static class CacheFile
 
     public static void Write(string path, ReadOnlySpan<byte> bytes)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+        Span<byte> hash = stackalloc byte[HashLength];
+        SHA256.HashData(bytes, hash);
+        using (var file = Create(temporary))
         {
-            stream.Write(SHA256.HashData(bytes));
-            stream.Write(bytes);
+            RandomAccess.Write(file, hash, 0);
+            RandomAccess.Write(file, bytes, HashLength);
         }
 
         File.Move(temporary, path, overwrite: true);
@@ -30,6 +31,12 @@ public static class CacheFile
         byte[] entry;
         try
         {
+            // A miss is the common case of a first build: asked without an exception (the catch is for a race).
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
             entry = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
@@ -44,5 +51,19 @@ public static class CacheFile
 
         File.Delete(path);
         return null;
+    }
+
+    // The entry's folder is made when the first entry in it is written (not asked before every entry).
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle Create(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
     }
 }
