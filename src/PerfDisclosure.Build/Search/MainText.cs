@@ -47,16 +47,32 @@ public static class MainText
         ["title"] = HtmlParseMode.RCData,
     };
 
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>The main text of an HTML page, whitespace collapsed; empty when the page has no <c>main</c>.</summary>
     public static string Extract(string html)
     {
         // Only the main element's markup is read when the page has one: its head, header and footer are skipped.
         var start = html.IndexOf("<main", StringComparison.OrdinalIgnoreCase);
         var end = html.LastIndexOf("</main>", StringComparison.OrdinalIgnoreCase);
-        var source = start >= 0 && end > start && html.IndexOf("<main", start + 5, StringComparison.OrdinalIgnoreCase) < 0
-            ? new TextSource(html[start..(end + "</main>".Length)])
-            : new TextSource(html);
-        var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver);
+        return start >= 0 && end > start && html.IndexOf("<main", start + 5, StringComparison.OrdinalIgnoreCase) < 0
+            ? Read(html[start..(end + "</main>".Length)])
+            : Read(html);
+    }
+
+    /// <summary>The same, from the page's UTF-8 bytes: only the one main element's bytes are decoded when they can be found as written by the theme (lower case).</summary>
+    public static string Extract(ReadOnlySpan<byte> page)
+    {
+        var start = page.IndexOf("<main"u8);
+        var end = page.LastIndexOf("</main>"u8);
+        return start >= 0 && end > start && page[(start + 5)..].IndexOf("<main"u8) < 0
+            ? Read(Utf8.GetString(page[start..(end + "</main>"u8.Length)]))
+            : Extract(Utf8.GetString(page));
+    }
+
+    private static string Read(string html)
+    {
+        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
         var text = new StringBuilder();
         var mainDepth = 0;
         var found = false;

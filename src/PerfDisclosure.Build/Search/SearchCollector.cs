@@ -1,4 +1,3 @@
-using System.Text;
 using PerfDisclosure.Build.Publishing;
 using PerfDisclosure.Build.Site;
 using PerfDisclosure.Core.Diagnostics;
@@ -12,7 +11,6 @@ namespace PerfDisclosure.Build.Search;
 /// </summary>
 public sealed class SearchCollector : IDisposable
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly SiteModel site;
     private readonly SiteWriter writer;
     private readonly List<Diagnostic> findings = [];
@@ -43,7 +41,7 @@ public sealed class SearchCollector : IDisposable
     public void Add(int form, byte[] page)
     {
         var entry = site.Forms[form];
-        var text = MainText.Extract(Utf8.GetString(page));
+        var text = MainText.Extract(page);
         if (text.Length == 0)
         {
             Report(new Diagnostic("PD0501", Severity.Warning, SourceSpan.FileOnly(entry.Form.File), $"表单页面没有 <main> 内容，搜索找不到它：{entry.Path}", $"The form's page has no <main> content, so search cannot find it: {entry.Path}"));

@@ -20,6 +20,7 @@ public class MainTextTests
         {
             var html = File.ReadAllText(page);
             Assert.Equal(FromDocument(html), MainText.Extract(html));
+            Assert.Equal(MainText.Extract(html), MainText.Extract(File.ReadAllBytes(page)));
         });
     }
 
@@ -41,6 +42,8 @@ public class MainTextTests
     {
         Assert.Equal(expected, MainText.Extract(html));
         Assert.Equal(FromDocument(html), MainText.Extract(html));
+        Assert.Equal(expected, MainText.Extract(Encoding.UTF8.GetBytes(html)));
+        Assert.Equal(expected, MainText.Extract(Encoding.UTF8.GetBytes(html.Replace("main", "MAIN", StringComparison.Ordinal))));
     }
 
     /// <summary>The reference: the text of the first main element of the parsed document, with the same rules.</summary>
