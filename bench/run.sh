@@ -32,18 +32,24 @@ measure() {
   rm -f "$log" "$log.out"
 }
 
+# Every output goes to a new folder; the previous runs' outputs are deleted at the end, not before a build. On this
+# machine's ext4, creating files right after tens of thousands were deleted is several times slower (perf: inode
+# allocation scanning recently deleted inodes, `recently_deleted` in `find_inode_bit`), which would time the disk.
+run=$work/run-$(date +%s)
+mkdir -p "$run"
+
 echo "| forms | run | wall s | forms/s | user+sys s | peak RSS MiB | load avg |"
 echo "|---|---|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
   corpus=$work/corpus-$n
   [ -d "$corpus" ] || "${gen[@]}" generate --forms "$n" --seed 1 --from content --out "$corpus" >/dev/null
-  rm -rf "$work/site-$n" "$work/cache-$n"
   measure "check" "$n" "${cli[@]}" check --content "$corpus" --format json
-  # A per-N render cache, emptied above, so the first build renders everything and the rebuild measures the cache.
-  measure "build (HTML + data + search)" "$n" "${cli[@]}" build --content "$corpus" --output "$work/site-$n" --no-pdf --cache "$work/cache-$n"
-  measure "rebuild, nothing changed" "$n" "${cli[@]}" build --content "$corpus" --output "$work/site-$n" --no-pdf --cache "$work/cache-$n"
-  hugo_site=$work/hugo-$n
-  rm -rf "$hugo_site" && cp -r bench/hugo/site "$hugo_site"
-  python3 bench/hugo/export.py "$work/site-$n/data/forms.json" "$hugo_site" >/dev/null
+  # A per-N render cache, new, so the first build renders everything and the rebuild measures the stamp and cache.
+  measure "build (HTML + data + search)" "$n" "${cli[@]}" build --content "$corpus" --output "$run/site-$n" --no-pdf --cache "$run/cache-$n"
+  measure "rebuild, nothing changed" "$n" "${cli[@]}" build --content "$corpus" --output "$run/site-$n" --no-pdf --cache "$run/cache-$n"
+  hugo_site=$run/hugo-$n
+  cp -r bench/hugo/site "$hugo_site"
+  python3 bench/hugo/export.py "$run/site-$n/data/forms.json" "$hugo_site" >/dev/null
   measure "Hugo $(hugo version | awk '{print $2}' | cut -d+ -f1) (HTML only)" "$n" hugo --quiet -s "$hugo_site" -d "$hugo_site/public"
 done
+find "$work" -maxdepth 1 -name 'run-*' -type d ! -path "$run" -exec rm -rf {} +
