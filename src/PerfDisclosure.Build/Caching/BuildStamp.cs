@@ -101,7 +101,10 @@ public sealed class BuildStamp
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The site is published; without a stamp the next build just runs in full.
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 

@@ -56,6 +56,23 @@ public class IncrementalBuildTests
         Assert.Equal(times, Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc));
     }
 
+    [Fact]
+    public void A_stamp_that_cannot_be_saved_costs_the_next_build_only_its_shortcut()
+    {
+        var (content, cache, output) = Workspace();
+        Directory.CreateDirectory(Path.Combine(cache, "build-stamp.json.tmp")); // a folder where the stamp's file would go
+        var options = new BuildOptions(content, Repo.Templates, output, NoPdf: true, CacheDir: cache);
+
+        var first = new SiteBuilder(options).Build();
+        var second = new SiteBuilder(options).Build();
+
+        Assert.True(first.Succeeded);
+        Assert.True(second.Succeeded);
+        Assert.False(second.Unchanged);
+        Assert.False(File.Exists(Path.Combine(cache, "build-stamp.json")));
+        Assert.Contains("<!DOCTYPE html>", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("content")]
     [InlineData("site")]
