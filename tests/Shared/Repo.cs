@@ -9,7 +9,8 @@ public static class Repo
 
     public static string Templates => Path.Combine(Root, "templates");
 
-    public static string Seeds => Path.Combine(Root, "..", "shared", "seeds");
+    /// <summary>The text extracted from the published PDFs that content/ was made from (tests/seeds/, one file per source PDF).</summary>
+    public static string Seeds => Path.Combine(Root, "tests", "seeds");
 
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 

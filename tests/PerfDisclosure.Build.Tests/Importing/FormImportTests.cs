@@ -11,12 +11,7 @@ public class FormImportTests
     [Fact]
     public void A_workbook_with_merged_cells_and_two_sheets_imports_like_the_text_it_was_made_from()
     {
-        var seeds = SeedImportTests.SeedsDir;
-        if (!Directory.Exists(seeds))
-        {
-            Assert.Skip($"the seed texts are not beside this repository ({seeds})");
-        }
-
+        var seeds = Repo.Seeds;
         var selfEvaluation = Directory.EnumerateFiles(seeds, "001_*.txt").Single();
         var shenzhen = Directory.EnumerateFiles(seeds, "004_*.txt").Single();
         var workbook = Path.Combine(Repo.TempDir("xlsx"), "forms.xlsx");

@@ -21,22 +21,15 @@ public class SeedImportTests
         ("003", 305, 2, Severity.Warning, "“时效指标” also spans the blank rows above its text, from row 302"),
     ];
 
-    public static string SeedsDir => Directory.Exists(Repo.Seeds) ? Repo.Seeds : Path.Combine(Repo.Root, "..", "..", "shared", "seeds");
-
     [Fact]
     public void Importing_every_seed_reproduces_content_field_by_field()
     {
-        if (!Directory.Exists(SeedsDir))
-        {
-            Assert.Skip($"the seed texts are not beside this repository ({Repo.Seeds})");
-        }
-
         var theme = new ThemeFiles(Repo.Templates);
         var corpus = ContentLoader.Load(Repo.Content, theme);
         var differences = new List<string>();
         var notes = new List<(string Seed, int Row, int Column, Severity Severity, string Message)>();
         var compared = 0;
-        foreach (var seed in Directory.EnumerateFiles(SeedsDir, "*.txt").Order(StringComparer.Ordinal))
+        foreach (var seed in Directory.EnumerateFiles(Repo.Seeds, "*.txt").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(seed);
             var content = Repo.TempDir("import");

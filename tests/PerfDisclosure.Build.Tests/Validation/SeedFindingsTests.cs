@@ -6,7 +6,7 @@ using PerfDisclosure.Testing;
 namespace PerfDisclosure.Build.Tests.Validation;
 
 /// <summary>
-/// The seed corpus holds real inconsistencies. Each finding below was judged by hand against /work/shared/seeds
+/// The seed corpus holds real inconsistencies. Each finding below was judged by hand against tests/seeds
 /// (docs/validation-findings.md says why each is real); any other finding is a false one, hence a bug.
 /// </summary>
 public class SeedFindingsTests
