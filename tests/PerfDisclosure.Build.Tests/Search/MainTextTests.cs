@@ -24,6 +24,33 @@ public class MainTextTests
         });
     }
 
+    [Fact]
+    public void The_fast_scanner_reads_every_page_the_theme_writes_without_the_tokenizer()
+    {
+        var pages = Directory.EnumerateFiles(BuiltSite.Content.Root, "*.html", SearchOption.AllDirectories).ToList();
+        Assert.All(pages, page =>
+        {
+            var bytes = File.ReadAllBytes(page).AsSpan();
+            var main = bytes[bytes.IndexOf("<main"u8)..];
+            var text = new StringBuilder();
+            Assert.True(MainTextScanner.TryRead(main[..(main.LastIndexOf("</main>"u8) + 7)], text), page);
+        });
+    }
+
+    [Theory]
+    [InlineData("<main>甲<script>if (a < b) {}</script></main>")]
+    [InlineData("<main>甲<style>a::after { content: '&amp;' }</style></main>")]
+    [InlineData("<main>甲<title>a<b>c</b></title></main>")]
+    [InlineData("<main>&copy 2026</main>")]
+    [InlineData("<main>&notanentity;</main>")]
+    [InlineData("<main>&#0;&#x80;</main>")]
+    [InlineData("<main>a < b</main>")]
+    [InlineData("<main><!-->x</main>")]
+    [InlineData("<main><p class=\"x>甲</main>")]
+    [InlineData("<main><!DOCTYPE html>甲</main>")]
+    public void The_fast_scanner_leaves_to_the_tokenizer_what_it_does_not_read_as_browsers_do(string html) =>
+        Assert.False(MainTextScanner.TryRead(Encoding.UTF8.GetBytes(html), new StringBuilder()));
+
     [Theory]
     [InlineData("<main><p>甲</p><p>乙</p></main>", "甲 乙")]
     [InlineData("<header>页头</header><main>正文</main><footer>页脚</footer>", "正文")]
@@ -35,9 +62,17 @@ public class MainTextTests
     [InlineData("<main>前<div data-search-ignore><div>不算</div><p>也不算</p></div>后</main>", "前后")]
     [InlineData("<main>前<span data-search-ignore>不算<span>不算</span></span>后<br>再</main>", "前后 再")]
     [InlineData("<main>前<img data-search-ignore alt=\"图\">后</main>", "前后")]
+    [InlineData("<main><svg><title>图&amp;表</title><desc>说明</desc></svg>后<textarea>&lt;文</textarea></main>", "图&表说明后<文")]
     [InlineData("<p>没有主体</p>", "")]
     [InlineData("<main>第一</main><main>第二</main>", "第一")]
     [InlineData("<main>  多  个\n空白 </main>", "多 个 空白")]
+    [InlineData("<main><P Class=\"a>b\" title='c>d' hidden data-x=1>甲</P><BR/>乙</main>", "甲 乙")]
+    [InlineData("<main>甲<!-- <p>注释</p> -->乙</main>", "甲乙")]
+    [InlineData("<main>&nbsp;&hellip;&#x4E2D;&#20013;&#39;&quot;&apos;&#128512;</main>", "…中中'\"'😀")]
+    [InlineData("<main>a & b &amp;&amp; c</main>", "a & b && c")]
+    [InlineData("<main>&copy 2026 &notanentity; &#0; a < b</main>", "© 2026 ¬anentity; \uFFFD a < b")]
+    [InlineData("<main><table data-search-ignore=\"\"><tr><td>不算</td></tr></table><td>算</td></main>", "算")]
+    [InlineData("<main><main>内</main>外</main>", "内外")]
     public void Markup_at_the_edges_gives_the_text_of_its_parsed_document(string html, string expected)
     {
         Assert.Equal(expected, MainText.Extract(html));
