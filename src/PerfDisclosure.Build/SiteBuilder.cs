@@ -22,6 +22,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
 {
     private readonly List<(string, TimeSpan)> stages = [];
     private readonly TextWriter log = log ?? TextWriter.Null;
+    private LoadedContent? loaded;
 
     /// <summary>Where stages report items done (pages, PDFs); silent unless the caller shows it.</summary>
     public Reporting.BuildProgress Progress { get; init; } = Reporting.BuildProgress.Silent;
@@ -60,6 +61,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         }
 
         var diagnostics = Stage("validate", () => ContentValidator.Validate(content, theme));
+        loaded = content;
         return (content, diagnostics);
     }
 
@@ -72,9 +74,9 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         }
 
         var result = BuildSite();
-        if (result.Succeeded)
+        if (result.Succeeded && loaded is not null && stamp?.Describes(loaded) == true)
         {
-            stamp?.Save(result);
+            stamp.Save(result);
         }
 
         return result;

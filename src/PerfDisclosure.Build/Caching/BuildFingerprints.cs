@@ -31,7 +31,9 @@ public sealed class BuildFingerprints
 
         Add(hash, "options", $"{options.BaseUrl}|{options.Strict}|{Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH")}");
         common = Convert.ToHexString(hash.GetHashAndReset());
-        forms = site.Forms.ToDictionary(f => f.Form.Id, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f.Form.File))), StringComparer.Ordinal);
+        // The hashes of the bytes the forms were loaded from: a file saved again mid-build cannot give a page
+        // rendered from its old text the key of its new one.
+        forms = site.Forms.ToDictionary(f => f.Form.Id, f => site.Content.FormHashes[f.Form.File], StringComparer.Ordinal);
     }
 
     /// <summary>The build's code: the Build assembly's module id changes whenever its code does (deterministic compilation).</summary>

@@ -22,11 +22,14 @@ public sealed class BuildStamp
     private readonly string file;
     private readonly string outputDir;
 
-    private BuildStamp(string cacheDir, string inputs, string outputDir)
+    private readonly Dictionary<string, string> contentHashes;
+
+    private BuildStamp(string cacheDir, string inputs, string outputDir, Dictionary<string, string> contentHashes)
     {
         file = Path.Combine(cacheDir, FileName);
         Inputs = inputs;
         this.outputDir = outputDir;
+        this.contentHashes = contentHashes;
     }
 
     /// <summary>The hash of the build's inputs.</summary>
@@ -52,21 +55,35 @@ public sealed class BuildStamp
                 BuildFingerprints.Add(hash, file.Name, file.Read());
             }
 
-            if (Directory.Exists(options.ContentDir))
+            var paths = Directory.Exists(options.ContentDir)
+                ? Directory.EnumerateFiles(options.ContentDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
+                : [];
+            var hashes = new string[paths.Length];
+            Parallel.For(0, paths.Length, Parallelism.PerCore, i => hashes[i] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(paths[i]))));
+            for (var i = 0; i < paths.Length; i++)
             {
-                foreach (var path in Directory.EnumerateFiles(options.ContentDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                {
-                    BuildFingerprints.Add(hash, Path.GetRelativePath(options.ContentDir, path), File.ReadAllBytes(path));
-                }
+                BuildFingerprints.Add(hash, Path.GetRelativePath(options.ContentDir, paths[i]), hashes[i]);
             }
 
-            return new BuildStamp(options.CacheDir, Convert.ToHexStringLower(hash.GetHashAndReset()), Path.GetFullPath(options.OutputDir));
+            var contentHashes = paths.Select((path, i) => (Path.GetFullPath(path), hashes[i])).ToDictionary(StringComparer.Ordinal);
+            return new BuildStamp(options.CacheDir, Convert.ToHexStringLower(hash.GetHashAndReset()), Path.GetFullPath(options.OutputDir), contentHashes);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is IOException or UnauthorizedAccessException))
+        {
+            return null; // the same, met while hashing the content files in parallel
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null; // an input that cannot be read: the build goes on and reports it where it reads it
         }
     }
+
+    /// <summary>
+    /// Whether the forms were loaded from the bytes this stamp hashed: a form saved again between the stamp and the
+    /// loader (an editor saving during <c>serve</c>) leaves the stamp unsaved, so the next build runs in full.
+    /// </summary>
+    public bool Describes(Loading.LoadedContent content) =>
+        content.FormHashes.All(form => contentHashes.GetValueOrDefault(Path.GetFullPath(form.Key)) == form.Value);
 
     /// <summary>The last build's result when it had these inputs and the output folder is as it left it; else null.</summary>
     public BuildResult? Unchanged()

@@ -3,26 +3,43 @@ using System.Security.Cryptography;
 namespace PerfDisclosure.Build.Caching;
 
 /// <summary>
-/// One entry of a build cache on disk: the SHA-256 of the bytes, then the bytes. Written to a temporary name and
-/// renamed, so a killed build never leaves half an entry under a key; read back only when the hash matches, so a
-/// corrupt or truncated entry is never trusted — it is deleted and the caller builds the output again.
+/// One entry of a build cache on disk: the SHA-256 of the bytes, then the bytes. Read back only when the hash
+/// matches, so a corrupt or truncated entry (a killed build, a full disk) is never trusted — it is deleted and the
+/// caller builds the output again. That check is what makes an entry safe, so it is written in place, once: no
+/// temporary file and rename per entry (a tenth of a cached build's system time at 10,000 forms).
 /// </summary>
 public static class CacheFile
 {
     private const int HashLength = 32;
 
+    /// <summary>Writes a new entry; one already there (another build's, under the same key: the same bytes) is kept.</summary>
     public static void Write(string path, ReadOnlySpan<byte> bytes)
     {
-        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         Span<byte> hash = stackalloc byte[HashLength];
         SHA256.HashData(bytes, hash);
-        using (var file = Create(temporary))
+        Microsoft.Win32.SafeHandles.SafeFileHandle file;
+        try
         {
-            RandomAccess.Write(file, hash, 0);
-            RandomAccess.Write(file, bytes, HashLength);
+            file = Create(path);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return; // written meanwhile by another build; if it is damaged, the next read finds out and replaces it
         }
 
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            using (file)
+            {
+                RandomAccess.Write(file, hash, 0);
+                RandomAccess.Write(file, bytes, HashLength);
+            }
+        }
+        catch
+        {
+            File.Delete(path); // a full disk: no truncated entry is left to be hashed and thrown away later
+            throw;
+        }
     }
 
     /// <summary>The entry's bytes, or null when there is none or it does not match its hash (then it is removed).</summary>

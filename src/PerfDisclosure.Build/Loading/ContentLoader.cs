@@ -22,9 +22,9 @@ public static class ContentLoader
         var layouts = LoadLayouts(theme, diagnostics);
         var site = Guard(diagnostics, () => LoadSite(contentDir, diagnostics)) ?? SiteSettings.Default;
         var organisations = LoadOrganisations(contentDir, diagnostics);
-        var forms = LoadForms(contentDir, layouts, diagnostics);
+        var (forms, formHashes) = LoadForms(contentDir, layouts, diagnostics);
         var pages = LoadPages(contentDir, diagnostics);
-        return new LoadedContent(site, layouts, organisations, forms, pages, diagnostics.ToList());
+        return new LoadedContent(site, layouts, organisations, forms, pages, diagnostics.ToList()) { FormHashes = formHashes };
     }
 
     /// <summary>The relative path used in diagnostics: short, and the same on every machine.</summary>
@@ -129,26 +129,28 @@ public static class ContentLoader
         return organisations;
     }
 
-    private static List<Form> LoadForms(string contentDir, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics)
+    private static (List<Form> Forms, Dictionary<string, string> Hashes) LoadForms(string contentDir, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics)
     {
         var dir = Path.Combine(contentDir, "forms");
         if (!Directory.Exists(dir))
         {
-            return [];
+            return ([], []);
         }
 
         var paths = Directory.EnumerateFiles(dir, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         var forms = new Form?[paths.Length];
+        var hashes = new string?[paths.Length];
         Parallel.For(0, paths.Length, Parallelism.PerCore, i =>
         {
             var path = paths[i];
             var file = DisplayPath(path);
             var slug = Path.GetFileNameWithoutExtension(path);
             forms[i] = Identifiers.Accept(slug, file, IdentifierKind.Form, diagnostics)
-                ? Guard(diagnostics, () => FormReader.Read(file, slug, ReadText(path, diagnostics), layouts, diagnostics))
+                ? Guard(diagnostics, () => FormReader.Read(file, slug, ContentText.Read(path, file, diagnostics, out hashes[i]), layouts, diagnostics))
                 : null;
         });
-        return [.. forms.OfType<Form>()];
+        var loaded = forms.Select((form, i) => (form, hash: hashes[i])).Where(f => f.form is not null).ToList();
+        return ([.. loaded.Select(f => f.form!)], loaded.ToDictionary(f => f.form!.File, f => f.hash!, StringComparer.Ordinal));
     }
 
     private static List<Page> LoadPages(string contentDir, DiagnosticBag diagnostics)

@@ -22,7 +22,11 @@ public static class ContentText
     });
 
     /// <exception cref="ContentException">The file is too large or in an encoding that cannot be read safely.</exception>
-    public static string Read(string path, string file, DiagnosticBag diagnostics)
+    public static string Read(string path, string file, DiagnosticBag diagnostics) => Read(path, file, diagnostics, out _);
+
+    /// <summary>The same, with the SHA-256 (hex) of the bytes read.</summary>
+    /// <exception cref="ContentException">The file is too large or in an encoding that cannot be read safely.</exception>
+    public static string Read(string path, string file, DiagnosticBag diagnostics, out string sha256)
     {
         byte[] bytes;
         try
@@ -41,6 +45,7 @@ public static class ContentText
             throw new ContentException(new Diagnostic("PD0706", Severity.Error, SourceSpan.FileOnly(file), $"无法读取文件：{e.Message}", $"Cannot read the file: {e.Message}"));
         }
 
+        sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         return Decode(bytes, file, diagnostics);
     }
 

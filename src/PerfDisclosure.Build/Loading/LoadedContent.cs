@@ -11,4 +11,11 @@ public sealed record LoadedContent(
     IReadOnlyDictionary<string, Organisation> Organisations,
     IReadOnlyList<Form> Forms,
     IReadOnlyList<Page> Pages,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>
+    /// The SHA-256 (hex) of each form file's bytes as the loader read them, by the form's <see cref="Form.File"/>:
+    /// what the render cache keys pages by, taken from the very bytes the pages are made of.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FormHashes { get; init; } = new Dictionary<string, string>();
+}

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using PerfDisclosure.Build.Publishing;
 
 namespace PerfDisclosure.Build.Search;
@@ -21,14 +23,21 @@ public sealed class InvertedIndex : IDisposable
     private readonly string folder;
     private readonly FileStream[] spills = new FileStream[Buckets];
     private readonly int[] lengths;
-    private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+    // Terms by text, read without a lock (a term is made once, then only looked up) and by id, for writing.
+    private readonly ConcurrentDictionary<string, Term> byText = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly List<Term> terms = [];
+
+    // One document's term frequencies, kept per thread between documents.
+    [ThreadStatic]
+    private static Dictionary<Term, int>? frequencies;
 
     /// <param name="documents">How many documents the index will hold, numbered from 0.</param>
     /// <param name="folder">A folder for the spill files, created here and deleted with the index.</param>
     public InvertedIndex(int documents, string folder)
     {
         this.folder = folder;
+        lookup = byText.GetAlternateLookup<ReadOnlySpan<char>>();
         Directory.CreateDirectory(folder);
         lengths = new int[documents];
         try
@@ -48,35 +57,32 @@ public sealed class InvertedIndex : IDisposable
     /// <summary>Adds a document's text; terms also in <paramref name="heading"/> (project and organisation name) rank higher.</summary>
     public void Add(int document, string text, string heading)
     {
-        // Counted on spans of the text: a string is made once per distinct term, not once per occurrence.
-        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counts = frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Counted on spans of the text: a string is made once per term of the whole index, not per document.
+        var counts = frequencies ??= [];
+        counts.Clear();
         var length = 0;
         foreach (var token in SearchTokenizer.EnumerateTokens(text))
         {
-            counts[token] = counts.TryGetValue(token, out var count) ? count + 1 : 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, Find(token), out _)++;
             length++;
         }
 
-        var headings = new HashSet<string>(SearchTokenizer.Tokens(heading), StringComparer.Ordinal);
-        lengths[document] = length;
-
-        // Terms get their ids under one lock; then the records, grouped by bucket, go to each bucket under its lock.
-        var records = new (int Bucket, int Term, int Frequency, bool InHeading)[frequencies.Count];
-        lock (ids)
+        var headings = new HashSet<Term>();
+        foreach (var token in SearchTokenizer.EnumerateTokens(heading))
         {
-            var k = 0;
-            foreach (var (term, frequency) in frequencies)
+            if (lookup.TryGetValue(token, out var term))
             {
-                if (!ids.TryGetValue(term, out var id))
-                {
-                    ids[term] = id = terms.Count;
-                    terms.Add(new Term(term, SearchTokenizer.Hash(term)));
-                }
-
-                terms[id].Documents++;
-                records[k++] = ((int)(terms[id].Hash % Buckets), id, frequency, headings.Contains(term));
+                headings.Add(term);
             }
+        }
+
+        lengths[document] = length;
+        var records = new (int Bucket, int Term, int Frequency, bool InHeading)[counts.Count];
+        var k = 0;
+        foreach (var (term, frequency) in counts)
+        {
+            Interlocked.Increment(ref term.Documents);
+            records[k++] = ((int)(term.Hash % Buckets), term.Id, frequency, headings.Contains(term));
         }
 
         // Records laid out bucket by bucket (a counting sort: 256 buckets, one pass to count, one to place).
@@ -113,6 +119,28 @@ public sealed class InvertedIndex : IDisposable
                     spill.Write(bytes, starts[b] * RecordSize, (starts[b + 1] - starts[b]) * RecordSize);
                 }
             }
+        }
+    }
+
+    /// <summary>The term of this text: found without a lock, made under one the first time.</summary>
+    private Term Find(ReadOnlySpan<char> token)
+    {
+        if (lookup.TryGetValue(token, out var term))
+        {
+            return term;
+        }
+
+        lock (terms)
+        {
+            if (!lookup.TryGetValue(token, out term))
+            {
+                var text = token.ToString();
+                term = new Term(text, terms.Count, SearchTokenizer.Hash(text));
+                terms.Add(term);
+                byText[text] = term;
+            }
+
+            return term;
         }
     }
 
@@ -234,12 +262,15 @@ public sealed class InvertedIndex : IDisposable
         public int CompareTo(Record other) => Term != other.Term ? Term.CompareTo(other.Term) : Document.CompareTo(other.Document);
     }
 
-    private sealed class Term(string text, uint hash)
+    private sealed class Term(string text, int id, uint hash)
     {
         public string Text { get; } = text;
 
+        public int Id { get; } = id;
+
         public uint Hash { get; } = hash;
 
-        public int Documents { get; set; }
+        /// <summary>How many documents hold the term (counted from any thread).</summary>
+        public int Documents;
     }
 }

@@ -15,6 +15,15 @@ public class CacheFileTests
         Assert.Null(CacheFile.Read(path + "-missing"));
     }
 
+    [Fact]
+    public void An_entry_already_written_under_the_key_is_kept()
+    {
+        var path = Path.Combine(Repo.TempDir("cache-file"), "entry");
+        CacheFile.Write(path, "第一次"u8);
+        CacheFile.Write(path, "第二次"u8);
+        Assert.Equal("第一次"u8.ToArray(), CacheFile.Read(path));
+    }
+
     [Theory]
     [InlineData("truncated")]
     [InlineData("flipped")]

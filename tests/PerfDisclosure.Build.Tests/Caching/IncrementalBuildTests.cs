@@ -1,3 +1,7 @@
+using PerfDisclosure.Build.Caching;
+using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Site;
+using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Build.Tests.Caching;
@@ -54,6 +58,31 @@ public class IncrementalBuildTests
         Assert.Equal((first.FormPages, first.FilesWritten), (second.FormPages, second.FilesWritten));
         Assert.Empty(again.Cache.Rendered);
         Assert.Equal(times, Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc));
+    }
+
+    [Fact]
+    public void A_form_saved_again_after_the_stamp_was_taken_keeps_the_stamp_from_describing_the_build()
+    {
+        var (content, cache, output) = Workspace();
+        var options = new BuildOptions(content, Repo.Templates, output, NoPdf: true, CacheDir: cache);
+        var stamp = BuildStamp.For(options, new ThemeFiles(options.TemplatesDir));
+        Assert.NotNull(stamp);
+        Assert.True(stamp.Describes(ContentLoader.Load(content, new ThemeFiles(options.TemplatesDir))));
+
+        // An editor saves a form between the stamp and the loader: the build made from the new text must not be
+        // recorded under the old text's stamp, or putting the old text back would be taken for "nothing changed".
+        var form = Path.Combine(content, "forms", "sz-futian-investment-promotion", "2024", "office-equipment-purchase.yaml");
+        File.WriteAllText(form, File.ReadAllText(form).Replace("current_year_amount: 12.40", "current_year_amount: 12.50", StringComparison.Ordinal));
+        var loaded = ContentLoader.Load(content, new ThemeFiles(options.TemplatesDir));
+        Assert.False(stamp.Describes(loaded));
+
+        // The render cache keys each form page by the bytes the loader read, not by the file as it is later.
+        var site = SiteModel.Build(loaded);
+        var fingerprints = new BuildFingerprints(options, new ThemeFiles(options.TemplatesDir), site);
+        var entry = site.Forms.Single(f => f.Form.File.EndsWith("office-equipment-purchase.yaml", StringComparison.Ordinal));
+        var key = fingerprints.Of(entry.Path, [entry]);
+        File.WriteAllText(form, File.ReadAllText(form).Replace("current_year_amount: 12.50", "current_year_amount: 12.60", StringComparison.Ordinal));
+        Assert.Equal(key, new BuildFingerprints(options, new ThemeFiles(options.TemplatesDir), site).Of(entry.Path, [entry]));
     }
 
     [Fact]
