@@ -207,7 +207,10 @@ public sealed class InvertedIndex : IDisposable
             count += (int)(spills[bucket].Length / RecordSize);
         }
 
-        var records = ArrayPool<Record>.Shared.Rent(count);
+        // A record as two numbers: its sort key (term, then document) and its payload (frequency, in-heading flag),
+        // so the sort compares plain longs.
+        var keys = ArrayPool<long>.Shared.Rent(count);
+        var payloads = ArrayPool<int>.Shared.Rent(count);
         const int Chunk = RecordSize * 4096;
         var buffer = ArrayPool<byte>.Shared.Rent(Chunk);
         try
@@ -222,29 +225,32 @@ public sealed class InvertedIndex : IDisposable
                     for (var at = 0; at < read; at += RecordSize)
                     {
                         var record = buffer.AsSpan(at, RecordSize);
-                        records[n++] = new Record(BinaryPrimitives.ReadInt32LittleEndian(record), BinaryPrimitives.ReadInt32LittleEndian(record[4..]), BinaryPrimitives.ReadInt32LittleEndian(record[8..]), record[12] == 1);
+                        keys[n] = ((long)BinaryPrimitives.ReadInt32LittleEndian(record) << 32) | (uint)BinaryPrimitives.ReadInt32LittleEndian(record[4..]);
+                        payloads[n++] = (BinaryPrimitives.ReadInt32LittleEndian(record[8..]) << 1) | record[12];
                     }
                 }
             }
 
             // Documents arrive in any order: sorting makes the same content give the same bytes.
-            Array.Sort(records, 0, count);
+            keys.AsSpan(0, count).Sort(payloads.AsSpan(0, count));
             var terms = new List<(int, List<Posting>)>();
             for (var start = 0; start < count;)
             {
+                var term = (int)(keys[start] >> 32);
                 var end = start;
-                while (end < count && records[end].Term == records[start].Term)
+                while (end < count && (int)(keys[end] >> 32) == term)
                 {
                     end++;
                 }
 
                 var postings = new List<Posting>(end - start);
-                foreach (var record in records.AsSpan(start, end - start))
+                for (var k = start; k < end; k++)
                 {
-                    postings.Add(new Posting(record.Document, Posting.Quantise(record.Frequency, lengths[record.Document], average), record.InHeading));
+                    var document = (int)keys[k];
+                    postings.Add(new Posting(document, Posting.Quantise(payloads[k] >> 1, lengths[document], average), (payloads[k] & 1) == 1));
                 }
 
-                terms.Add((records[start].Term, postings));
+                terms.Add((term, postings));
                 start = end;
             }
 
@@ -253,13 +259,9 @@ public sealed class InvertedIndex : IDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            ArrayPool<Record>.Shared.Return(records);
+            ArrayPool<long>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(payloads);
         }
-    }
-
-    private readonly record struct Record(int Term, int Document, int Frequency, bool InHeading) : IComparable<Record>
-    {
-        public int CompareTo(Record other) => Term != other.Term ? Term.CompareTo(other.Term) : Document.CompareTo(other.Document);
     }
 
     private sealed class Term(string text, int id, uint hash)
