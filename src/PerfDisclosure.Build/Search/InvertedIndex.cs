@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using PerfDisclosure.Build.Publishing;
 
 namespace PerfDisclosure.Build.Search;
@@ -23,21 +22,24 @@ public sealed class InvertedIndex : IDisposable
     private readonly string folder;
     private readonly FileStream[] spills = new FileStream[Buckets];
     private readonly int[] lengths;
-    // Terms by text, read without a lock (a term is made once, then only looked up) and by id, for writing.
-    private readonly ConcurrentDictionary<string, Term> byText = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    // Terms, read without a lock (a term is made once, then only looked up): those of one character (most of a
+    // Chinese text's) by the character, of two (its bigrams) by the pair, longer words by their text; and by id.
+    private readonly Term?[] singles = new Term?[char.MaxValue + 1];
+    private readonly ConcurrentDictionary<int, Term> pairs = new();
+    private readonly ConcurrentDictionary<string, Term> words = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> wordLookup;
     private readonly List<Term> terms = [];
 
     // One document's term frequencies, kept per thread between documents.
     [ThreadStatic]
-    private static Dictionary<Term, int>? frequencies;
+    private static DocumentCounts? counting;
 
     /// <param name="documents">How many documents the index will hold, numbered from 0.</param>
     /// <param name="folder">A folder for the spill files, created here and deleted with the index.</param>
     public InvertedIndex(int documents, string folder)
     {
         this.folder = folder;
-        lookup = byText.GetAlternateLookup<ReadOnlySpan<char>>();
+        wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         Directory.CreateDirectory(folder);
         lengths = new int[documents];
         try
@@ -57,32 +59,44 @@ public sealed class InvertedIndex : IDisposable
     /// <summary>Adds a document's text; terms also in <paramref name="heading"/> (project and organisation name) rank higher.</summary>
     public void Add(int document, string text, string heading)
     {
-        // Counted on spans of the text: a string is made once per term of the whole index, not per document.
-        var counts = frequencies ??= [];
-        counts.Clear();
+        // Counted on spans of the text by term id: a string is made once per term of the whole index, not per document.
+        var (counts, present) = (counting ??= new(), new List<Term>());
         var length = 0;
-        foreach (var token in SearchTokenizer.EnumerateTokens(text))
+        (int Bucket, int Term, int Frequency, bool InHeading)[] records;
+        try
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(counts, Find(token), out _)++;
-            length++;
-        }
-
-        var headings = new HashSet<Term>();
-        foreach (var token in SearchTokenizer.EnumerateTokens(heading))
-        {
-            if (lookup.TryGetValue(token, out var term))
+            foreach (var token in SearchTokenizer.EnumerateTokens(text))
             {
-                headings.Add(term);
+                var term = Find(token);
+                if (counts.Add(term.Id) == 1)
+                {
+                    present.Add(term);
+                }
+
+                length++;
+            }
+
+            var headings = new HashSet<Term>();
+            foreach (var token in SearchTokenizer.EnumerateTokens(heading))
+            {
+                if (Lookup(token) is { } term)
+                {
+                    headings.Add(term);
+                }
+            }
+
+            lengths[document] = length;
+            records = new (int Bucket, int Term, int Frequency, bool InHeading)[present.Count];
+            var k = 0;
+            foreach (var term in present)
+            {
+                Interlocked.Increment(ref term.Documents);
+                records[k++] = ((int)(term.Hash % Buckets), term.Id, counts[term.Id], headings.Contains(term));
             }
         }
-
-        lengths[document] = length;
-        var records = new (int Bucket, int Term, int Frequency, bool InHeading)[counts.Count];
-        var k = 0;
-        foreach (var (term, frequency) in counts)
+        finally
         {
-            Interlocked.Increment(ref term.Documents);
-            records[k++] = ((int)(term.Hash % Buckets), term.Id, frequency, headings.Contains(term));
+            counts.Clear(present);
         }
 
         // Records laid out bucket by bucket (a counting sort: 256 buckets, one pass to count, one to place).
@@ -125,24 +139,46 @@ public sealed class InvertedIndex : IDisposable
     /// <summary>The term of this text: found without a lock, made under one the first time.</summary>
     private Term Find(ReadOnlySpan<char> token)
     {
-        if (lookup.TryGetValue(token, out var term))
+        if (Lookup(token) is { } term)
         {
             return term;
         }
 
         lock (terms)
         {
-            if (!lookup.TryGetValue(token, out term))
+            if (Lookup(token) is { } made)
             {
-                var text = token.ToString();
-                term = new Term(text, terms.Count, SearchTokenizer.Hash(text));
-                terms.Add(term);
-                byText[text] = term;
+                return made;
+            }
+
+            var text = token.ToString();
+            term = new Term(text, terms.Count, SearchTokenizer.Hash(text));
+            terms.Add(term);
+            switch (token.Length)
+            {
+                case 1:
+                    Volatile.Write(ref singles[token[0]], term);
+                    break;
+                case 2:
+                    pairs[Pair(token)] = term;
+                    break;
+                default:
+                    words[text] = term;
+                    break;
             }
 
             return term;
         }
     }
+
+    private Term? Lookup(ReadOnlySpan<char> token) => token.Length switch
+    {
+        1 => Volatile.Read(ref singles[token[0]]),
+        2 => pairs.GetValueOrDefault(Pair(token)),
+        _ => wordLookup.TryGetValue(token, out var word) ? word : null,
+    };
+
+    private static int Pair(ReadOnlySpan<char> token) => (token[0] << 16) | token[1];
 
     /// <summary>Writes <c>search/shards/&lt;n&gt;.bin</c> for every shard and returns how many there are.</summary>
     public int WriteShards(SiteWriter writer)
@@ -261,6 +297,33 @@ public sealed class InvertedIndex : IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
             ArrayPool<long>.Shared.Return(keys);
             ArrayPool<int>.Shared.Return(payloads);
+        }
+    }
+
+    /// <summary>Counts by term id for one document at a time; cleared after each, so only its terms' slots are touched.</summary>
+    private sealed class DocumentCounts
+    {
+        private int[] counts = new int[1 << 12];
+
+        public int this[int id] => counts[id];
+
+        /// <summary>Counts one more of the term; returns its count so far.</summary>
+        public int Add(int id)
+        {
+            if (id >= counts.Length)
+            {
+                Array.Resize(ref counts, Math.Max(id + 1, counts.Length * 2));
+            }
+
+            return ++counts[id];
+        }
+
+        public void Clear(List<Term> terms)
+        {
+            foreach (var term in terms)
+            {
+                counts[term.Id] = 0;
+            }
         }
     }
 
