@@ -20,21 +20,6 @@ namespace PerfDisclosure.Build.Search;
 /// </remarks>
 public static class MainText
 {
-    private static readonly HashSet<string> Separating = new(StringComparer.Ordinal)
-    {
-        "p", "div", "td", "th", "tr", "li", "dt", "dd", "br", "h1", "h2", "h3", "h4", "h5", "h6", "caption",
-        "section", "table", "thead", "tbody", "tfoot", "ul", "ol", "dl", "blockquote", "pre", "figure", "figcaption",
-        "header", "footer", "article", "aside", "nav",
-    };
-
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "script", "style", "template", "noscript" };
-
-    // Elements with no end tag: skipping one skips nothing after it.
-    private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
-    {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-    };
-
     // Elements whose content the tokenizer must read as text, not markup, as a browser's tree builder tells it to.
     private static readonly Dictionary<string, HtmlParseMode> TextContent = new(StringComparer.Ordinal)
     {
@@ -71,130 +56,53 @@ public static class MainText
             : Extract(Utf8.GetString(page));
     }
 
-    /// <summary>The element names the rules ask about.</summary>
-    internal static IEnumerable<string> Names => Separating.Concat(Skipped).Concat(Void);
+    /// <summary>
+    /// The elements whose content the tokenizer reads as text rather than markup (as a browser's tree builder tells
+    /// it to), and whether character references in that text are still decoded.
+    /// </summary>
+    internal static IEnumerable<string> TextContentElements => TextContent.Keys;
 
-    internal static bool IsSkipped(string element) => Skipped.Contains(element);
-
-    internal static bool IsVoid(string element) => Void.Contains(element);
-
-    internal static void Separate(string element, StringBuilder text)
+    /// <inheritdoc cref="TextContentElements"/>
+    internal static bool ReadsContentAsText(string element, out bool decodesReferences)
     {
-        if (Separating.Contains(element))
-        {
-            text.Append(' ');
-        }
+        var found = TextContent.TryGetValue(element, out var mode);
+        decodesReferences = mode == HtmlParseMode.RCData;
+        return found;
     }
 
     /// <summary>The main element's bytes: by the fast scanner when it can read them, else decoded and tokenized.</summary>
     private static string Read(ReadOnlySpan<byte> main)
     {
-        var text = new StringBuilder(main.Length / 2);
-        return MainTextScanner.TryRead(main, text) ? Collapse(text) : Read(Utf8.GetString(main));
+        var text = new MainTextBuilder(main.Length / 2);
+        return MainTextScanner.TryRead(main, text) ? text.ToString() : Read(Utf8.GetString(main));
     }
 
     private static string Read(string html)
     {
         var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
-        var text = new StringBuilder();
-        var mainDepth = 0;
-        var found = false;
-        (string Name, int Depth)? skipping = null;
+        var text = new MainTextBuilder();
         for (var token = tokenizer.Get(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.Get())
         {
-            if (token.Type == HtmlTokenType.StartTag && TextContent.TryGetValue(token.Name, out var mode))
-            {
-                tokenizer.State = mode;
-            }
-
-            if (mainDepth == 0)
-            {
-                // Before the first main element, or after it: only its start matters, and only once.
-                if (!found && token.Type == HtmlTokenType.StartTag && token.Name == "main")
-                {
-                    (mainDepth, found) = (1, true);
-                }
-
-                continue;
-            }
-
-            if (skipping is var (name, depth))
-            {
-                // Inside a skipped element: wait for its own end tag, counting elements of its name inside it.
-                if (token.Name == name && token.Type == HtmlTokenType.StartTag && !token.AsTag().IsSelfClosing)
-                {
-                    skipping = (name, depth + 1);
-                }
-                else if (token.Name == name && token.Type == HtmlTokenType.EndTag)
-                {
-                    skipping = depth == 1 ? null : (name, depth - 1);
-                }
-
-                continue;
-            }
-
             switch (token.Type)
             {
                 case HtmlTokenType.Character:
-                    text.Append(token.Data);
+                    text.Characters(token.Data);
                     break;
                 case HtmlTokenType.StartTag:
+                    if (TextContent.TryGetValue(token.Name, out var mode))
+                    {
+                        tokenizer.State = mode;
+                    }
+
                     var tag = token.AsTag();
-                    if (tag.Name == "main")
-                    {
-                        mainDepth++;
-                    }
-
-                    if (Skipped.Contains(tag.Name) || tag.Attributes.Any(a => a.Name == "data-search-ignore"))
-                    {
-                        if (!tag.IsSelfClosing && !Void.Contains(tag.Name))
-                        {
-                            skipping = (tag.Name, 1);
-                        }
-
-                        continue;
-                    }
-
-                    Separate(tag.Name, text);
+                    text.StartTag(tag.Name, tag.IsSelfClosing, tag.Attributes.Any(a => a.Name == "data-search-ignore"));
                     break;
                 case HtmlTokenType.EndTag:
-                    if (token.Name == "main")
-                    {
-                        mainDepth--;
-                    }
-
-                    Separate(token.Name, text);
+                    text.EndTag(token.Name);
                     break;
             }
         }
 
-        return Collapse(text);
-    }
-
-    private static string Collapse(StringBuilder text)
-    {
-        var result = new StringBuilder(text.Length);
-        var space = true;
-        foreach (var chunk in text.GetChunks())
-        {
-            foreach (var c in chunk.Span)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    space = true;
-                    continue;
-                }
-
-                if (space && result.Length > 0)
-                {
-                    result.Append(' ');
-                }
-
-                space = false;
-                result.Append(c);
-            }
-        }
-
-        return result.ToString();
+        return text.ToString();
     }
 }

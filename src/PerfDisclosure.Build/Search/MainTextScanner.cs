@@ -15,47 +15,32 @@ namespace PerfDisclosure.Build.Search;
 /// always safe, a wrong reading never is. Tests hold it to the tokenizer on every page of the corpus and on
 /// generated markup.
 /// </summary>
-public static class MainTextScanner
+internal static class MainTextScanner
 {
-    // Elements whose content the tokenizer reads as text, not markup (and plaintext, which ends all markup).
-    private static readonly HashSet<string> RawText = new(StringComparer.Ordinal)
-    {
-        "script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext",
-    };
-
-    // Of those, the ones whose text still has its character references decoded.
-    private static readonly HashSet<string> ReplaceableText = new(StringComparer.Ordinal) { "textarea", "title" };
-
     private static readonly SearchValues<byte> Markup = SearchValues.Create("<&"u8);
 
     // Tag names as strings, made once: the names the rules ask about and the ones a theme writes most.
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNames =
-        MainText.Names.Concat(RawText).Concat(["main", "span", "a", "b", "i", "em", "strong", "small", "abbr", "sup", "sub", "code", "time", "svg", "path", "col", "colgroup", "meter", "progress", "label", "button", "details", "summary"])
+        MainTextBuilder.Names.Concat(MainText.TextContentElements).Concat(["span", "a", "b", "i", "em", "strong", "small", "abbr", "sup", "sub", "code", "time", "svg", "path", "col", "colgroup", "meter", "progress", "label", "button", "details", "summary"])
             .Distinct(StringComparer.Ordinal).ToDictionary(name => name, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// Reads the text of the first <c>main</c> element of <paramref name="html"/> (whitespace not yet collapsed)
-    /// into <paramref name="text"/>; false when the markup needs the tokenizer (then <paramref name="text"/> holds
-    /// a partial reading to be discarded).
+    /// Reads the text of the first <c>main</c> element of <paramref name="html"/> into <paramref name="text"/>;
+    /// false when the markup needs the tokenizer (then <paramref name="text"/> holds a partial reading to discard).
     /// </summary>
-    public static bool TryRead(ReadOnlySpan<byte> html, StringBuilder text)
+    internal static bool TryRead(ReadOnlySpan<byte> html, MainTextBuilder text)
     {
         if (html.Contains((byte)0) || !System.Text.Unicode.Utf8.IsValid(html))
         {
             return false;
         }
 
-        var mainDepth = 0;
-        var found = false;
-        string? skipping = null;
-        var skippingDepth = 0;
         var i = 0;
         while (i < html.Length)
         {
             var next = html[i..].IndexOfAny(Markup);
             var end = next < 0 ? html.Length : i + next;
-            var reading = mainDepth > 0 && skipping is null;
-            if (reading && end > i)
+            if (text.Keeping && end > i)
             {
                 AppendUtf8(html[i..end], text);
             }
@@ -69,7 +54,7 @@ public static class MainTextScanner
             int length;
             if (html[i] == '&')
             {
-                if (!TryReference(html[i..], reading ? text : null, out length))
+                if (!TryReference(html[i..], text, out length))
                 {
                     return false;
                 }
@@ -89,53 +74,18 @@ public static class MainTextScanner
                 continue; // a comment
             }
 
-            if (tag.IsStart && RawText.Contains(tag.Name) && !IsPlainText(html[i..], tag.Name))
+            if (!tag.IsStart)
+            {
+                text.EndTag(tag.Name);
+                continue;
+            }
+
+            if (tag.Name == "plaintext" || (MainText.ReadsContentAsText(tag.Name, out var decodesReferences) && !IsPlainText(html[i..], tag.Name, decodesReferences)))
             {
                 return false;
             }
 
-            if (mainDepth == 0)
-            {
-                // Before the first main element, or after it: only its start matters, and only once.
-                if (!found && tag.IsStart && tag.Name == "main")
-                {
-                    (mainDepth, found) = (1, true);
-                }
-
-                continue;
-            }
-
-            if (skipping is not null)
-            {
-                // Inside a skipped element: wait for its own end tag, counting elements of its name inside it.
-                if (tag.Name == skipping)
-                {
-                    skippingDepth += tag.IsStart ? (tag.SelfClosing ? 0 : 1) : -1;
-                    skipping = skippingDepth == 0 ? null : skipping;
-                }
-
-                continue;
-            }
-
-            if (tag.IsStart)
-            {
-                mainDepth += tag.Name == "main" ? 1 : 0;
-                if (MainText.IsSkipped(tag.Name) || tag.SearchIgnored)
-                {
-                    if (!tag.SelfClosing && !MainText.IsVoid(tag.Name))
-                    {
-                        (skipping, skippingDepth) = (tag.Name, 1);
-                    }
-
-                    continue;
-                }
-            }
-            else
-            {
-                mainDepth -= tag.Name == "main" ? 1 : 0;
-            }
-
-            MainText.Separate(tag.Name, text);
+            text.StartTag(tag.Name, tag.SelfClosing, tag.SearchIgnored);
         }
 
         return true;
@@ -145,10 +95,10 @@ public static class MainTextScanner
     /// Whether the content of a raw-text element (an SVG chart's <c>title</c>, say), up to its end tag, reads the
     /// same as ordinary text would: no markup in it, and no references where they would stay undecoded.
     /// </summary>
-    private static bool IsPlainText(ReadOnlySpan<byte> content, string name)
+    private static bool IsPlainText(ReadOnlySpan<byte> content, string name, bool decodesReferences)
     {
         var end = content.IndexOf((byte)'<');
-        if (name == "plaintext" || end < 0 || (!ReplaceableText.Contains(name) && content[..end].Contains((byte)'&')))
+        if (end < 0 || (!decodesReferences && content[..end].Contains((byte)'&')))
         {
             return false;
         }
@@ -170,12 +120,12 @@ public static class MainTextScanner
         return KnownNames.TryGetValue(lower, out var known) ? known : new string(lower);
     }
 
-    private static void AppendUtf8(ReadOnlySpan<byte> bytes, StringBuilder text)
+    private static void AppendUtf8(ReadOnlySpan<byte> bytes, MainTextBuilder text)
     {
         var chars = ArrayPool<char>.Shared.Rent(bytes.Length);
         try
         {
-            text.Append(chars, 0, Encoding.UTF8.GetChars(bytes, chars));
+            text.Characters(chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, chars)));
         }
         finally
         {
@@ -325,12 +275,12 @@ public static class MainTextScanner
     /// <c>&lt;</c>, <c>&amp;</c> or the end is itself. Anything else (names without <c>;</c>, code points a
     /// browser would replace) is left to the tokenizer.
     /// </summary>
-    private static bool TryReference(ReadOnlySpan<byte> markup, StringBuilder? text, out int length)
+    private static bool TryReference(ReadOnlySpan<byte> markup, MainTextBuilder text, out int length)
     {
         length = 1;
         if (markup.Length == 1 || IsSpace(markup[1]) || markup[1] is (byte)'<' or (byte)'&')
         {
-            text?.Append('&');
+            text.Characters("&");
             return true;
         }
 
@@ -350,11 +300,12 @@ public static class MainTextScanner
                 return false;
             }
 
-            _ = codePoint < 0x10000 ? text?.Append((char)codePoint) : text?.Append(char.ConvertFromUtf32(codePoint));
+            Span<char> utf16 = stackalloc char[2];
+            text.Characters(utf16[..new Rune(codePoint).EncodeToUtf16(utf16)]);
         }
         else if (Named(body) is { } decoded)
         {
-            text?.Append(decoded);
+            text.Characters(decoded);
         }
         else
         {

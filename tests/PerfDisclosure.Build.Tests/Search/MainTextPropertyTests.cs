@@ -38,7 +38,7 @@ public class MainTextPropertyTests
         Main.Sample(html =>
         {
             Interlocked.Increment(ref all);
-            if (MainTextScanner.TryRead(Encoding.UTF8.GetBytes(html), new StringBuilder()))
+            if (MainTextScanner.TryRead(Encoding.UTF8.GetBytes(html), new MainTextBuilder()))
             {
                 Interlocked.Increment(ref read);
             }

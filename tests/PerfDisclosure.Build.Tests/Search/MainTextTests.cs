@@ -32,7 +32,7 @@ public class MainTextTests
         {
             var bytes = File.ReadAllBytes(page).AsSpan();
             var main = bytes[bytes.IndexOf("<main"u8)..];
-            var text = new StringBuilder();
+            var text = new MainTextBuilder();
             Assert.True(MainTextScanner.TryRead(main[..(main.LastIndexOf("</main>"u8) + 7)], text), page);
         });
     }
@@ -49,7 +49,7 @@ public class MainTextTests
     [InlineData("<main><p class=\"x>甲</main>")]
     [InlineData("<main><!DOCTYPE html>甲</main>")]
     public void The_fast_scanner_leaves_to_the_tokenizer_what_it_does_not_read_as_browsers_do(string html) =>
-        Assert.False(MainTextScanner.TryRead(Encoding.UTF8.GetBytes(html), new StringBuilder()));
+        Assert.False(MainTextScanner.TryRead(Encoding.UTF8.GetBytes(html), new MainTextBuilder()));
 
     [Theory]
     [InlineData("<main><p>甲</p><p>乙</p></main>", "甲 乙")]
