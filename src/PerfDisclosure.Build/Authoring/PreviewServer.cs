@@ -34,8 +34,8 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         using var listener = new HttpListener();
         listener.Prefixes.Add(Address);
         listener.Start(); // first: a port in use is reported at once, not after a build
+        using var watcher = new RebuildWatcher([options.ContentDir, options.TemplatesDir], Rebuild, log); // before: a save during the first build rebuilds
         Rebuild();
-        using var watcher = new RebuildWatcher([options.ContentDir, options.TemplatesDir], Rebuild, log);
         log.WriteLine($"serving {options.OutputDir} at {Address} (Ctrl+C stops)");
         try
         {

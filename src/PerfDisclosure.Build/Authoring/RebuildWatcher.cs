@@ -33,7 +33,17 @@ public sealed class RebuildWatcher : IDisposable
         settle.Dispose();
     }
 
-    private void Touched() => settle.Change(Settle, Timeout.InfiniteTimeSpan);
+    private void Touched()
+    {
+        try
+        {
+            settle.Change(Settle, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // An event still in flight while serve stops.
+        }
+    }
 
     private void Poll()
     {
@@ -87,22 +97,31 @@ public sealed class RebuildWatcher : IDisposable
             }
         }
 
+        /// <summary>Watches again from what is on disk now, then rebuilds. Runs on timer and watcher threads, where an exception would end the process: it never throws.</summary>
         private void Rearm()
         {
-            lock (gate)
+            try
             {
-                if (disposed)
+                lock (gate)
                 {
-                    return;
+                    if (disposed)
+                    {
+                        return;
+                    }
+
+                    tree?.Dispose();
+                    parent?.Dispose();
+                    Arm();
                 }
 
-                tree?.Dispose();
-                parent?.Dispose();
-                Arm();
+                // After arming: a change from here on raises an event, and one made before is in this rebuild.
+                touched();
             }
-
-            // After arming: a change from here on raises an event, and one made before is in this rebuild.
-            touched();
+            catch (Exception e)
+            {
+                log.WriteLine($"watch: {path}: {e.Message}; trying again in {PollInterval.TotalSeconds:0} s");
+                armedFor = default; // the next poll tries again
+            }
         }
 
         private (bool Folder, bool Parent) Existence() => (Directory.Exists(path), Directory.Exists(Path.GetDirectoryName(path)));
@@ -140,17 +159,18 @@ public sealed class RebuildWatcher : IDisposable
 
         private FileSystemWatcher? Start(string folder, string filter, bool recursive, NotifyFilters notify)
         {
-            var watcher = new FileSystemWatcher(folder, filter) { IncludeSubdirectories = recursive, NotifyFilter = notify };
+            FileSystemWatcher? watcher = null;
             try
             {
+                watcher = new FileSystemWatcher(folder, filter) { IncludeSubdirectories = recursive, NotifyFilter = notify };
                 watcher.EnableRaisingEvents = true;
                 return watcher;
             }
             catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
             {
-                // The folder went between the check and the watch, or the system's watch limit is reached: the poll tries again.
+                // The folder went between the check and the watch, or the system's watch limit is reached.
                 log.WriteLine($"watch: cannot watch {folder}: {e.Message}");
-                watcher.Dispose();
+                watcher?.Dispose();
                 return null;
             }
         }
