@@ -44,15 +44,19 @@ public static class Invocation
 
     /// <summary>
     /// The line a user sees: the first cause's message (parallel stages wrap it) — for a failure of the machine
-    /// (I/O, permissions) as it is, for anything else marked as a fault of the tool, with how to see more.
+    /// (I/O, permissions), a refused output path or a content diagnostic as it is; anything else is marked as a
+    /// fault of the tool, with how to see more.
     /// </summary>
     public static string OneLine(Exception e)
     {
         var cause = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
         var message = Flat(cause.Message);
-        return cause is IOException or UnauthorizedAccessException
-            ? $"error: {message}"
-            : $"error: internal error ({cause.GetType().Name}: {message}); please report it, with the output of the same command run with {DebugVariable}=1";
+        return cause switch
+        {
+            Core.Diagnostics.ContentException content => $"error: {Flat(content.Diagnostic.ToString())}",
+            IOException or UnauthorizedAccessException or Build.Publishing.OutputPathException => $"error: {message}",
+            _ => $"error: internal error ({cause.GetType().Name}: {message}); please report it, with the output of the same command run with {DebugVariable}=1",
+        };
     }
 
     /// <summary>A message on one line: its lines (System.CommandLine lists allowed values one a line) joined by spaces.</summary>

@@ -6,7 +6,7 @@ namespace PerfDisclosure.Cli.Tests;
 [Collection(nameof(ConsoleCollection))]
 public class InvocationTests
 {
-    public static TheoryData<string> Failures => ["a bug", "a bug in a parallel stage", "a disk error", "an async command's bug"];
+    public static TheoryData<string> Failures => ["a bug", "a bug in a parallel stage", "a disk error", "a refused output path", "an async command's bug"];
 
     [Theory]
     [MemberData(nameof(Failures))]
@@ -21,6 +21,10 @@ public class InvocationTests
         if (failure == "a disk error")
         {
             Assert.Equal("error: No space left on device : '/data/site/x.html'", line.TrimEnd());
+        }
+        else if (failure == "a refused output path")
+        {
+            Assert.Equal("error: refusing to write outside the site: '../x.html'", line.TrimEnd());
         }
         else
         {
@@ -91,6 +95,7 @@ public class InvocationTests
     private static int Fail(string failure) => failure switch
     {
         "a disk error" => throw new IOException("No space left on device : '/data/site/x.html'"),
+        "a refused output path" => throw new Build.Publishing.OutputPathException("refusing to write outside the site: '../x.html'"),
         "a bug in a parallel stage" => Parallel.For(0, 9, i => _ = i == 7 ? throw new InvalidOperationException("the form index lost form 7 of 9") : i).IsCompleted ? 0 : 1,
         _ => throw new InvalidOperationException("the form index lost form 7 of 9"),
     };
