@@ -25,7 +25,7 @@ public static class ImportCommand
                 var unplaced = 0;
                 foreach (var file in parse.GetValue(files)!)
                 {
-                    var result = FormImport.Read(file, settings);
+                    var result = Read(file, settings);
                     foreach (var line in result.Unplaced.Select(u => (u.Row, u.Column, Text: u.ToString())).Concat(result.Notes.Select(n => (n.Row, n.Column, Text: n.ToString()))).OrderBy(l => l.Row).ThenBy(l => l.Column))
                     {
                         Console.Error.WriteLine(line.Text);
@@ -50,5 +50,18 @@ public static class ImportCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Reads one file; a file that is no workbook (not a zip, a cut zip, a zip of something else) is one line naming it.</summary>
+    private static ImportResult Read(string file, ImportSettings settings)
+    {
+        try
+        {
+            return FormImport.Read(file, settings);
+        }
+        catch (Exception e) when (e is InvalidDataException or ExcelDataReader.Exceptions.ExcelReaderException)
+        {
+            throw new IOException($"{file}: not a workbook that can be read ({e.Message})", e);
+        }
     }
 }

@@ -28,6 +28,14 @@ public static class MergeCommand
     public static Command Create()
     {
         var shards = new Argument<string[]>("shards") { Description = "The output folders of 'build --shard 1/N' … 'build --shard N/N'", Arity = ArgumentArity.OneOrMore };
+        shards.Validators.Add(result =>
+        {
+            // An option merge does not have would otherwise be taken for a shard folder.
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+            {
+                result.AddError($"unknown option '{token.Value}' (a shard folder whose name starts with '-' is written ./{token.Value})");
+            }
+        });
         var content = new Option<string>("--content") { Description = "Content folder the shards were built from", DefaultValueFactory = _ => "content" };
         var templates = new Option<string>("--templates") { Description = "Site templates folder; its files override the built-in theme", DefaultValueFactory = _ => "templates" };
         var output = new Option<string>("--output", "-o") { Description = "Output folder, replaced atomically", DefaultValueFactory = _ => "site" };

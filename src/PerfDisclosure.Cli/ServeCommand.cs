@@ -10,6 +10,13 @@ public static class ServeCommand
     public static Command Create()
     {
         var port = new Option<int>("--port", "-p") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 8080 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 65535)
+            {
+                result.AddError($"--port {result.GetValueOrDefault<int>()}: a port is 1 to 65535");
+            }
+        });
         var content = new Option<string>("--content") { Description = "Content folder (forms, organisations, pages)", DefaultValueFactory = _ => "content" };
         var templates = new Option<string>("--templates") { Description = "Site templates folder; its files override the built-in theme", DefaultValueFactory = _ => "templates" };
         var output = new Option<string>("--output", "-o") { Description = "Output folder, replaced atomically on each rebuild", DefaultValueFactory = _ => "site" };

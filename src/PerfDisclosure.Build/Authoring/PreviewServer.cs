@@ -17,6 +17,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     /// <summary>Under this path the server answers itself; a site never has a folder of this name.</summary>
     public const string Prefix = "/__perfdisclosure/";
 
+    private const string Text = "text/plain; charset=utf-8";
     private static readonly UTF8Encoding Utf8 = new(false);
     private readonly object gate = new();
     private int version;
@@ -27,14 +28,14 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
 
     public string Address => $"http://127.0.0.1:{port}/";
 
-    /// <summary>Builds, then serves and watches until <paramref name="stop"/> is cancelled.</summary>
+    /// <summary>Listens, builds, then serves and watches until <paramref name="stop"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
-        Rebuild();
         using var listener = new HttpListener();
         listener.Prefixes.Add(Address);
-        listener.Start();
-        using var watcher = new RebuildWatcher([options.ContentDir, options.TemplatesDir], Rebuild, log);
+        listener.Start(); // first: a port in use is reported at once, not after a build
+        using var watcher = new RebuildWatcher([options.ContentDir, options.TemplatesDir], Rebuild, log); // before: a save during the first build rebuilds
+        Rebuild();
         log.WriteLine($"serving {options.OutputDir} at {Address} (Ctrl+C stops)");
         try
         {
@@ -60,7 +61,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
             {
                 if (!stop.IsCancellationRequested)
                 {
-                    log.WriteLine($"serve stopped: {e}");
+                    log.WriteLine($"serve stopped: {e.Message}");
                 }
 
                 break;
@@ -95,46 +96,78 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         }
     }
 
+    /// <summary>
+    /// Answers one request and always ends its connection: whatever fails while answering (a bug, a file removed
+    /// mid-read, a client gone) aborts the connection rather than leaving it open with no answer.
+    /// </summary>
     private void Answer(HttpListenerContext context)
     {
         var response = context.Response;
         try
         {
-            var path = Uri.UnescapeDataString(context.Request.Url?.AbsolutePath ?? "/");
-            if (path == Prefix + "version")
-            {
-                Send(response, 200, "text/plain; charset=utf-8", Utf8.GetBytes(Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            else if (path == Prefix + "live-reload.js")
-            {
-                Send(response, 200, "text/javascript; charset=utf-8", Script.Value);
-            }
-            else if (Volatile.Read(ref failure) is { Count: > 0 } errors && IsPage(path))
-            {
-                Send(response, 500, "text/html; charset=utf-8", Utf8.GetBytes(ErrorPage(errors)));
-            }
-            else if (Resolve(path) is { } file)
-            {
-                var bytes = File.ReadAllBytes(file);
-                var type = ContentType(file);
-                Send(response, 200, type, type.StartsWith("text/html", StringComparison.Ordinal) ? WithLiveReload(bytes) : bytes);
-            }
-            else
-            {
-                Send(response, 404, "text/plain; charset=utf-8", Utf8.GetBytes("not found: " + path));
-            }
+            Respond(context.Request, response);
         }
-        catch (Exception e) when (e is IOException or HttpListenerException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            response.Abort();
+            log.WriteLine($"serve: could not answer a request: {e.GetType().Name}: {e.Message}");
+            try
+            {
+                response.Abort();
+            }
+            catch (Exception again) when (again is ObjectDisposedException or HttpListenerException or IOException)
+            {
+                // Already gone.
+            }
         }
     }
 
-    /// <summary>The file for a URL path, inside the output folder only; a folder means its index.html.</summary>
-    private string? Resolve(string path)
+    private void Respond(HttpListenerRequest request, HttpListenerResponse response)
+    {
+        var head = request.HttpMethod == "HEAD";
+        if (!head && request.HttpMethod != "GET")
+        {
+            response.Headers["Allow"] = "GET, HEAD";
+            Send(response, 405, Text, Utf8.GetBytes("only GET and HEAD"), head);
+            return;
+        }
+
+        var target = RequestPath.Parse(request.RawUrl);
+        if (target.Problem is { } problem)
+        {
+            log.WriteLine($"serve: refused ({target.Status}) {problem}");
+            Send(response, target.Status, Text, Utf8.GetBytes("bad request: " + problem), head);
+            return;
+        }
+
+        var path = target.Path;
+        if (path == Prefix + "version")
+        {
+            Send(response, 200, Text, Utf8.GetBytes(Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), head);
+        }
+        else if (path == Prefix + "live-reload.js")
+        {
+            Send(response, 200, "text/javascript; charset=utf-8", Script.Value, head);
+        }
+        else if (Volatile.Read(ref failure) is { Count: > 0 } errors && IsPage(path))
+        {
+            Send(response, 500, "text/html; charset=utf-8", Utf8.GetBytes(ErrorPage(errors)), head);
+        }
+        else if (Resolve(target) is { } file && Read(file) is { } bytes)
+        {
+            var type = ContentType(file);
+            Send(response, 200, type, type.StartsWith("text/html", StringComparison.Ordinal) ? WithLiveReload(bytes) : bytes, head);
+        }
+        else
+        {
+            Send(response, 404, Text, Utf8.GetBytes("not found: " + path), head);
+        }
+    }
+
+    /// <summary>The file for a request path, inside the output folder only; a folder means its index.html.</summary>
+    private string? Resolve(RequestPath target)
     {
         var root = Path.GetFullPath(options.OutputDir).TrimEnd(Path.DirectorySeparatorChar);
-        var full = Path.GetFullPath(Path.Combine(root, path.TrimStart('/')));
+        var full = Path.GetFullPath(Path.Combine([root, .. target.Segments]));
         if (full != root && !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             return null;
@@ -146,6 +179,19 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         }
 
         return File.Exists(full) ? full : null;
+    }
+
+    /// <summary>A file's bytes, or null when a rebuild replaced the site between finding the file and reading it.</summary>
+    private static byte[]? Read(string file)
+    {
+        try
+        {
+            return File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     private static bool IsPage(string path) => path.EndsWith('/') || path.EndsWith(".html", StringComparison.Ordinal) || !Path.HasExtension(path);
@@ -164,14 +210,19 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         return $"<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>构建失败 Build failed</title></head>\n<body>\n<h1>构建失败 Build failed</h1>\n<p>修改文件后页面会自动刷新。Fix the file; this page reloads by itself.</p>\n<ul>\n{items}</ul>\n<script src=\"{Prefix}live-reload.js\" defer></script>\n</body>\n</html>\n";
     }
 
-    private static void Send(HttpListenerResponse response, int status, string type, byte[] body)
+    private static void Send(HttpListenerResponse response, int status, string type, byte[] body, bool head)
     {
         response.StatusCode = status;
         response.ContentType = type;
         response.Headers["Cache-Control"] = "no-store";
+        response.Headers["X-Content-Type-Options"] = "nosniff";
         response.KeepAlive = false;
         response.ContentLength64 = body.Length;
-        response.OutputStream.Write(body);
+        if (!head)
+        {
+            response.OutputStream.Write(body);
+        }
+
         response.Close();
     }
 

@@ -10,6 +10,12 @@ public static class SchemaFiles
     /// <summary>Generates every layout's schema into <c>&lt;templatesDir&gt;/schemas/</c>; returns the files written.</summary>
     public static IReadOnlyList<string> Write(string templatesDir)
     {
+        if (!Directory.Exists(templatesDir) && !File.Exists(templatesDir))
+        {
+            // Not made here: a mistyped --templates would leave a stray folder of schemas no content points to.
+            throw new DirectoryNotFoundException($"templates folder not found: {templatesDir} (schemas are written into its {LayoutSchema.Folder}/ folder)");
+        }
+
         var diagnostics = new DiagnosticBag();
         var layouts = ContentLoader.LoadLayouts(new ThemeFiles(templatesDir), diagnostics);
         if (diagnostics.ToList().FirstOrDefault(d => d.IsError) is { } error)

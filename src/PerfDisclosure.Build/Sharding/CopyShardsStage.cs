@@ -1,10 +1,13 @@
+using System.Collections.Concurrent;
+using System.IO.Enumeration;
 using PerfDisclosure.Build.Stages;
 
 namespace PerfDisclosure.Build.Sharding;
 
 /// <summary>
-/// The first stage of <c>merge</c>: checks the shard folders are shards 1..N of one split of this content, and
-/// copies their files into the staging folder, so the global stages after it (search, sitemap, PDFs) see every page.
+/// The first stage of <c>merge</c>: checks the shard folders are shards 1..N of one build of this content
+/// (<see cref="ShardSet"/>), checks each holds exactly the files its manifest lists with the bytes it lists, and
+/// copies them into the staging folder, so the global stages after it (search, sitemap, PDFs) see every page.
 /// </summary>
 public sealed class CopyShardsStage(IReadOnlyList<string> folders) : IOutputStage
 {
@@ -12,34 +15,25 @@ public sealed class CopyShardsStage(IReadOnlyList<string> folders) : IOutputStag
 
     public void Run(BuildContext context)
     {
-        var manifests = folders.Select(f => (Folder: f, Manifest: ShardManifest.Read(f))).ToList();
-        var count = manifests.Count == 0 ? throw new ShardMergeException("merge: no shard folders given") : manifests[0].Manifest.Of;
-        var numbers = manifests.Select(m => m.Manifest.Shard).Order().ToList();
-        if (manifests.Any(m => m.Manifest.Of != count) || !numbers.SequenceEqual(Enumerable.Range(1, count)))
+        var shards = ShardSet.Read(folders, context);
+        Throw(shards.SelectMany(Unlisted));
+        var changed = new ConcurrentBag<string>();
+        Parallel.ForEach(shards.SelectMany(s => s.Manifest.Files.Select(f => (Shard: s, File: f))), Parallelism.PerCore, item =>
         {
-            throw new ShardMergeException($"merge needs shards 1..{count} once each; got {string.Join(", ", manifests.Select(m => $"{m.Manifest.Shard}/{m.Manifest.Of} ({m.Folder})"))}");
-        }
-
-        foreach (var (folder, manifest) in manifests)
-        {
-            var expected = new ShardSpec(manifest.Shard, count).Organisations(context.Site).Order(StringComparer.Ordinal);
-            if (!expected.SequenceEqual(manifest.Organisations, StringComparer.Ordinal))
+            var (shard, file) = item;
+            var source = Path.Combine(shard.Folder, file.Path);
+            // The size first: a file of another size is not read, and one of size 0 (which a FIFO shows) never is.
+            var size = new FileInfo(source).Length;
+            var bytes = size == file.Size && size > 0 ? File.ReadAllBytes(source) : [];
+            if (size != file.Size || bytes.Length != size || ShardInputs.Hex(bytes) != file.Sha256)
             {
-                throw new ShardMergeException($"{folder}: shard {manifest.Shard}/{count} was built from other content (its organisations differ from this content's split); rebuild the shards from the same content");
+                changed.Add($"{shard}: {file.Path} was changed after its build ({size:N0} bytes; its manifest lists {file.Size:N0} bytes and another SHA-256)");
+                return;
             }
-        }
 
-        Parallel.ForEach(manifests.SelectMany(m => Directory.EnumerateFiles(m.Folder, "*", SearchOption.AllDirectories).Select(f => (m.Folder, File: f))), item =>
-        {
-            var relative = Path.GetRelativePath(item.Folder, item.File).Replace('\\', '/');
-            if (relative != ShardManifest.FileName)
-            {
-                // Resolve registers the path, so a file two shards both wrote is an error, not a silent overwrite.
-                var target = context.Writer.Resolve(relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(item.File, target);
-            }
+            context.Writer.WriteBytes(file.Path, bytes);
         });
+        Throw(changed);
 
         var written = context.Writer.Written.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var missing = context.Site.Forms.FirstOrDefault(f => !written.Contains(f.Path + "index.html"));
@@ -47,5 +41,56 @@ public sealed class CopyShardsStage(IReadOnlyList<string> folders) : IOutputStag
         {
             throw new ShardMergeException($"no shard holds the page of {missing.Form.File} ({missing.Path}index.html); rebuild the shards from the same content");
         }
+    }
+
+    /// <summary>What a shard folder holds that its manifest does not say, or lacks that it does.</summary>
+    private static IEnumerable<string> Unlisted(ShardSet.Member shard)
+    {
+        var (files, links) = FilesIn(shard.Folder);
+        var listed = shard.Manifest.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return [
+            .. links.Select(l => $"{shard}: {l} is a symbolic link, which a build never writes"),
+            .. listed.Except(files).Select(p => $"{shard}: {p} is missing (its manifest lists it); copy the whole shard folder"),
+            .. files.Except(listed).Where(p => p != ShardManifest.FileName).Select(p => $"{shard}: {p} is not a file its build wrote (it is not in its manifest)"),
+        ];
+    }
+
+    /// <summary>The first problem in path order, as one line, with how many more there are.</summary>
+    private static void Throw(IEnumerable<string> problems)
+    {
+        var all = problems.Order(StringComparer.Ordinal).ToList();
+        if (all.Count > 0)
+        {
+            throw new ShardMergeException(all.Count == 1 ? all[0] : $"{all[0]} (and {all.Count - 1} more problem(s) like it)");
+        }
+    }
+
+    /// <summary>The folder's files as site-relative paths, and its symbolic links (not followed, file or folder).</summary>
+    private static (HashSet<string> Files, List<string> Links) FilesIn(string folder)
+    {
+        var root = Path.GetFullPath(folder);
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        var links = new List<string>();
+        var entries = new FileSystemEnumerable<(string Path, bool Link, bool Folder)>(
+            root,
+            (ref entry) => (entry.ToFullPath(), entry.Attributes.HasFlag(FileAttributes.ReparsePoint), entry.IsDirectory),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            ShouldRecursePredicate = (ref entry) => !entry.Attributes.HasFlag(FileAttributes.ReparsePoint),
+        };
+        foreach (var (path, link, isFolder) in entries)
+        {
+            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+            if (link)
+            {
+                links.Add(relative);
+            }
+            else if (!isFolder)
+            {
+                files.Add(relative);
+            }
+        }
+
+        return (files, links);
     }
 }

@@ -1,19 +1,60 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace PerfDisclosure.Build.Sharding;
 
-/// <summary>The file a sharded build leaves in its output, so <c>merge</c> can check it has every shard once.</summary>
-public sealed record ShardManifest(int Shard, int Of, IReadOnlyList<string> Organisations)
+/// <summary>
+/// The file a sharded build leaves in its output (<c>.shard.json</c>), so <c>merge</c> can check that it has every
+/// shard once, that all were built by this tool from the same inputs (<see cref="ContentHash"/>), and that each
+/// shard folder holds exactly the files its build wrote, byte for byte (<see cref="Files"/>).
+/// </summary>
+/// <param name="Format">The manifest's format: a manifest of another format was written by another version of the tool.</param>
+/// <param name="Tool">The build code's identity (its module version id): shards built by other code may render differently.</param>
+/// <param name="ContentHash">The same for every shard of one build: <see cref="ShardInputs.Hash"/>.</param>
+public sealed record ShardManifest(
+    int Format,
+    string Tool,
+    int Shard,
+    int Of,
+    string ContentHash,
+    ShardInputs Inputs,
+    IReadOnlyList<string> Organisations,
+    IReadOnlyList<ShardManifest.Entry> Files)
 {
     public const string FileName = ".shard.json";
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    /// <summary>This version's format; 1 had no content hash and no file list.</summary>
+    public const int CurrentFormat = 2;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    /// <summary>The code that builds shards and merges them; the same for every process running one build of the tool.</summary>
+    public static string ToolVersion { get; } = typeof(ShardManifest).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
-    /// <summary>Reads a shard folder's manifest; a missing or unreadable one is an error naming the folder.</summary>
+    /// <summary>
+    /// Reads a shard folder's manifest; a folder that is missing or no shard, or a manifest that is damaged or of
+    /// another format, is an error naming the folder.
+    /// </summary>
     public static ShardManifest Read(string folder)
     {
+        if (File.Exists(folder))
+        {
+            throw new ShardMergeException($"{folder}: a file, not a shard folder (give the output folders of 'build --shard K/N')");
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            throw new ShardMergeException($"{folder}: no such shard folder");
+        }
+
         var path = Path.Combine(folder, FileName);
         if (!File.Exists(path))
         {
@@ -22,15 +63,24 @@ public sealed record ShardManifest(int Shard, int Of, IReadOnlyList<string> Orga
 
         try
         {
-            return JsonSerializer.Deserialize<ShardManifest>(File.ReadAllBytes(path), Json)
-                ?? throw new ShardMergeException($"{path}: empty shard manifest");
+            var bytes = File.ReadAllBytes(path);
+            var format = JsonNode.Parse(bytes) is JsonObject json && json["format"] is JsonValue value && value.TryGetValue<int>(out var number) ? number : 1;
+            if (format != CurrentFormat)
+            {
+                throw new ShardMergeException($"{folder}: its {FileName} is of format {format}, written by {(format < CurrentFormat ? "an older" : "a newer")} version of perfdisclosure (this one reads format {CurrentFormat}); build the shards again with this version");
+            }
+
+            return JsonSerializer.Deserialize<ShardManifest>(bytes, Json) ?? throw new JsonException("null");
         }
         catch (JsonException e)
         {
-            throw new ShardMergeException($"{path}: unreadable shard manifest: {e.Message}");
+            throw new ShardMergeException($"{path}: damaged shard manifest ({e.Message}); build this shard again");
         }
     }
+
+    /// <summary>One file the shard's build wrote: its site-relative path, size and SHA-256.</summary>
+    public sealed record Entry(string Path, long Size, string Sha256);
 }
 
-/// <summary>Shard outputs that cannot be merged (missing shard, different split, missing page); exit code 2.</summary>
+/// <summary>Shard outputs that cannot be merged (missing shard, other inputs, missing or extra file); exit code 2.</summary>
 public sealed class ShardMergeException(string message) : IOException(message);

@@ -41,7 +41,20 @@ public static class ShardPlan
     {
         public string Name => "shard";
 
-        public void Run(BuildContext context) =>
-            context.Writer.WriteBytes(ShardManifest.FileName, new ShardManifest(shard.Number, shard.Count, [.. shard.Organisations(context.Site).Order(StringComparer.Ordinal)]).ToBytes());
+        /// <summary>Runs last: lists every file the stages before it wrote, with its size and SHA-256.</summary>
+        public void Run(BuildContext context)
+        {
+            var written = context.Writer.Written.Order(StringComparer.Ordinal).ToArray();
+            var files = new ShardManifest.Entry[written.Length];
+            Parallel.For(0, written.Length, Parallelism.PerCore, i =>
+            {
+                var bytes = File.ReadAllBytes(Path.Combine(context.Writer.Root, written[i]));
+                files[i] = new ShardManifest.Entry(written[i], bytes.Length, ShardInputs.Hex(bytes));
+            });
+            var inputs = ShardInputs.Of(context);
+            var organisations = shard.Organisations(context.Site).Order(StringComparer.Ordinal).ToList();
+            var manifest = new ShardManifest(ShardManifest.CurrentFormat, ShardManifest.ToolVersion, shard.Number, shard.Count, inputs.Hash, inputs, organisations, files);
+            context.Writer.WriteBytes(ShardManifest.FileName, manifest.ToBytes());
+        }
     }
 }

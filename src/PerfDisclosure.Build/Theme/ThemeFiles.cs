@@ -20,6 +20,12 @@ public sealed class ThemeFiles
             files[name] = new ThemeFile(name, "builtin:" + name, () => ReadResource(resource));
         }
 
+        if (siteTemplatesDir is not null && File.Exists(siteTemplatesDir))
+        {
+            // A missing folder means the built-in theme alone; a file in its place is a mistake to report.
+            throw new DirectoryNotFoundException($"templates folder is a file: {siteTemplatesDir}");
+        }
+
         SiteDir = siteTemplatesDir is not null && Directory.Exists(siteTemplatesDir) ? Path.GetFullPath(siteTemplatesDir) : null;
         if (SiteDir is null)
         {

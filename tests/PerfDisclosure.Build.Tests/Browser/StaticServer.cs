@@ -63,12 +63,7 @@ public sealed class StaticServer : IDisposable
 
     public static string AddressFor(int port, string subPath = "/budget/") => $"http://127.0.0.1:{port}{subPath}";
 
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    public static int FreePort() => PerfDisclosure.Testing.RawHttp.FreePort();
 
     private async Task Serve()
     {

@@ -1,0 +1,208 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
+using PerfDisclosure.Testing;
+
+namespace PerfDisclosure.Cli.Tests;
+
+/// <summary>
+/// Every command given each kind of broken input, as rows: what is broken, the command line, and what the one line
+/// of the answer must name (the file, with its line where there is one). <see cref="BrokenInputTests"/> runs each
+/// row through the real command line. A new kind of bad input is a new row here.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // unreadable files are made with Unix permissions
+public static class BrokenInputs
+{
+    /// <summary>One row: the command, the broken input in words, and how to make it in a workspace.</summary>
+    public sealed record Row(string Command, string Input, Func<Workspace, Case> Make)
+    {
+        public override string ToString() => $"{Command}: {Input}";
+    }
+
+    /// <summary>The command line to run, the text its message must contain, and whether to run it as an unprivileged user (root reads anything).</summary>
+    public sealed record Case(string[] Args, string Names, bool Unprivileged = false);
+
+    private const string Form = "forms/sz-futian-investment-promotion/2024/office-equipment-purchase.yaml";
+    private const string Layout = "layouts/forms/shenzhen-target.yaml";
+
+    public static readonly IReadOnlyList<Row> All =
+    [
+        // build
+        new("build", "a content folder that does not exist", w => Build(w, "--content", w.Path("no-such-content")).Naming("no-such-content")),
+        new("build", "a file where the content folder should be", w => Build(w, "--content", w.File("content.txt", "x")).Naming("content.txt")),
+        new("build", "a file where the templates folder should be", w => Build(w, "--templates", w.File("templates.txt", "x")).Naming("templates.txt")),
+        new("build", "an output folder whose parent is a file", w => Build(w, "--output", Path.Combine(w.File("parent.txt", "x"), "site")).Naming("parent.txt")),
+        new("build", "malformed YAML in a form", w => Build(w, "--content", w.Break(Form, "project_name: 办公设备采购", "project_name: \"办公设备采购")).Naming("office-equipment-purchase.yaml:7:")),
+        new("build", "malformed YAML in site.yaml", w => Build(w, "--content", w.Append("site.yaml", "\ntitle: [\n")).Naming("site.yaml:")),
+        new("build", "malformed YAML in a layout", w => Build(w, "--templates", w.BreakTemplate(Layout)).Naming("shenzhen-target.yaml:")),
+        new("build", "an unreadable form", w => Build(w, "--content", w.Unreadable(Form)).Naming("office-equipment-purchase.yaml:1:1") with { Unprivileged = true }),
+        new("build", "an unknown option", w => Build(w, "--outptu", "x").Naming("--outptu")),
+        new("build", "a bad --format", w => Build(w, "--format", "yaml").Naming("yaml")),
+        new("build", "a bad --lang", w => Build(w, "--lang", "fr").Naming("fr")),
+        new("build", "a bad --shard", w => Build(w, "--shard", "5/4").Naming("--shard '5/4'")),
+
+        // check
+        new("check", "a content folder that does not exist", w => new Case(["check", "--content", w.Path("no-such-content")], "no-such-content")),
+        new("check", "a file where the content folder should be", w => new Case(["check", "--content", w.File("content.txt", "x")], "content.txt")),
+        new("check", "a file where the templates folder should be", w => new Case(["check", "--content", w.Content, "--templates", w.File("templates.txt", "x")], "templates.txt")),
+        new("check", "malformed YAML in a form", w => new Case(["check", "--content", w.Break(Form, "project_name: 办公设备采购", "project_name: \"办公设备采购")], "office-equipment-purchase.yaml:7:")),
+        new("check", "an unreadable form", w => new Case(["check", "--content", w.Unreadable(Form)], "office-equipment-purchase.yaml:1:1", Unprivileged: true)),
+        new("check", "a bad --format", w => new Case(["check", "--content", w.Content, "--format", "yaml"], "yaml")),
+
+        // new
+        new("new", "an unknown layout", w => New(w, "--layout", "no-such-layout").Naming("no-such-layout")),
+        new("new", "an unknown organisation", w => New(w, "--org", "no-such-org").Naming("no-such-org")),
+        new("new", "a content folder that does not exist", w => New(w, "--content", w.Path("no-such-content")).Naming("no-such-content")),
+        new("new", "a file where the content folder should be", w => New(w, "--content", w.File("content.txt", "x")).Naming("content.txt")),
+        new("new", "a form that exists already", w => new Case(["new", "--content", w.Content, "--templates", Repo.Templates, "--layout", "shenzhen-target", "--org", "sz-futian-investment-promotion", "--year", "2024", "office-equipment-purchase"], "office-equipment-purchase.yaml")),
+        new("new", "a year that is no number", w => New(w, "--year", "twenty").Naming("twenty")),
+
+        // import
+        new("import", "a workbook that does not exist", w => Import(w, w.Path("no-such.xlsx")).Naming("no-such.xlsx")),
+        new("import", "a folder where a workbook should be", w => Import(w, Directory.CreateDirectory(w.Path("folder.xlsx")).FullName).Naming("folder.xlsx")),
+        new("import", "a workbook that is no zip", w => Import(w, w.File("random.xlsx", "this is not a workbook")).Naming("random.xlsx")),
+        new("import", "a truncated workbook", w => Import(w, w.Truncated("truncated.xlsx")).Naming("truncated.xlsx")),
+        new("import", "a zip that is no workbook", w => Import(w, w.Zip("other.xlsx", ("readme.txt", "hello"))).Naming("other.xlsx")),
+        new("import", "an unreadable workbook", w => Import(w, w.Unreadable(w.File("locked.txt", "二级项目支出绩效目标申报表\n"))).Naming("locked.txt") with { Unprivileged = true }),
+        new("import", "an unknown option", w => Import(w, w.File("forms.txt", "x"), "--output", "x").Naming("--output")),
+
+        // merge
+        new("merge", "a shard folder that does not exist", w => Merge(w, [w.Path("no-such-shard")]).Naming("no-such-shard")),
+        new("merge", "a file given as a shard folder", w => Merge(w, [w.File("shard.txt", "x")]).Naming("shard.txt")),
+        new("merge", "a folder that is no shard", w => Merge(w, [Directory.CreateDirectory(w.Path("not-a-shard")).FullName]).Naming("not-a-shard")),
+        new("merge", "a damaged shard manifest", w => Merge(w, [w.Shard("damaged", "{ \"format\": 2, ")]).Naming("damaged")),
+        new("merge", "a manifest of an older version", w => Merge(w, [w.Shard("old", "{ \"shard\": 1, \"of\": 1, \"organisations\": [] }")]).Naming("old")),
+        new("merge", "one shard folder given twice", w => Merge(w, [w.Shard("twice", "{}"), w.Path("twice")]).Naming("twice")),
+        new("merge", "an option merge does not have", w => Merge(w, [w.Path("x")], "--shard", "1/2").Naming("--shard")),
+
+        // schemas
+        new("schemas", "a templates folder that does not exist", w => new Case(["schemas", "--templates", w.Path("no-such-templates")], "no-such-templates")),
+        new("schemas", "a file where the templates folder should be", w => new Case(["schemas", "--templates", w.File("templates.txt", "x")], "templates.txt")),
+        new("schemas", "malformed YAML in a layout", w => new Case(["schemas", "--templates", w.BreakTemplate(Layout)], "shenzhen-target.yaml:")),
+
+        // serve: only what stops it before it serves; what it serves is BrokenInputTests.Serve_*
+        new("serve", "a port out of range", w => Serve(w, "--port", "70000").Naming("70000")),
+        new("serve", "a port in use", w => Serve(w, "--port", w.BusyPort().ToString(System.Globalization.CultureInfo.InvariantCulture)).Naming("cannot listen on http://127.0.0.1:")),
+        new("serve", "a bad --lang", w => Serve(w, "--lang", "fr").Naming("fr")),
+    ];
+
+    private static Case Naming(this string[] args, string names) => new(args, names);
+
+    private static string[] Build(Workspace w, params string[] change) =>
+        Options(["build", "--no-pdf", "--no-cache"], new() { ["--content"] = w.Content, ["--templates"] = Repo.Templates, ["--output"] = w.Path("site") }, change);
+
+    private static string[] New(Workspace w, params string[] change) =>
+        Options(["new", "new-form"], new() { ["--content"] = w.Content, ["--templates"] = Repo.Templates, ["--layout"] = "shenzhen-target", ["--org"] = "sz-futian-investment-promotion", ["--year"] = "2025" }, change);
+
+    private static string[] Import(Workspace w, string file, params string[] change) =>
+        Options(["import", file, "--dry-run"], new() { ["--content"] = w.Content, ["--templates"] = Repo.Templates, ["--year"] = "2024" }, change);
+
+    private static string[] Merge(Workspace w, string[] folders, params string[] change) =>
+        Options(["merge", .. folders, "--no-pdf"], new() { ["--content"] = w.Content, ["--templates"] = Repo.Templates, ["--output"] = w.Path("site") }, change);
+
+    private static string[] Serve(Workspace w, params string[] change) =>
+        Options(["serve"], new() { ["--content"] = w.Content, ["--templates"] = Repo.Templates, ["--output"] = w.Path("site"), ["--cache"] = w.Path(".cache"), ["--port"] = $"{RawHttp.FreePort()}" }, change);
+
+    /// <summary>A command line: the fixed words, then each option with its value, where <paramref name="change"/> (pairs) replaces or adds options.</summary>
+    private static string[] Options(string[] words, Dictionary<string, string> options, string[] change)
+    {
+        for (var i = 0; i + 1 < change.Length; i += 2)
+        {
+            options[change[i]] = change[i + 1];
+        }
+
+        return [.. words, .. options.SelectMany(o => new[] { o.Key, o.Value })];
+    }
+
+    /// <summary>A folder of one row's inputs, with helpers that make broken ones; disposes what it holds open.</summary>
+    public sealed class Workspace(string root) : IDisposable
+    {
+        private readonly List<IDisposable> held = [];
+        private string? content;
+
+        /// <summary>A copy of content/ for this row.</summary>
+        public string Content => content ??= Repo.CopyTree(Path("content"));
+
+        public string Path(string name) => System.IO.Path.Combine(root, name);
+
+        public string File(string name, string text)
+        {
+            System.IO.File.WriteAllText(Path(name), text);
+            return Path(name);
+        }
+
+        /// <summary>content/ with one file's text replaced; returns the content folder.</summary>
+        public string Break(string file, string text, string with)
+        {
+            var path = System.IO.Path.Combine(Content, file);
+            System.IO.File.WriteAllText(path, System.IO.File.ReadAllText(path).Replace(text, with, StringComparison.Ordinal));
+            return Content;
+        }
+
+        public string Append(string file, string text)
+        {
+            System.IO.File.AppendAllText(System.IO.Path.Combine(Content, file), text);
+            return Content;
+        }
+
+        /// <summary>A templates folder whose one file is malformed YAML; returns the folder.</summary>
+        public string BreakTemplate(string file)
+        {
+            var templates = Path("templates");
+            var path = System.IO.Path.Combine(templates, file);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            System.IO.File.WriteAllText(path, System.IO.File.ReadAllText(System.IO.Path.Combine(Repo.Templates, file)) + "\nfields: [\n");
+            return templates;
+        }
+
+        /// <summary>A file (under content/ when relative) that its owner may not read; returns content/ or the file.</summary>
+        public string Unreadable(string file)
+        {
+            var path = System.IO.Path.IsPathRooted(file) ? file : System.IO.Path.Combine(Content, file);
+            System.IO.File.SetUnixFileMode(path, UnixFileMode.None);
+            return System.IO.Path.IsPathRooted(file) ? file : Content;
+        }
+
+        public string Zip(string name, params (string Entry, string Text)[] entries)
+        {
+            using (var zip = ZipFile.Open(Path(name), ZipArchiveMode.Create))
+            {
+                foreach (var (entry, text) in entries)
+                {
+                    using var writer = new StreamWriter(zip.CreateEntry(entry).Open());
+                    writer.Write(text);
+                }
+            }
+
+            return Path(name);
+        }
+
+        /// <summary>A workbook cut in half, as an interrupted download leaves it.</summary>
+        public string Truncated(string name)
+        {
+            var whole = Zip(name + ".whole", ("[Content_Types].xml", new string('x', 4000)), ("xl/workbook.xml", new string('y', 4000)));
+            var bytes = System.IO.File.ReadAllBytes(whole);
+            System.IO.File.WriteAllBytes(Path(name), bytes[..(bytes.Length / 2)]);
+            return Path(name);
+        }
+
+        /// <summary>A folder holding only a shard manifest with this text.</summary>
+        public string Shard(string name, string manifest)
+        {
+            Directory.CreateDirectory(Path(name));
+            System.IO.File.WriteAllText(System.IO.Path.Combine(Path(name), ".shard.json"), manifest);
+            return Path(name);
+        }
+
+        /// <summary>A port something else listens on while the row runs.</summary>
+        public int BusyPort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            held.Add(listener);
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        public void Dispose() => held.ForEach(h => h.Dispose());
+    }
+}
