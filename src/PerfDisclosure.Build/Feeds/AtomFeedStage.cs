@@ -32,7 +32,7 @@ public sealed class AtomFeedStage : IOutputStage
         xml.WriteAttributeString("xml", "lang", null, "zh-CN");
         xml.WriteElementString("id", url(""));
         xml.WriteElementString("title", site.Settings.Title);
-        xml.WriteElementString("subtitle", "新增和更新的绩效表");
+        xml.WriteElementString("subtitle", site.Strings["feed.subtitle"]);
         xml.WriteElementString("updated", Timestamp(entries.Count == 0 ? new DateOnly(2000, 1, 1) : entries[0].Updated));
         Link(xml, "self", url(Path), "application/atom+xml");
         Link(xml, "alternate", url(""), "text/html");
@@ -43,7 +43,7 @@ public sealed class AtomFeedStage : IOutputStage
         {
             xml.WriteStartElement("entry");
             xml.WriteElementString("id", url(entry.Path));
-            xml.WriteElementString("title", $"{entry.Form.ProjectName}（{entry.Form.Year}年度{entry.Layout.Title}）");
+            xml.WriteElementString("title", site.Strings.Format("feed.entry", ("project", entry.Form.ProjectName), ("year", entry.Form.Year), ("layout", entry.Layout.Title)));
             xml.WriteElementString("updated", Timestamp(entry.Updated));
             Link(xml, "alternate", url(entry.Path), "text/html");
             Link(xml, "alternate", url(entry.Path + "form.json"), "application/json");
@@ -52,7 +52,7 @@ public sealed class AtomFeedStage : IOutputStage
             xml.WriteEndElement();
             xml.WriteStartElement("summary");
             xml.WriteAttributeString("type", "text");
-            xml.WriteString(Summary(entry));
+            xml.WriteString(Summary(site.Strings, entry));
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
@@ -60,11 +60,11 @@ public sealed class AtomFeedStage : IOutputStage
         xml.WriteEndElement();
     }
 
-    private static string Summary(FormEntry entry)
+    private static string Summary(Theme.ThemeStrings strings, FormEntry entry)
     {
-        var amount = entry.Amount is { } a ? $"，金额 {Html.FormatNumber(a, "#,##0.00")} {entry.Layout.AmountUnit}" : string.Empty;
-        var score = entry.Form.Fields.NumberAt("total_score") is { } s ? $"，总分 {Html.FormatNumber(s, "0.00")}" : string.Empty;
-        return $"{entry.Owner.Name} {entry.Form.Year}年度{entry.Layout.Title}{amount}{score}";
+        var amount = entry.Amount is { } a ? strings.Format("feed.amount", ("amount", Html.FormatNumber(a, "#,##0.00")), ("unit", entry.Layout.AmountUnit)) : string.Empty;
+        var score = entry.Form.Fields.NumberAt("total_score") is { } s ? strings.Format("feed.score", ("score", Html.FormatNumber(s, "0.00"))) : string.Empty;
+        return strings.Format("feed.summary", ("organisation", entry.Owner.Name), ("year", entry.Form.Year), ("layout", entry.Layout.Title), ("amount", amount), ("score", score));
     }
 
     private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";

@@ -20,11 +20,13 @@ public static class ContentLoader
         }
 
         var layouts = LoadLayouts(theme, diagnostics);
-        var site = Guard(diagnostics, () => LoadSite(contentDir, diagnostics)) ?? SiteSettings.Default;
+        var strings = Guard(diagnostics, () => ThemeStrings.Load(theme, diagnostics)) ?? ThemeStrings.Builtin;
+        var defaults = SiteSettings.Defaults(strings);
+        var site = Guard(diagnostics, () => LoadSite(contentDir, defaults, diagnostics)) ?? defaults;
         var organisations = LoadOrganisations(contentDir, diagnostics);
         var (forms, formHashes) = LoadForms(contentDir, layouts, diagnostics);
         var pages = LoadPages(contentDir, diagnostics);
-        return new LoadedContent(site, layouts, organisations, forms, pages, diagnostics.ToList()) { FormHashes = formHashes };
+        return new LoadedContent(site, layouts, organisations, forms, pages, diagnostics.ToList()) { FormHashes = formHashes, Strings = strings };
     }
 
     /// <summary>The relative path used in diagnostics: short, and the same on every machine.</summary>
@@ -51,7 +53,7 @@ public static class ContentLoader
         return layouts;
     }
 
-    private static SiteSettings? LoadSite(string contentDir, DiagnosticBag diagnostics)
+    private static SiteSettings? LoadSite(string contentDir, SiteSettings defaults, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(contentDir, "site.yaml");
         if (!File.Exists(path))
@@ -68,7 +70,6 @@ public static class ContentLoader
         }
 
         string Get(string key, string fallback) => reader.Text(LayoutReader.Child(root, key), key) ?? fallback;
-        var defaults = SiteSettings.Default;
         if (LayoutReader.Child(root, "base_url") is { } baseUrl && !SiteSettings.IsSafeBaseUrl(Get("base_url", defaults.BaseUrl)))
         {
             diagnostics.Error("PD0707", reader.At(baseUrl), "base_url 必须以 https://、http:// 或 / 开头", "base_url must start with https://, http:// or /", "e.g. https://budget.example.gov.cn/");

@@ -18,4 +18,7 @@ public sealed record LoadedContent(
     /// what the render cache keys pages by, taken from the very bytes the pages are made of.
     /// </summary>
     public IReadOnlyDictionary<string, string> FormHashes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The words a reader sees that the build writes itself: the theme's, with the site's overrides.</summary>
+    public Theme.ThemeStrings Strings { get; init; } = Theme.ThemeStrings.Builtin;
 }

@@ -15,7 +15,9 @@ public sealed record SiteSettings(
     string ContentSource,
     string Publisher)
 {
-    public static SiteSettings Default { get; } = new("预算绩效信息公开", "财政项目支出绩效目标与自评结果公开", "/", "预算绩效信息公开", "", "", "", "");
+    /// <summary>What a site without site.yaml (or without a key of it) is called: the theme's words.</summary>
+    public static SiteSettings Defaults(Theme.ThemeStrings strings) =>
+        new(strings["site.title"], strings["site.description"], "/", strings["site.title"], "", "", "", "");
 
     /// <summary>Canonical links and feeds start with the base URL: a <c>javascript:</c> or <c>//host</c> one would mislead readers.</summary>
     public static bool IsSafeBaseUrl(string url) =>

@@ -41,7 +41,7 @@ public sealed class CatalogStage : IOutputStage
             Dataset(json, site, url, table.Name, table.Title, table.Description, table.Path, "text/csv", "CSV");
         }
 
-        Dataset(json, site, url, "forms-json", OpenDataFacts.FormsJsonTitle, OpenDataFacts.FormsJsonDescription, "data/forms.json", "application/json", "JSON");
+        Dataset(json, site, url, "forms-json", site.Strings["open_data.forms_json"], site.Strings["open_data.forms_json_description"], "data/forms.json", "application/json", "JSON");
         json.WriteEndArray();
         json.WriteEndObject();
     }

@@ -41,8 +41,8 @@ public sealed class DataPackageStage : IOutputStage
         json.WriteStartObject();
         json.WriteString("name", "forms-json");
         json.WriteString("path", "forms.json");
-        json.WriteString("title", OpenDataFacts.FormsJsonTitle);
-        json.WriteString("description", OpenDataFacts.FormsJsonDescription);
+        json.WriteString("title", site.Strings["open_data.forms_json"]);
+        json.WriteString("description", site.Strings["open_data.forms_json_description"]);
         json.WriteString("format", "json");
         json.WriteString("mediatype", "application/json");
         json.WriteString("encoding", "utf-8");

@@ -13,25 +13,24 @@ namespace PerfDisclosure.Build.OpenData;
 /// </summary>
 public sealed class DataPageStage : IOutputStage
 {
-    private const string Title = "开放数据";
-
     public string Name => "data-page";
 
     /// <summary>The downloadable files: site path, name, format, media type and what they hold.</summary>
     public static IReadOnlyList<(string Path, string Format, string MediaType, string Description)> Files(SiteModel site) =>
     [
-        .. OpenDataTables.All(site).Select(t => (t.Path, "CSV", "text/csv", t.Title + "：" + t.Description)),
-        ("data/forms.json", "JSON", "application/json", OpenDataFacts.FormsJsonDescription),
-        ("data/datapackage.json", "Frictionless Data Package v2", "application/json", "数据包描述：各 CSV 文件的列与类型（Table Schema）。"),
-        ("data/catalog.jsonld", "DCAT（JSON-LD）", "application/ld+json", "DCAT 数据目录，供数据开放平台（如 CKAN）采集。"),
-        ("feed.xml", "Atom", "application/atom+xml", "新增和更新的绩效表订阅源。"),
+        .. OpenDataTables.All(site).Select(t => (t.Path, "CSV", "text/csv", site.Strings.Format("open_data.file", ("title", t.Title), ("description", t.Description)))),
+        ("data/forms.json", "JSON", "application/json", site.Strings["open_data.forms_json_description"]),
+        ("data/datapackage.json", "Frictionless Data Package v2", "application/json", site.Strings["open_data.datapackage_description"]),
+        ("data/catalog.jsonld", "DCAT（JSON-LD）", "application/ld+json", site.Strings["open_data.catalog_description"]),
+        ("feed.xml", "Atom", "application/atom+xml", site.Strings["open_data.feed_description"]),
     ];
 
     public void Run(BuildContext context)
     {
         var site = context.Site;
         var modified = OpenDataFacts.Modified(site).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var globals = PageContext.Globals(site.Settings, SitePaths.Data, Title, [new("首页", SitePaths.Home), new(Title, SitePaths.Data)], pubDate: modified);
+        var title = site.Strings["title.data"];
+        var globals = PageContext.Globals(site, SitePaths.Data, title, [PageContext.Home(site), new(title, SitePaths.Data)], pubDate: modified);
         globals["modified"] = modified;
         globals["files"] = Files(site).Select(f => new ScriptObject
         {
@@ -71,8 +70,8 @@ public sealed class DataPageStage : IOutputStage
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "Dataset",
-            ["name"] = site.Settings.Title + "：绩效表开放数据",
-            ["description"] = site.Settings.Description + "。包括每张表一行的清单、每个绩效指标一行的明细，以及完整的 JSON 数据。",
+            ["name"] = site.Strings.Format("open_data.dataset", ("site", site.Settings.Title)),
+            ["description"] = site.Strings.Format("open_data.dataset_description", ("description", site.Settings.Description)),
             ["url"] = url(SitePaths.Data),
             ["inLanguage"] = "zh-CN",
             ["keywords"] = OpenDataFacts.Keywords(site),

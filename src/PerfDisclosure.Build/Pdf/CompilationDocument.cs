@@ -7,23 +7,23 @@ using Scriban.Runtime;
 namespace PerfDisclosure.Build.Pdf;
 
 /// <summary>
-/// 年度项目绩效目标汇总表: the HTML that the compilation of one organisation and year is printed from, a cover with
+/// The compilation (汇总表): the HTML that the compilation of one organisation and year is printed from, a cover with
 /// contents (<c>layouts/compilation</c>), then every form in its own layout template, each starting a page.
 /// </summary>
 public static class CompilationDocument
 {
     /// <summary>The compilation's title, after the kind of forms it holds.</summary>
-    public static string Title(IReadOnlyList<FormEntry> forms, int year) =>
-        forms.All(f => f.IsSelfEvaluation) ? $"{year}年度项目绩效自评汇总表"
-        : forms.Any(f => f.IsSelfEvaluation) ? $"{year}年度项目绩效汇总表"
-        : $"{year}年度项目绩效目标汇总表";
+    public static string Title(Theme.ThemeStrings strings, IReadOnlyList<FormEntry> forms, int year) =>
+        strings.Format(
+            forms.All(f => f.IsSelfEvaluation) ? "compilation.self_evaluation" : forms.Any(f => f.IsSelfEvaluation) ? "compilation.mixed" : "compilation.target",
+            ("year", year));
 
     public static string Render(BuildContext context, Organisation organisation, int year, IReadOnlyList<FormEntry> forms)
     {
         var site = context.Site;
         var path = SitePaths.OrganisationYear(organisation.Id, year);
-        var title = Title(forms, year);
-        var globals = PageContext.Globals(site.Settings, path, $"{organisation.Name} {title}", [new("首页", SitePaths.Home), new(organisation.Name, SitePaths.Organisation(organisation.Id)), new($"{year}年度", path)]);
+        var title = Title(site.Strings, forms, year);
+        var globals = PageContext.Globals(site, path, $"{organisation.Name} {title}", [PageContext.Home(site), new(organisation.Name, SitePaths.Organisation(organisation.Id)), new(site.Strings.Format("year", ("year", year)), path)]);
         globals["organisation"] = FormView.Organisation(organisation);
         globals["year"] = year;
         globals["title"] = Html.Escape(title);
@@ -41,7 +41,7 @@ public static class CompilationDocument
     /// <summary>The form's own layout template, without the page around it, as if the form sat at <paramref name="path"/>.</summary>
     private static string FormContent(BuildContext context, FormEntry entry, string path)
     {
-        var globals = PageContext.Globals(context.Site.Settings, path, entry.Form.ProjectName, []);
+        var globals = PageContext.Globals(context.Site, path, entry.Form.ProjectName, []);
         var form = FormView.Build(entry, context.Site);
         form["pdf"] = string.Empty;
         globals["form"] = form;

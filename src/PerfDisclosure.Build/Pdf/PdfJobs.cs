@@ -27,7 +27,7 @@ public static class PdfJobs
                 var source = Path.Combine(root, Site.SitePaths.OrganisationYear(organisation.Id, year), CompilationSource);
                 File.WriteAllText(source, html);
                 temporary.Add(source);
-                var title = $"{organisation.Name} {CompilationDocument.Title(forms, year)}";
+                var title = $"{organisation.Name} {CompilationDocument.Title(site.Strings, forms, year)}";
                 var date = ReproduciblePdf.DateOf(sourceDate, forms.Max(f => f.Updated));
                 jobs.Add(new PdfJob(PdfPaths.Compilation(organisation.Id, year), source, title, organisation.Name, false, PdfCache.Key(assets, html, title, organisation.Name, date), date, PageHead.Shell(html)));
             }
@@ -36,7 +36,7 @@ public static class PdfJobs
         foreach (var entry in site.Forms)
         {
             var source = Path.Combine(root, entry.Path, "index.html");
-            var title = $"{entry.Form.ProjectName} {entry.Layout.Title}（{entry.Form.Year}年度）";
+            var title = Rendering.PageRenderer.FormTitle(site.Strings, entry);
             var author = entry.Owner.Name;
             var date = ReproduciblePdf.DateOf(sourceDate, entry.Updated);
             var html = File.ReadAllText(source);

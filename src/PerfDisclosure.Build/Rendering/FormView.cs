@@ -24,7 +24,7 @@ public static class FormView
             ["project_name"] = Html.Escape(form.ProjectName),
             ["classified"] = form.Classified,
             ["owner"] = Organisation(entry.Owner),
-            ["layout"] = Layout(layout),
+            ["layout"] = Layout(layout, site.Strings),
             ["amount"] = Html.Escape(entry.Amount is { } a ? Html.FormatNumber(a, layout.FieldAt(layout.Amount)?.Format) : string.Empty),
             ["f"] = Fields(form.Fields, layout.Fields, site.OrganisationName),
             ["indicators"] = Indicators(form, layout, site.OrganisationName),
@@ -42,12 +42,12 @@ public static class FormView
         ["path"] = SitePaths.Organisation(organisation.Id),
     };
 
-    public static ScriptObject Layout(LayoutDefinition layout) => new()
+    public static ScriptObject Layout(LayoutDefinition layout, Theme.ThemeStrings strings) => new()
     {
         ["id"] = layout.Id,
         ["title"] = Html.Escape(layout.Title),
         ["kind"] = layout.Kind == FormKind.SelfEvaluation ? "self-evaluation" : "target",
-        ["kind_label"] = layout.Kind == FormKind.SelfEvaluation ? "绩效自评" : "绩效目标",
+        ["kind_label"] = Html.Escape(strings.Kind(layout.Kind == FormKind.SelfEvaluation)),
         ["amount_unit"] = Html.Escape(layout.AmountUnit),
         ["landscape"] = layout.Landscape,
         ["labels"] = Labels(layout.Fields),

@@ -7,15 +7,17 @@ namespace PerfDisclosure.Build.Rendering;
 /// <summary>A breadcrumb step: a title and the site path it leads to.</summary>
 public sealed record Crumb(string Title, string Path);
 
-/// <summary>What every page template sees: <c>site</c>, <c>page</c> and the <c>href</c> function for relative links.</summary>
+/// <summary>What every page template sees: <c>site</c>, <c>strings</c>, <c>page</c> and the <c>href</c> function for relative links.</summary>
 public static class PageContext
 {
     /// <param name="path">The page's folder, e.g. <c>sh-x/2026/</c>.</param>
-    public static ScriptObject Globals(SiteSettings site, string path, string title, IReadOnlyList<Crumb> crumbs, string? description = null, string? keywords = null, string? pubDate = null)
+    public static ScriptObject Globals(SiteModel model, string path, string title, IReadOnlyList<Crumb> crumbs, string? description = null, string? keywords = null, string? pubDate = null)
     {
+        var site = model.Settings;
         var globals = new ScriptObject
         {
             ["site"] = Site(site),
+            ["strings"] = model.Strings.Script,
             ["page"] = new ScriptObject
             {
                 ["path"] = path,
@@ -38,6 +40,9 @@ public static class PageContext
         globals.Import("href", new Func<string, string>(to => Html.Escape(SitePaths.Link(path, to))));
         return globals;
     }
+
+    /// <summary>The first breadcrumb of every page.</summary>
+    public static Crumb Home(SiteModel site) => new(site.Strings["home"], SitePaths.Home);
 
     public static string Canonical(string baseUrl, string path) => baseUrl.TrimEnd('/') + "/" + path;
 

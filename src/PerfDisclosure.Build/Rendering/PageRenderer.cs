@@ -9,17 +9,16 @@ namespace PerfDisclosure.Build.Rendering;
 /// <param name="pdfLinks">Whether the build prints PDFs, so form and year pages link them.</param>
 public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool pdfLinks = false)
 {
-    private const string Home = "首页";
-
     public string Form(FormEntry entry)
     {
         var form = entry.Form;
+        var strings = site.Strings;
         var globals = PageContext.Globals(
-            site.Settings,
+            site,
             entry.Path,
-            $"{form.ProjectName} {entry.Layout.Title}（{form.Year}年度）",
-            [new(Home, SitePaths.Home), new(entry.Owner.Name, SitePaths.Organisation(entry.Owner.Id)), new($"{form.Year}年度", SitePaths.OrganisationYear(entry.Owner.Id, form.Year)), new(form.ProjectName, entry.Path)],
-            description: $"{entry.Owner.Name} {form.Year}年度 {form.ProjectName} {entry.Layout.Title}",
+            FormTitle(strings, entry),
+            [PageContext.Home(site), new(entry.Owner.Name, SitePaths.Organisation(entry.Owner.Id)), new(Year(form.Year), SitePaths.OrganisationYear(entry.Owner.Id, form.Year)), new(form.ProjectName, entry.Path)],
+            description: strings.Format("title.form_description", ("organisation", entry.Owner.Name), ("year", form.Year), ("project", form.ProjectName), ("layout", entry.Layout.Title)),
             keywords: $"{form.ProjectName},{entry.Owner.Name},{entry.Layout.Title},{form.Year}",
             pubDate: $"{form.Year}-01-01");
         var view = FormView.Build(entry, site);
@@ -30,7 +29,7 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
 
     public string HomePage()
     {
-        var globals = PageContext.Globals(site.Settings, SitePaths.Home, site.Settings.Title, [new(Home, SitePaths.Home)]);
+        var globals = PageContext.Globals(site, SitePaths.Home, site.Settings.Title, [PageContext.Home(site)]);
         globals["years"] = site.Years.Select(y => new ScriptObject
         {
             ["year"] = y,
@@ -51,9 +50,9 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
     {
         var name = site.OrganisationName(organisation);
         var path = SitePaths.Organisation(organisation);
-        var globals = PageContext.Globals(site.Settings, path, name, [new(Home, SitePaths.Home), new(name, path)]);
+        var globals = PageContext.Globals(site, path, name, [PageContext.Home(site), new(name, path)]);
         globals["organisation"] = OrganisationSummary(organisation);
-        globals["recurring"] = Summaries.Recurring(site.ByOrganisation.GetValueOrDefault(organisation) ?? []);
+        globals["recurring"] = Summaries.Recurring(site.Strings, site.ByOrganisation.GetValueOrDefault(organisation) ?? []);
         return Wrap("layouts/organisation.sbn-html", globals, path);
     }
 
@@ -61,13 +60,13 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
     {
         var name = site.OrganisationName(organisation);
         var path = SitePaths.OrganisationYear(organisation, year);
-        var globals = PageContext.Globals(site.Settings, path, $"{name} {year}年度", [new(Home, SitePaths.Home), new(name, SitePaths.Organisation(organisation)), new($"{year}年度", path)]);
+        var globals = PageContext.Globals(site, path, site.Strings.Format("title.organisation_year", ("organisation", name), ("year", year)), [PageContext.Home(site), new(name, SitePaths.Organisation(organisation)), new(Year(year), path)]);
         var forms = site.FormsOf(organisation, year).ToList();
         globals["organisation"] = FormView.Organisation(site.Content.Organisations[organisation]);
         globals["year"] = year;
         globals["forms"] = forms.OrderByDescending(f => f.AmountInYuan).Select(Listing).ToList();
         globals["total"] = Html.TenThousandYuan(forms.Sum(f => f.AmountInYuan ?? 0m));
-        globals["charts"] = Summaries.Spending(forms).Concat(Summaries.Scores(forms)).ToList();
+        globals["charts"] = Summaries.Spending(site.Strings, forms).Concat(Summaries.Scores(site.Strings, forms)).ToList();
         globals["compilation_pdf"] = pdfLinks ? Path.GetFileName(Pdf.PdfPaths.Compilation(organisation, year)) : string.Empty;
         return Wrap("layouts/organisation-year.sbn-html", globals, path);
     }
@@ -75,7 +74,7 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
     public string YearPage(int year)
     {
         var path = SitePaths.Year(year);
-        var globals = PageContext.Globals(site.Settings, path, $"{year}年度", [new(Home, SitePaths.Home), new($"{year}年度", path)]);
+        var globals = PageContext.Globals(site, path, Year(year), [PageContext.Home(site), new(Year(year), path)]);
         var forms = site.Forms.Where(f => f.Form.Year == year).ToList();
         globals["year"] = year;
         globals["organisations"] = forms.GroupBy(f => f.Owner.Id, StringComparer.Ordinal).Select(g => new ScriptObject
@@ -92,10 +91,14 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
     public string MarkdownPage(Page page)
     {
         var path = SitePaths.Page(page.Slug);
-        var globals = PageContext.Globals(site.Settings, path, page.Title, [new(Home, SitePaths.Home), new(page.Title, path)]);
+        var globals = PageContext.Globals(site, path, page.Title, [PageContext.Home(site), new(page.Title, path)]);
         globals["body"] = MarkdownRenderer.Page(page.Markdown);
         return Wrap("layouts/page.sbn-html", globals, page.Where.File);
     }
+
+    /// <summary>A form's title on its page and in its PDF.</summary>
+    public static string FormTitle(Theme.ThemeStrings strings, FormEntry entry) =>
+        strings.Format("title.form", ("project", entry.Form.ProjectName), ("layout", entry.Layout.Title), ("year", entry.Form.Year));
 
     /// <summary>Renders a page template, then the base layout with the result as <c>content</c>.</summary>
     public string Wrap(string template, ScriptObject globals, string subject)
@@ -119,11 +122,13 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
         return view;
     }
 
-    private static ScriptObject Listing(FormEntry entry) => new()
+    private string Year(int year) => site.Strings.Format("year", ("year", year));
+
+    private ScriptObject Listing(FormEntry entry) => new()
     {
         ["project_name"] = Html.Escape(entry.Form.ProjectName),
         ["path"] = entry.Path,
-        ["kind_label"] = entry.IsSelfEvaluation ? "绩效自评" : "绩效目标",
+        ["kind_label"] = Html.Escape(site.Strings.Kind(entry.IsSelfEvaluation)),
         ["title"] = Html.Escape(entry.Layout.Title),
         ["amount"] = Html.TenThousandYuan(entry.AmountInYuan),
         ["amount_value"] = HomeSummary.SortKey(entry.AmountInYuan),

@@ -47,7 +47,7 @@ public sealed class SearchCollector : IDisposable
             Report(new Diagnostic("PD0501", Severity.Warning, SourceSpan.FileOnly(entry.Form.File), $"表单页面没有 <main> 内容，搜索找不到它：{entry.Path}", $"The form's page has no <main> content, so search cannot find it: {entry.Path}"));
         }
 
-        SearchIndexFiles.WriteDocument(writer, form, entry, text);
+        SearchIndexFiles.WriteDocument(writer, form, entry, site.Strings.Kind(entry.IsSelfEvaluation), text);
         index.Add(form, text, entry.Form.ProjectName + " " + entry.Owner.Name);
         added[form] = true;
     }

@@ -23,7 +23,8 @@ public static class SearchIndexFiles
     };
 
     /// <summary>What a result shows of form <paramref name="id"/>, with the text its snippet is cut from.</summary>
-    public static void WriteDocument(SiteWriter writer, int id, FormEntry entry, string text)
+    /// <param name="kind">The kind of form as a reader names it (the theme's strings).</param>
+    public static void WriteDocument(SiteWriter writer, int id, FormEntry entry, string kind, string text)
     {
         using var stream = writer.Create($"search/docs/{id}.json");
         using var json = new Utf8JsonWriter(stream, Json);
@@ -32,7 +33,7 @@ public static class SearchIndexFiles
         json.WriteString("title", entry.Form.ProjectName);
         json.WriteString("organisation", entry.Owner.Name);
         json.WriteNumber("year", entry.Form.Year);
-        json.WriteString("kind", KindLabel(entry.IsSelfEvaluation));
+        json.WriteString("kind", kind);
         json.WriteString("amount", Html.TenThousandYuan(entry.AmountInYuan));
         json.WriteString("grade", entry.Form.Fields.TextAt("grade") ?? string.Empty);
         json.WriteString("text", text);
@@ -74,7 +75,4 @@ public static class SearchIndexFiles
         json.WriteEndArray();
         json.WriteEndObject();
     }
-
-    /// <summary>目标申报 / 自评: the form kind as the search page shows it.</summary>
-    public static string KindLabel(bool selfEvaluation) => selfEvaluation ? "绩效自评" : "绩效目标";
 }

@@ -21,26 +21,27 @@ public sealed class SearchStage : IOutputStage
     {
         var search = context.Search ?? throw new InvalidOperationException("the search stage needs the build's search collector");
         search.AddWritten();
-        search.Write(Facets(context.Site.Forms));
+        search.Write(Facets(context.Site.Strings, context.Site.Forms));
 
         // The page lists no form, only the years of its filter.
         context.Cache.WriteText(context.Writer, SitePaths.Search + "index.html", [], () => Page(context), string.Join(',', context.Site.Years));
     }
 
-    public static IReadOnlyList<SearchFacet> Facets(IReadOnlyList<FormEntry> forms) =>
+    public static IReadOnlyList<SearchFacet> Facets(Theme.ThemeStrings strings, IReadOnlyList<FormEntry> forms) =>
     [
-        SearchFacet.Of("year", "年度", forms, f => f.Form.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a))),
-        SearchFacet.Of("jurisdiction", "地区", forms, f => f.Owner.Jurisdiction),
-        SearchFacet.Of("organisation", "单位", forms, f => f.Owner.Name),
-        SearchFacet.Of("kind", "类型", forms, f => SearchIndexFiles.KindLabel(f.IsSelfEvaluation)),
-        SearchFacet.Of("grade", "评分等级", forms, f => f.Form.Fields.TextAt("grade") ?? string.Empty, Comparer<string>.Create((a, b) => Rank(a).CompareTo(Rank(b)))),
+        SearchFacet.Of("year", strings["search.year"], forms, f => f.Form.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a))),
+        SearchFacet.Of("jurisdiction", strings["search.jurisdiction"], forms, f => f.Owner.Jurisdiction),
+        SearchFacet.Of("organisation", strings["search.organisation"], forms, f => f.Owner.Name),
+        SearchFacet.Of("kind", strings["search.kind"], forms, f => strings.Kind(f.IsSelfEvaluation)),
+        SearchFacet.Of("grade", strings["search.grade"], forms, f => f.Form.Fields.TextAt("grade") ?? string.Empty, Comparer<string>.Create((a, b) => Rank(a).CompareTo(Rank(b)))),
     ];
 
     private static int Rank(string grade) => Array.IndexOf(GradeOrder, grade) is var i and >= 0 ? i : GradeOrder.Length + (grade.Length == 0 ? 1 : 0);
 
     private static string Page(BuildContext context)
     {
-        var globals = PageContext.Globals(context.Site.Settings, SitePaths.Search, "搜索", [new("首页", SitePaths.Home), new("搜索", SitePaths.Search)]);
+        var title = context.Site.Strings["title.search"];
+        var globals = PageContext.Globals(context.Site, SitePaths.Search, title, [PageContext.Home(context.Site), new(title, SitePaths.Search)]);
         var page = (ScriptObject)globals["page"]!;
         page["head_extra"] = $"<script src=\"{Html.Escape(SitePaths.Link(SitePaths.Search, "assets/search.js"))}\" defer></script>";
         globals["years"] = context.Site.Years.Select(y => new ScriptObject { ["year"] = y, ["path"] = SitePaths.Year(y) }).ToList();

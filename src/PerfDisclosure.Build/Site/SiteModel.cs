@@ -23,6 +23,9 @@ public sealed class SiteModel
 
     public SiteSettings Settings => Content.Site;
 
+    /// <summary>The words a reader sees that the build writes itself (templates/strings.yaml).</summary>
+    public Theme.ThemeStrings Strings => Content.Strings;
+
     /// <summary>Every publishable form, by owner, then newest year first, then project name.</summary>
     public IReadOnlyList<FormEntry> Forms { get; }
 

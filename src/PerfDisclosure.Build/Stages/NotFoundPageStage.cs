@@ -10,22 +10,22 @@ namespace PerfDisclosure.Build.Stages;
 /// </summary>
 public sealed class NotFoundPageStage : IOutputStage
 {
-    private const string Title = "页面未找到";
-
     public string Name => "404";
 
     public void Run(BuildContext context)
     {
         var settings = context.Site.Settings;
         var root = settings.BaseUrl.EndsWith('/') ? settings.BaseUrl : settings.BaseUrl + "/";
-        var globals = PageContext.Globals(settings, SitePaths.Home, Title, [new("首页", SitePaths.Home), new(Title, SitePaths.Home)]);
+        var title = context.Site.Strings["title.not_found"];
+        var home = PageContext.Home(context.Site);
+        var globals = PageContext.Globals(context.Site, SitePaths.Home, title, [home, new(title, SitePaths.Home)]);
         var page = (ScriptObject)globals["page"]!;
         page["root"] = Html.Escape(root);
         page["canonical"] = Html.Escape(root + "404.html");
         page["breadcrumbs"] = new List<ScriptObject>
         {
-            new() { ["title"] = "首页", ["href"] = Html.Escape(root + "index.html"), ["current"] = false },
-            new() { ["title"] = Title, ["href"] = Html.Escape(root + "404.html"), ["current"] = true },
+            new() { ["title"] = Html.Escape(home.Title), ["href"] = Html.Escape(root + "index.html"), ["current"] = false },
+            new() { ["title"] = Html.Escape(title), ["href"] = Html.Escape(root + "404.html"), ["current"] = true },
         };
         globals.Remove("href");
         globals.Import("href", new Func<string, string>(to => Html.Escape(root + (to.Length == 0 || to.EndsWith('/') ? to + "index.html" : to))));

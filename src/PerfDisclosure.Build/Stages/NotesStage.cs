@@ -11,8 +11,8 @@ public sealed class NotesStage : IOutputStage
 
     public void Run(BuildContext context)
     {
-        const string title = "表格提示说明";
-        var globals = PageContext.Globals(context.Site.Settings, FormNotes.PagePath, title, [new("首页", Site.SitePaths.Home), new(title, FormNotes.PagePath)]);
+        var title = context.Site.Strings["title.notes"];
+        var globals = PageContext.Globals(context.Site, FormNotes.PagePath, title, [PageContext.Home(context.Site), new(title, FormNotes.PagePath)]);
         globals["notes"] = RuleSet.Default.Rules.Where(r => r.CitizenNote is not null).Select(r => new ScriptObject
         {
             ["code"] = r.Code,

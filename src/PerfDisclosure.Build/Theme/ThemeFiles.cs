@@ -50,6 +50,15 @@ public sealed class ThemeFiles
     public IEnumerable<string> List(string folder, string ending) =>
         files.Keys.Where(k => k.StartsWith(folder, StringComparison.Ordinal) && k.EndsWith(ending, StringComparison.Ordinal));
 
+    /// <summary>A file of the built-in theme, whatever the site's templates folder holds.</summary>
+    public static ThemeFile BuiltinFile(string name)
+    {
+        var resource = ResourcePrefix + name;
+        return Assembly.GetManifestResourceInfo(resource) is null
+            ? throw new FileNotFoundException($"the built-in theme has no {name}")
+            : new ThemeFile(name, "builtin:" + name, () => ReadResource(resource));
+    }
+
     private static byte[] ReadResource(string resource)
     {
         using var stream = Assembly.GetManifestResourceStream(resource)!;

@@ -19,14 +19,15 @@ public static class BarChart
     private const int ValueSpace = 90;
 
     /// <param name="id">Unique on the page; prefixes the ids of the title and description.</param>
-    public static string Svg(string id, string title, IReadOnlyList<ChartBar> bars)
+    /// <param name="description">The text alternative (<see cref="Description"/>).</param>
+    public static string Svg(string id, string title, string description, IReadOnlyList<ChartBar> bars)
     {
         var max = bars.Count == 0 ? 0m : bars.Max(b => b.Value);
         var height = Math.Max(1, bars.Count) * (LabelHeight + BarHeight + Gap);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{Html.Escape(title)}</title>");
-        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{Html.Escape(Description(bars))}</desc>");
+        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"{id}-desc\">{Html.Escape(description)}</desc>");
         var y = 0;
         foreach (var bar in bars)
         {
@@ -42,8 +43,10 @@ public static class BarChart
     }
 
     /// <summary>The text alternative: every bar's label and value in one sentence.</summary>
-    public static string Description(IReadOnlyList<ChartBar> bars) =>
-        bars.Count == 0 ? "无数据。" : string.Join("；", bars.Select(b => $"{b.Label}：{b.Display}")) + "。";
+    public static string Description(Theme.ThemeStrings strings, IReadOnlyList<ChartBar> bars) =>
+        bars.Count == 0
+            ? strings["charts.no_data"]
+            : strings.Format("charts.bars", ("bars", string.Join(strings["charts.bar_separator"], bars.Select(b => strings.Format("charts.bar", ("label", b.Label), ("value", b.Display))))));
 
     /// <summary>Labels longer than a line are cut in the picture only; the description and table keep them whole.</summary>
     private static string Shorten(string label) => label.Length <= 24 ? label : label[..23] + "…";

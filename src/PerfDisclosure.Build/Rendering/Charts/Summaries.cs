@@ -1,4 +1,5 @@
 using PerfDisclosure.Build.Site;
+using PerfDisclosure.Build.Theme;
 using Scriban.Runtime;
 
 namespace PerfDisclosure.Build.Rendering.Charts;
@@ -14,17 +15,18 @@ public static class Summaries
     private static readonly string[] Grades = ["优", "良", "中", "差"];
 
     /// <summary>The amount of each project of one organisation and year, one chart per kind of form.</summary>
-    public static List<ScriptObject> Spending(IReadOnlyList<FormEntry> forms) =>
+    public static List<ScriptObject> Spending(ThemeStrings strings, IReadOnlyList<FormEntry> forms) =>
         [.. forms.Where(f => f.AmountInYuan is not null).GroupBy(f => f.IsSelfEvaluation).OrderBy(g => g.Key).Select(g => Chart(
+            strings,
             g.Key ? "spending-self-evaluation" : "spending-target",
-            g.Key ? "自评项目全年预算数（万元）" : "申报项目年度资金（万元）",
-            "项目名称",
-            "金额（万元）",
+            strings[g.Key ? "charts.spending_self_evaluation" : "charts.spending_target"],
+            strings["charts.project"],
+            strings["charts.amount"],
             [.. g.OrderByDescending(f => f.AmountInYuan).ThenBy(f => f.Form.ProjectName, StringComparer.Ordinal)
                 .Select(f => new ChartBar(f.Form.ProjectName, f.AmountInYuan!.Value / 10000m, Html.TenThousandYuan(f.AmountInYuan)))]))];
 
     /// <summary>Self-evaluations only: how many forms fall in each 10-point score band, and each grade's count.</summary>
-    public static List<ScriptObject> Scores(IReadOnlyList<FormEntry> forms)
+    public static List<ScriptObject> Scores(ThemeStrings strings, IReadOnlyList<FormEntry> forms)
     {
         var scores = forms.Where(f => f.IsSelfEvaluation).Select(f => f.Form.Fields.NumberAt("total_score")).OfType<decimal>().ToList();
         if (scores.Count == 0)
@@ -32,27 +34,32 @@ public static class Summaries
             return [];
         }
 
-        var bands = new (string Label, decimal Low, decimal High)[] { ("90–100分", 90, decimal.MaxValue), ("80–89.99分", 80, 90), ("70–79.99分", 70, 80), ("60–69.99分", 60, 70), ("60分以下", decimal.MinValue, 60) };
+        string Band(string low, string high) => strings.Format("charts.band", ("low", low), ("high", high));
+        var bands = new (string Label, decimal Low, decimal High)[]
+        {
+            (Band("90", "100"), 90, decimal.MaxValue), (Band("80", "89.99"), 80, 90), (Band("70", "79.99"), 70, 80), (Band("60", "69.99"), 60, 70),
+            (strings.Format("charts.band_below", ("high", "60")), decimal.MinValue, 60),
+        };
         var grades = forms.Where(f => f.IsSelfEvaluation).Select(f => f.Form.Fields.TextAt("grade")?.Trim()).OfType<string>().Where(g => g.Length > 0).ToList();
         var gradeOrder = Grades.Concat(grades.Where(g => !Grades.Contains(g)).Distinct().Order(StringComparer.Ordinal));
         return
         [
-            Chart("score-bands", "自评总分分布（表数）", "总分", "表数", [.. bands.Select(b => Count(b.Label, scores.Count(s => s >= b.Low && s < b.High)))]),
-            Chart("grade-counts", "评分等级（表数）", "评分等级", "表数", [.. gradeOrder.Select(g => Count(g, grades.Count(x => x == g)))]),
+            Chart(strings, "score-bands", strings["charts.score_bands"], strings["charts.score"], strings["charts.forms"], [.. bands.Select(b => Count(strings, b.Label, scores.Count(s => s >= b.Low && s < b.High)))]),
+            Chart(strings, "grade-counts", strings["charts.grades"], strings["charts.grade"], strings["charts.forms"], [.. gradeOrder.Select(g => Count(strings, g, grades.Count(x => x == g)))]),
         ];
     }
 
     /// <summary>Projects of one organisation published in more than one year: amount and score per year.</summary>
-    public static List<ScriptObject> Recurring(IReadOnlyList<FormEntry> forms) =>
+    public static List<ScriptObject> Recurring(ThemeStrings strings, IReadOnlyList<FormEntry> forms) =>
         [.. forms.GroupBy(f => (f.Form.ProjectName, f.IsSelfEvaluation))
             .Where(g => g.Select(f => f.Form.Year).Distinct().Count() > 1)
             .OrderBy(g => g.Key.ProjectName, StringComparer.Ordinal).ThenBy(g => g.Key.IsSelfEvaluation)
             .Select((g, i) =>
             {
                 var years = g.OrderBy(f => f.Form.Year).ThenBy(f => f.Form.Id, StringComparer.Ordinal).ToList();
-                var kind = g.Key.IsSelfEvaluation ? "绩效自评" : "绩效目标";
-                var chart = Chart($"recurring-{i + 1}", $"{g.Key.ProjectName}（{kind}）历年金额（万元）", "年度", "金额（万元）",
-                    [.. years.Select(f => new ChartBar($"{f.Form.Year}年度", (f.AmountInYuan ?? 0m) / 10000m, Html.TenThousandYuan(f.AmountInYuan)))]);
+                var title = strings.Format("charts.recurring", ("project", g.Key.ProjectName), ("kind", strings.Kind(g.Key.IsSelfEvaluation)));
+                var chart = Chart(strings, $"recurring-{i + 1}", title, strings["charts.year"], strings["charts.amount"],
+                    [.. years.Select(f => new ChartBar(strings.Format("year", ("year", f.Form.Year)), (f.AmountInYuan ?? 0m) / 10000m, Html.TenThousandYuan(f.AmountInYuan)))]);
                 chart["scores"] = g.Key.IsSelfEvaluation;
                 chart["forms"] = years.Select(f => new ScriptObject
                 {
@@ -65,13 +72,13 @@ public static class Summaries
                 return chart;
             })];
 
-    private static ChartBar Count(string label, int count) => new(label, count, $"{count} 张");
+    private static ChartBar Count(ThemeStrings strings, string label, int count) => new(label, count, strings.Format("charts.form_count", ("count", count)));
 
-    private static ScriptObject Chart(string id, string title, string labelHeader, string valueHeader, IReadOnlyList<ChartBar> bars) => new()
+    private static ScriptObject Chart(ThemeStrings strings, string id, string title, string labelHeader, string valueHeader, IReadOnlyList<ChartBar> bars) => new()
     {
         ["id"] = id,
         ["title"] = Html.Escape(title),
-        ["svg"] = BarChart.Svg(id, title, bars),
+        ["svg"] = BarChart.Svg(id, title, BarChart.Description(strings, bars), bars),
         ["label_header"] = Html.Escape(labelHeader),
         ["value_header"] = Html.Escape(valueHeader),
         ["rows"] = bars.Select(b => new ScriptObject { ["label"] = Html.Escape(b.Label), ["value"] = Html.Escape(b.Display) }).ToList(),

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using PerfDisclosure.Build.Rendering.Charts;
+using PerfDisclosure.Build.Theme;
 
 namespace PerfDisclosure.Build.Tests.Rendering.Charts;
 
@@ -10,7 +11,7 @@ public class BarChartTests
     [Fact]
     public void Bars_are_proportional_to_their_values()
     {
-        var svg = new HtmlParser().ParseDocument(BarChart.Svg("c", "金额", Bars)).QuerySelector("svg")!;
+        var svg = new HtmlParser().ParseDocument(BarChart.Svg("c", "金额", BarChart.Description(ThemeStrings.Builtin, Bars), Bars)).QuerySelector("svg")!;
         var widths = svg.QuerySelectorAll("rect").Select(r => double.Parse(r.GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(3, widths.Count);
         Assert.Equal(4.0, widths[0] / widths[1], 1);
@@ -20,7 +21,7 @@ public class BarChartTests
     [Fact]
     public void The_svg_is_an_image_named_and_described_with_every_number_and_escapes_labels()
     {
-        var markup = BarChart.Svg("c", "金额（万元）", Bars);
+        var markup = BarChart.Svg("c", "金额（万元）", BarChart.Description(ThemeStrings.Builtin, Bars), Bars);
         var svg = new HtmlParser().ParseDocument(markup).QuerySelector("svg")!;
         Assert.Equal("img", svg.GetAttribute("role"));
         Assert.Equal("c-title c-desc", svg.GetAttribute("aria-labelledby"));

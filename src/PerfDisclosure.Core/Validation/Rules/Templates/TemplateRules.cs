@@ -17,5 +17,11 @@ public static class TemplateRules
         "# templates/layouts/forms/shenzhen-target.sbn-html\n<h1>{{ form.project_name }}</h1>\n",
         ExampleKind.Other));
 
-    public static IEnumerable<Rule> All => [TemplateNotFound, TemplateFailed];
+    public static LoadingRule BadStrings { get; } = new("PD0903", Severity.Error, "主题文字文件有误（没有这个键，或使用了不会被填写的占位符）", "The theme's strings file is invalid (an unknown key, or a placeholder that is never filled in)", new(
+        "shenzhen-target",
+        "# templates/strings.yaml\nhome: 首页\ntitle:\n  serach: 搜索\n",
+        "# templates/strings.yaml\nhome: 首页\ntitle:\n  search: 搜索\n",
+        ExampleKind.Other));
+
+    public static IEnumerable<Rule> All => [TemplateNotFound, TemplateFailed, BadStrings];
 }
