@@ -63,7 +63,7 @@ public sealed class AtomFeedStage : IOutputStage
     private static string Summary(Theme.ThemeStrings strings, FormEntry entry)
     {
         var amount = entry.Amount is { } a ? strings.Format("feed.amount", ("amount", Html.FormatNumber(a, "#,##0.00")), ("unit", entry.Layout.AmountUnit)) : string.Empty;
-        var score = entry.Form.Fields.NumberAt("total_score") is { } s ? strings.Format("feed.score", ("score", Html.FormatNumber(s, "0.00"))) : string.Empty;
+        var score = entry.TotalScore is { } s ? strings.Format("feed.score", ("score", Html.FormatNumber(s, "0.00"))) : string.Empty;
         return strings.Format("feed.summary", ("organisation", entry.Owner.Name), ("year", entry.Form.Year), ("layout", entry.Layout.Title), ("amount", amount), ("score", score));
     }
 

@@ -51,7 +51,7 @@ public static class FormReader
         var fields = ReadFields(reader, root, layout.Fields, known, "");
         var indicators = ReadIndicators(reader, root, layout);
 
-        var projectName = fields.TextAt("project_name") ?? string.Empty;
+        var projectName = layout.PathOf(FieldRole.ProjectName) is { } namePath ? fields.TextAt(namePath) ?? string.Empty : string.Empty;
         var owner = fields[layout.Owner] is OrganisationValue o ? o.Id : string.Empty;
         if (year is null || owner.Length == 0)
         {

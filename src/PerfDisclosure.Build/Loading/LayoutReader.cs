@@ -34,8 +34,8 @@ public static class LayoutReader
             "self-evaluation" => FormKind.SelfEvaluation,
             _ => FormKind.Target,
         };
-        var fields = Fields(reader, reader.Sequence(Child(root, "fields"), "fields"));
-        var columns = Fields(reader, reader.Sequence(Child(root, "indicator_columns"), "indicator_columns"));
+        var fields = Fields(reader, reader.Sequence(Child(root, "fields"), "fields"), columns: false, []);
+        var columns = Fields(reader, reader.Sequence(Child(root, "indicator_columns"), "indicator_columns"), columns: true, []);
         var checks = reader.Mapping(Child(root, "checks"), "checks");
         var sums = new List<SumCheck>();
         var bounds = new List<NotAboveCheck>();
@@ -94,7 +94,8 @@ public static class LayoutReader
     internal static YamlNode? Child(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
-    private static List<FieldDefinition> Fields(NodeReader reader, YamlSequenceNode? sequence)
+    /// <param name="roles">The roles taken so far in this list and the lists around it: each is one field's.</param>
+    private static List<FieldDefinition> Fields(NodeReader reader, YamlSequenceNode? sequence, bool columns, HashSet<string> roles)
     {
         var fields = new List<FieldDefinition>();
         foreach (var node in sequence?.Children ?? [])
@@ -118,8 +119,8 @@ public static class LayoutReader
             }
 
             var values = reader.Sequence(Child(field, "values"), "values")?.Children.Select(v => reader.Text(v, "value") ?? string.Empty).ToList();
-            var children = type == FieldType.Group ? Fields(reader, reader.Sequence(Child(field, "fields"), "fields")) : null;
-            fields.Add(new FieldDefinition(
+            var children = type == FieldType.Group ? Fields(reader, reader.Sequence(Child(field, "fields"), "fields"), columns, roles) : null;
+            var definition = new FieldDefinition(
                 key,
                 reader.Text(Child(field, "label"), "label") ?? key,
                 type,
@@ -127,7 +128,8 @@ public static class LayoutReader
                 reader.Text(Child(field, "format"), "format"),
                 values,
                 children,
-                reader.Text(Child(field, "description"), "description")));
+                reader.Text(Child(field, "description"), "description"));
+            fields.Add(LayoutRoles.Read(reader, field, definition, columns, roles));
         }
 
         return fields;

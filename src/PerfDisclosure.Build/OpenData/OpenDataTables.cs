@@ -35,8 +35,8 @@ public static class OpenDataTables
                 Column("amount", "number"),
                 Column("amount_unit", "string"),
                 Column("amount_yuan", "number"),
-                Column("total_score", "number"),
-                Column("grade", "string"),
+                Column(RoleNames.Snake(FieldRole.TotalScore), "number"),
+                Column(RoleNames.Snake(FieldRole.Grade), "string"),
                 Column("classified", "boolean"),
                 Column("indicator_count", "integer"),
                 Column("updated", "date"),
@@ -46,7 +46,7 @@ public static class OpenDataTables
             {
                 e.Form.Id, e.Path + "index.html", e.Path + "form.json", e.Form.Year, e.IsSelfEvaluation ? "self-evaluation" : "target",
                 e.Layout.Id, e.Layout.Title, e.Form.ProjectName, e.Owner.Id, e.Owner.Name, e.Owner.Jurisdiction,
-                e.Amount, e.Layout.AmountUnit, e.AmountInYuan, e.Form.Fields.NumberAt("total_score"), e.Form.Fields.TextAt("grade"),
+                e.Amount, e.Layout.AmountUnit, e.AmountInYuan, e.TotalScore, e.Grade,
                 e.Form.Classified, e.Form.Indicators.Count, e.Updated,
             }));
     }

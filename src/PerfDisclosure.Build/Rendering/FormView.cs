@@ -11,6 +11,11 @@ namespace PerfDisclosure.Build.Rendering;
 /// </summary>
 public static class FormView
 {
+    /// <summary>What listings and charts call a self-evaluation's 总分 and 评分等级: the roles' names.</summary>
+    public static readonly string TotalScoreName = RoleNames.Snake(FieldRole.TotalScore);
+
+    public static readonly string GradeName = RoleNames.Snake(FieldRole.Grade);
+
     public static ScriptObject Build(FormEntry entry, SiteModel site)
     {
         var form = entry.Form;

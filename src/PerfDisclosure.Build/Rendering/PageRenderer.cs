@@ -132,11 +132,11 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
         ["title"] = Html.Escape(entry.Layout.Title),
         ["amount"] = Html.TenThousandYuan(entry.AmountInYuan),
         ["amount_value"] = HomeSummary.SortKey(entry.AmountInYuan),
-        ["score_value"] = HomeSummary.SortKey(entry.Form.Fields.NumberAt("total_score")),
+        ["score_value"] = HomeSummary.SortKey(entry.TotalScore),
         ["owner_name"] = Html.Escape(entry.Owner.Name),
         ["year"] = entry.Form.Year,
         ["updated"] = entry.Updated.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["total_score"] = entry.Form.Fields.NumberAt("total_score") is { } score ? Html.FormatNumber(score, "0.00") : string.Empty,
-        ["grade"] = Html.Escape(entry.Form.Fields.TextAt("grade") ?? string.Empty),
+        [FormView.TotalScoreName] = entry.TotalScore is { } score ? Html.FormatNumber(score, "0.00") : string.Empty,
+        [FormView.GradeName] = Html.Escape(entry.Grade ?? string.Empty),
     };
 }

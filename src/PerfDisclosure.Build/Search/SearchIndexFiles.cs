@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Layouts;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -35,7 +36,7 @@ public static class SearchIndexFiles
         json.WriteNumber("year", entry.Form.Year);
         json.WriteString("kind", kind);
         json.WriteString("amount", Html.TenThousandYuan(entry.AmountInYuan));
-        json.WriteString("grade", entry.Form.Fields.TextAt("grade") ?? string.Empty);
+        json.WriteString(RoleNames.Snake(FieldRole.Grade), entry.Grade ?? string.Empty);
         json.WriteString("text", text);
         json.WriteEndObject();
     }

@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Build.Rendering;
 using PerfDisclosure.Build.Site;
 using PerfDisclosure.Build.Stages;
@@ -13,8 +14,6 @@ namespace PerfDisclosure.Build.Search;
 /// </summary>
 public sealed class SearchStage : IOutputStage
 {
-    private static readonly string[] GradeOrder = ["优", "良", "中", "差"];
-
     public string Name => "search";
 
     public void Run(BuildContext context)
@@ -27,16 +26,19 @@ public sealed class SearchStage : IOutputStage
         context.Cache.WriteText(context.Writer, SitePaths.Search + "index.html", [], () => Page(context), string.Join(',', context.Site.Years));
     }
 
-    public static IReadOnlyList<SearchFacet> Facets(Theme.ThemeStrings strings, IReadOnlyList<FormEntry> forms) =>
-    [
-        SearchFacet.Of("year", strings["search.year"], forms, f => f.Form.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a))),
-        SearchFacet.Of("jurisdiction", strings["search.jurisdiction"], forms, f => f.Owner.Jurisdiction),
-        SearchFacet.Of("organisation", strings["search.organisation"], forms, f => f.Owner.Name),
-        SearchFacet.Of("kind", strings["search.kind"], forms, f => strings.Kind(f.IsSelfEvaluation)),
-        SearchFacet.Of("grade", strings["search.grade"], forms, f => f.Form.Fields.TextAt("grade") ?? string.Empty, Comparer<string>.Create((a, b) => Rank(a).CompareTo(Rank(b)))),
-    ];
-
-    private static int Rank(string grade) => Array.IndexOf(GradeOrder, grade) is var i and >= 0 ? i : GradeOrder.Length + (grade.Length == 0 ? 1 : 0);
+    public static IReadOnlyList<SearchFacet> Facets(Theme.ThemeStrings strings, IReadOnlyList<FormEntry> forms)
+    {
+        var grades = Rendering.Charts.Summaries.GradeOrder(forms).ToList();
+        int Rank(string grade) => grades.IndexOf(grade) is var i and >= 0 ? i : grades.Count + (grade.Length == 0 ? 1 : 0);
+        return
+        [
+            SearchFacet.Of("year", strings["search.year"], forms, f => f.Form.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a))),
+            SearchFacet.Of("jurisdiction", strings["search.jurisdiction"], forms, f => f.Owner.Jurisdiction),
+            SearchFacet.Of("organisation", strings["search.organisation"], forms, f => f.Owner.Name),
+            SearchFacet.Of("kind", strings["search.kind"], forms, f => strings.Kind(f.IsSelfEvaluation)),
+            SearchFacet.Of(RoleNames.Snake(FieldRole.Grade), strings["search.grade"], forms, f => f.Grade ?? string.Empty, Comparer<string>.Create((a, b) => Rank(a).CompareTo(Rank(b)))),
+        ];
+    }
 
     private static string Page(BuildContext context)
     {

@@ -19,4 +19,10 @@ public sealed record FormEntry(Form Form, LayoutDefinition Layout, Organisation 
     public DateOnly Updated => Form.Updated ?? new DateOnly(Form.Year, 1, 1);
 
     public bool IsSelfEvaluation => Layout.Kind == FormKind.SelfEvaluation;
+
+    /// <summary>总分, when the layout has a field of that role and the form fills it.</summary>
+    public decimal? TotalScore => Layout.NumberOf(Form, FieldRole.TotalScore);
+
+    /// <summary>评分等级, when the layout has a field of that role and the form fills it.</summary>
+    public string? Grade => Layout.TextOf(Form, FieldRole.Grade);
 }

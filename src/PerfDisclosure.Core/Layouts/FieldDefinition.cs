@@ -17,6 +17,12 @@ public sealed record FieldDefinition(
     /// <summary>Punctuation (besides white space) a published value may differ by from an allowed value: 31.履职类项目 is 31 履职类项目 spelled loosely.</summary>
     public const string LoosePunctuation = ".．、·-";
 
+    /// <summary>What the field (or indicator column) means, when the layout says (<see cref="FieldRole"/>, <see cref="ColumnRole"/>).</summary>
+    public FieldRole Role { get; init; }
+
+    /// <summary>What an indicator column means, when the layout says.</summary>
+    public ColumnRole ColumnRole { get; init; }
+
     public IReadOnlyList<string> AllowedValues => Values ?? [];
 
     /// <summary>The allowed value <paramref name="text"/> spells with other spacing or punctuation, if any (published as written, flagged).</summary>

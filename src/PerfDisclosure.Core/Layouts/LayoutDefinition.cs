@@ -39,6 +39,53 @@ public sealed record LayoutDefinition(
 
     public FieldDefinition? IndicatorColumn(string key) => IndicatorColumns.FirstOrDefault(f => f.Key == key);
 
+    private IReadOnlyDictionary<FieldRole, string>? rolePaths;
+
+    /// <summary>The dotted path of the field with <paramref name="role"/>, or null when the layout has none.</summary>
+    public string? PathOf(FieldRole role)
+    {
+        // Computed once; two threads may both compute it, to the same result.
+        rolePaths ??= Enum.GetValues<FieldRole>().Where(r => r != FieldRole.None)
+            .Select(r => (Role: r, Path: PathOf(Fields, r, string.Empty)))
+            .Where(p => p.Path is not null)
+            .ToDictionary(p => p.Role, p => p.Path!);
+        return rolePaths.GetValueOrDefault(role);
+    }
+
+    /// <summary>The value of the field with <paramref name="role"/> in <paramref name="form"/>.</summary>
+    public Forms.FieldValue? ValueOf(Forms.Form form, FieldRole role) => PathOf(role) is { } path ? form.Fields.At(path) : null;
+
+    public decimal? NumberOf(Forms.Form form, FieldRole role) => PathOf(role) is { } path ? form.Fields.NumberAt(path) : null;
+
+    public string? TextOf(Forms.Form form, FieldRole role) => PathOf(role) is { } path ? form.Fields.TextAt(path) : null;
+
+    /// <summary>The cell of the column with <paramref name="role"/> in an indicator row.</summary>
+    public Forms.FieldValue? CellOf(Forms.IndicatorRow row, ColumnRole role) => ColumnOf(role) is { } key ? row[key] : null;
+
+    /// <summary>The key of the indicator column with <paramref name="role"/>, or null when the layout has none.</summary>
+    public string? ColumnOf(ColumnRole role) => IndicatorColumns.FirstOrDefault(c => c.ColumnRole == role)?.Key;
+
+    /// <summary>The grades a form of this layout may have, best first: the allowed values of its grade field.</summary>
+    public IReadOnlyList<string> Grades => PathOf(FieldRole.Grade) is { } path ? FieldAt(path)?.AllowedValues ?? [] : [];
+
+    private static string? PathOf(IReadOnlyList<FieldDefinition> fields, FieldRole role, string prefix)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Role == role)
+            {
+                return prefix + field.Key;
+            }
+
+            if (PathOf(field.Children, role, prefix + field.Key + ".") is { } inner)
+            {
+                return inner;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Finds a field by dotted path (<c>funds.total.score</c>).</summary>
     public FieldDefinition? FieldAt(string path)
     {

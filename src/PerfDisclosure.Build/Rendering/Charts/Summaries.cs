@@ -11,9 +11,6 @@ namespace PerfDisclosure.Build.Rendering.Charts;
 /// </summary>
 public static class Summaries
 {
-    /// <summary>评分等级 in the order the forms rank them.</summary>
-    private static readonly string[] Grades = ["优", "良", "中", "差"];
-
     /// <summary>The amount of each project of one organisation and year, one chart per kind of form.</summary>
     public static List<ScriptObject> Spending(ThemeStrings strings, IReadOnlyList<FormEntry> forms) =>
         [.. forms.Where(f => f.AmountInYuan is not null).GroupBy(f => f.IsSelfEvaluation).OrderBy(g => g.Key).Select(g => Chart(
@@ -28,7 +25,7 @@ public static class Summaries
     /// <summary>Self-evaluations only: how many forms fall in each 10-point score band, and each grade's count.</summary>
     public static List<ScriptObject> Scores(ThemeStrings strings, IReadOnlyList<FormEntry> forms)
     {
-        var scores = forms.Where(f => f.IsSelfEvaluation).Select(f => f.Form.Fields.NumberAt("total_score")).OfType<decimal>().ToList();
+        var scores = forms.Where(f => f.IsSelfEvaluation).Select(f => f.TotalScore).OfType<decimal>().ToList();
         if (scores.Count == 0)
         {
             return [];
@@ -40,8 +37,9 @@ public static class Summaries
             (Band("90", "100"), 90, decimal.MaxValue), (Band("80", "89.99"), 80, 90), (Band("70", "79.99"), 70, 80), (Band("60", "69.99"), 60, 70),
             (strings.Format("charts.band_below", ("high", "60")), decimal.MinValue, 60),
         };
-        var grades = forms.Where(f => f.IsSelfEvaluation).Select(f => f.Form.Fields.TextAt("grade")?.Trim()).OfType<string>().Where(g => g.Length > 0).ToList();
-        var gradeOrder = Grades.Concat(grades.Where(g => !Grades.Contains(g)).Distinct().Order(StringComparer.Ordinal));
+        var grades = forms.Where(f => f.IsSelfEvaluation).Select(f => f.Grade?.Trim()).OfType<string>().Where(g => g.Length > 0).ToList();
+        var ranked = GradeOrder(forms);
+        var gradeOrder = ranked.Concat(grades.Where(g => !ranked.Contains(g)).Distinct().Order(StringComparer.Ordinal));
         return
         [
             Chart(strings, "score-bands", strings["charts.score_bands"], strings["charts.score"], strings["charts.forms"], [.. bands.Select(b => Count(strings, b.Label, scores.Count(s => s >= b.Low && s < b.High)))]),
@@ -66,11 +64,15 @@ public static class Summaries
                     ["year"] = f.Form.Year,
                     ["path"] = f.Path,
                     ["amount"] = Html.TenThousandYuan(f.AmountInYuan),
-                    ["total_score"] = f.Form.Fields.NumberAt("total_score") is { } s ? Html.FormatNumber(s, "0.00") : string.Empty,
-                    ["grade"] = Html.Escape(f.Form.Fields.TextAt("grade") ?? string.Empty),
+                    [FormView.TotalScoreName] = f.TotalScore is { } s ? Html.FormatNumber(s, "0.00") : string.Empty,
+                    [FormView.GradeName] = Html.Escape(f.Grade ?? string.Empty),
                 }).ToList();
                 return chart;
             })];
+
+    /// <summary>评分等级 best first, as the forms' layouts list them.</summary>
+    public static IReadOnlyList<string> GradeOrder(IEnumerable<FormEntry> forms) =>
+        [.. forms.Select(f => f.Layout).Distinct().SelectMany(l => l.Grades).Distinct()];
 
     private static ChartBar Count(ThemeStrings strings, string label, int count) => new(label, count, strings.Format("charts.form_count", ("count", count)));
 

@@ -42,7 +42,7 @@ public sealed class DuplicateProject : Rule
     {
         var prefix = $"{form.Form.Owner}|{form.Form.Year}|{(form.Layout.Kind == FormKind.SelfEvaluation ? "s" : "t")}|";
         yield return prefix + "name|" + form.Form.ProjectName.Trim();
-        if (form.Form.Fields.TextAt("project_code") is { Length: > 0 } code && !form.Form.Classified)
+        if (form.Value(FieldRole.ProjectCode)?.Text is { Length: > 0 } code && !form.Form.Classified)
         {
             yield return prefix + "code|" + code.Trim();
         }

@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Values;
@@ -40,9 +41,9 @@ public sealed class CostTargetAboveFunds : Rule
         }
 
         var fundsInYuan = amount * form.Layout.YuanPerUnit;
-        foreach (var value in form.Form.Indicators.Select(r => r["target"]).OfType<MeasuredValue>())
+        foreach (var (value, parsed) in form.Form.Indicators.Select(r => form.Measure(r, ColumnRole.Target)).OfType<(MeasuredValue, ParsedValue)>())
         {
-            if (value.Parsed is Quantity { Comparator: not (Comparator.Greater or Comparator.GreaterOrEqual) } target
+            if (parsed is Quantity { Comparator: not (Comparator.Greater or Comparator.GreaterOrEqual) } target
                 && YuanPer.TryGetValue(target.Unit, out var factor) && target.Number * factor > fundsInYuan)
             {
                 var label = form.Layout.FieldAt(form.Layout.Amount)?.Label ?? form.Layout.Amount;

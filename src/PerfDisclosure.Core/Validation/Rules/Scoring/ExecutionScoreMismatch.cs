@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Diagnostics;
 
 namespace PerfDisclosure.Core.Validation.Rules.Scoring;

@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 
@@ -23,7 +24,7 @@ public sealed class GradeMismatch : Rule
 
     public override IEnumerable<Diagnostic> Check(FormContext form)
     {
-        if (form.Scoring is not { } scoring || form.Number("total_score") is not { } total || form.Value("grade") is not TextValue grade)
+        if (form.Scoring is not { } scoring || form.Value(FieldRole.TotalScore) is not NumberValue { Number: var total } || form.Value(FieldRole.Grade) is not TextValue grade)
         {
             yield break;
         }
@@ -31,7 +32,7 @@ public sealed class GradeMismatch : Rule
         if (scoring.GradeFor(total) is { } expected && expected != grade.Value)
         {
             var thresholds = string.Join("，", scoring.Grades.Select(g => $"{g.Grade} ≥ {Figures.Show(g.Min)}"));
-            yield return Report(grade.Where, $"总分 {Figures.Show(total)} 应评为“{expected}”，表中为“{grade.Value}”（{thresholds}）", $"A total score of {Figures.Show(total)} earns '{expected}', not '{grade.Value}' ({thresholds})", $"grade: {expected}");
+            yield return Report(grade.Where, $"总分 {Figures.Show(total)} 应评为“{expected}”，表中为“{grade.Value}”（{thresholds}）", $"A total score of {Figures.Show(total)} earns '{expected}', not '{grade.Value}' ({thresholds})", $"{form.Layout.PathOf(FieldRole.Grade)}: {expected}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Diagnostics;
 
 namespace PerfDisclosure.Core.Validation.Rules.Scoring;
@@ -22,7 +23,7 @@ public sealed class MissingDeviation : Rule
 
     public override IEnumerable<Diagnostic> Check(FormContext form)
     {
-        foreach (var (_, weight, score) in form.ScoredRows.Where(r => r.Score.Number < r.Weight.Number && string.IsNullOrWhiteSpace(r.Row["deviation"]?.Text)))
+        foreach (var (_, weight, score) in form.ScoredRows.Where(r => r.Score.Number < r.Weight.Number && string.IsNullOrWhiteSpace(form.Cell(r.Row, ColumnRole.Deviation)?.Text)))
         {
             yield return Report(score.Where, $"得分 {Figures.Show(score.Number)} 低于分值 {Figures.Show(weight.Number)}，但未填写偏差原因分析及改进措施", $"Score {Figures.Show(score.Number)} is below the weight {Figures.Show(weight.Number)} but no deviation analysis is given", "add deviation: the reasons and remedies");
         }

@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 
@@ -23,12 +24,12 @@ public sealed class TotalScoreMismatch : Rule
 
     public override IEnumerable<Diagnostic> Check(FormContext form)
     {
-        if (form.Scoring is not { } scoring || form.Value("total_score") is not NumberValue total)
+        if (form.Scoring is not { } scoring || form.Value(FieldRole.TotalScore) is not NumberValue total)
         {
             yield break;
         }
 
-        var added = (form.Number($"{scoring.ExecutionRow}.{scoring.Columns.Score}") ?? 0m) + form.Form.Indicators.Sum(r => r["score"] is NumberValue s ? s.Number : 0m);
+        var added = (form.Number($"{scoring.ExecutionRow}.{scoring.Columns.Score}") ?? 0m) + form.Form.Indicators.Sum(r => form.Cell(r, ColumnRole.Score) is NumberValue s ? s.Number : 0m);
         if (added != total.Number)
         {
             yield return Report(total.Where, $"总分 {Figures.Show(total.Number)} 不等于各项得分之和 {Figures.Show(added)}", $"Total score {Figures.Show(total.Number)} is not the sum of the scores, {Figures.Show(added)}", $"total_score: {Figures.Show(added)}");

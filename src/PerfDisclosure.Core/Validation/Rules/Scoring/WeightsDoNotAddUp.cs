@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 
@@ -29,8 +30,8 @@ public sealed class WeightsDoNotAddUp : Rule
         }
 
         var execution = form.Number($"{scoring.ExecutionRow}.{scoring.Columns.Weight}") ?? 0m;
-        var added = execution + form.Form.Indicators.Sum(r => r["weight"] is NumberValue w ? w.Number : 0m);
-        var printed = form.Value("total_weight");
+        var added = execution + form.Form.Indicators.Sum(r => form.Cell(r, ColumnRole.Weight) is NumberValue w ? w.Number : 0m);
+        var printed = form.Value(FieldRole.TotalWeight);
         var where = printed?.Where ?? form.Form.Where;
         if (added != scoring.TotalWeight)
         {
@@ -38,7 +39,7 @@ public sealed class WeightsDoNotAddUp : Rule
         }
         else if (printed is NumberValue total && total.Number != added)
         {
-            yield return Report(where, $"总分值印为 {Figures.Show(total.Number)}，各项分值合计 {Figures.Show(added)}", $"The total weight is printed as {Figures.Show(total.Number)} but the weights add up to {Figures.Show(added)}", $"total_weight: {Figures.Show(added)}");
+            yield return Report(where, $"总分值印为 {Figures.Show(total.Number)}，各项分值合计 {Figures.Show(added)}", $"The total weight is printed as {Figures.Show(total.Number)} but the weights add up to {Figures.Show(added)}", $"{form.Layout.PathOf(FieldRole.TotalWeight)}: {Figures.Show(added)}");
         }
     }
 }

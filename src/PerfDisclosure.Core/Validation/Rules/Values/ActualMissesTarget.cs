@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Values;
@@ -26,8 +27,8 @@ public sealed class ActualMissesTarget : Rule
     {
         foreach (var row in form.Form.Indicators)
         {
-            if (row["target"] is MeasuredValue { Parsed: Quantity target } targetValue
-                && row["actual"] is MeasuredValue { Parsed: Quantity actual } actualValue
+            if (form.Measure(row, ColumnRole.Target) is (var targetValue, Quantity target)
+                && form.Measure(row, ColumnRole.Actual) is (var actualValue, Quantity actual)
                 && SameUnit(target.Unit, actual.Unit)
                 && actual.Comparator == Comparator.None
                 && !target.Comparator.IsMetBy(target.Number, actual.Number))

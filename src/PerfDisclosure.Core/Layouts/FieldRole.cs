@@ -1,0 +1,67 @@
+namespace PerfDisclosure.Core.Layouts;
+
+/// <summary>
+/// What a form field means, declared by its layout (<c>role:</c> on the field), so that no stage names a field key:
+/// rendering, the feed, open data, search, charts and the scoring rules find these fields by role.
+/// </summary>
+public enum FieldRole
+{
+    None,
+
+    /// <summary>项目名称: the form's title in listings, the feed and search.</summary>
+    ProjectName,
+
+    /// <summary>项目编码: the project's code, which identifies it across forms.</summary>
+    ProjectCode,
+
+    /// <summary>总分: a self-evaluation's total score.</summary>
+    TotalScore,
+
+    /// <summary>The total of the weights (分值) the form prints, usually 100.</summary>
+    TotalWeight,
+
+    /// <summary>评分等级: the grade the total score earns.</summary>
+    Grade,
+}
+
+/// <summary>What an indicator column means, declared by its layout (<c>role:</c> on the column).</summary>
+public enum ColumnRole
+{
+    None,
+
+    /// <summary>年度指标值 / 指标值: the target.</summary>
+    Target,
+
+    /// <summary>实际完成值: what was achieved.</summary>
+    Actual,
+
+    /// <summary>分值 / 权重: the points an indicator is worth.</summary>
+    Weight,
+
+    /// <summary>得分: the points it earned.</summary>
+    Score,
+
+    /// <summary>偏差原因分析及改进措施: why it fell short.</summary>
+    Deviation,
+
+    /// <summary>指标解释 / 指标说明: what the indicator measures.</summary>
+    Explanation,
+
+    /// <summary>指标性质 when printed in its own column (≥, ≤, ＝, 定性 …): combined with the value in a target or actual.</summary>
+    Comparator,
+
+    /// <summary>度量单位 when printed in its own column: combined with the value in a target or actual.</summary>
+    Unit,
+
+    /// <summary>绩效标准 / 评（计）分标准.</summary>
+    Standard,
+}
+
+/// <summary>How roles are spelled where they name something of their own: a template's variable, an open-data column.</summary>
+public static class RoleNames
+{
+    /// <summary><c>TotalScore</c> is <c>total_score</c>.</summary>
+    public static string Snake<T>(T role)
+        where T : struct, Enum =>
+        string.Concat(role.ToString().Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : string.Empty) + char.ToLowerInvariant(c) : c.ToString()));
+}
