@@ -1,10 +1,10 @@
-using PerfDisclosure.Core.Layouts;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using PerfDisclosure.Build.Publishing;
 using PerfDisclosure.Build.Rendering;
 using PerfDisclosure.Build.Site;
+using PerfDisclosure.Core.Layouts;
 
 namespace PerfDisclosure.Build.Search;
 

@@ -1,7 +1,7 @@
-using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Build.Rendering;
 using PerfDisclosure.Build.Site;
 using PerfDisclosure.Build.Stages;
+using PerfDisclosure.Core.Layouts;
 using Scriban.Runtime;
 
 namespace PerfDisclosure.Build.Search;

@@ -1,6 +1,6 @@
-using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
+using PerfDisclosure.Core.Layouts;
 
 namespace PerfDisclosure.Core.Validation.Rules.Scoring;
 

@@ -1,5 +1,5 @@
-using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Layouts;
 
 namespace PerfDisclosure.Core.Validation.Rules.Scoring;
 

@@ -1,4 +1,3 @@
-using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Diagnostics;
 
 namespace PerfDisclosure.Core.Validation.Rules.Scoring;
