@@ -81,6 +81,12 @@ public static class LayoutSchema
         var schema = field.Type switch
         {
             FieldType.Group => Group(field),
+            FieldType.Amount or FieldType.Number when field.Placeholders.Count > 0 => new JsonObject
+            {
+                ["anyOf"] = new JsonArray(
+                    new JsonObject { ["type"] = Nullable(field, "number") },
+                    new JsonObject { ["enum"] = new JsonArray([.. field.Placeholders.Select(p => (JsonNode)JsonValue.Create(p))]) }),
+            },
             FieldType.Amount or FieldType.Number => new JsonObject { ["type"] = Nullable(field, "number") },
             FieldType.Date => new JsonObject { ["type"] = Nullable(field, "string"), ["pattern"] = @"^\d{4}-\d{2}-\d{2}$" },
             FieldType.Organisation => new JsonObject { ["type"] = Nullable(field, "string"), ["pattern"] = "^[a-z0-9-]+$" },

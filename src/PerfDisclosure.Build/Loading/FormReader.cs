@@ -114,6 +114,11 @@ public static class FormReader
                 var known = definition.Children.SelectMany(KeysOf).ToHashSet(StringComparer.Ordinal);
                 return new GroupValue(ReadFields(reader, mapping, definition.Children, known, what + "."), at);
             case FieldType.Amount or FieldType.Number:
+                if (definition.Placeholders.Count > 0 && node is YamlScalarNode { Value: var written } && definition.Placeholders.Contains((written ?? string.Empty).Trim()))
+                {
+                    return new PlaceholderValue((written ?? string.Empty).Trim(), at);
+                }
+
                 return reader.Number(node, what) is { } number ? new NumberValue(number, at) : null;
             case FieldType.Date:
                 return reader.Date(node, what) is { } date ? new DateValue(date, at) : null;

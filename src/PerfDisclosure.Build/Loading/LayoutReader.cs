@@ -91,6 +91,37 @@ public static class LayoutReader
         return new Redaction(reader.Text(Child(mapping, "marker"), "marker") ?? "涉密", Texts("fields"), Texts("columns"));
     }
 
+    /// <summary>A number field's <c>placeholders:</c>, the texts its official form prints where it has no number.</summary>
+    private static List<string> Placeholders(NodeReader reader, YamlMappingNode field, FieldDefinition definition)
+    {
+        if (reader.Sequence(Child(field, "placeholders"), "placeholders") is not { } sequence)
+        {
+            return [];
+        }
+
+        if (definition.Type is not (FieldType.Number or FieldType.Amount))
+        {
+            reader.Diagnostics.Error("PD0010", reader.At(sequence), $"只有数字或金额字段可以有 placeholders，{definition.Key} 为 {definition.Type.ToString().ToLowerInvariant()}", $"Only number and amount fields have placeholders; '{definition.Key}' is {definition.Type.ToString().ToLowerInvariant()}");
+            return [];
+        }
+
+        var texts = new List<string>();
+        foreach (var node in sequence.Children)
+        {
+            var text = reader.Text(node, "placeholder")?.Trim();
+            if (text is not null && decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                reader.Diagnostics.Error("PD0010", reader.At(node), $"占位符“{text}”是一个数字", $"The placeholder '{text}' is a number");
+            }
+            else if (text is not null)
+            {
+                texts.Add(text);
+            }
+        }
+
+        return texts;
+    }
+
     internal static YamlNode? Child(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
@@ -129,6 +160,7 @@ public static class LayoutReader
                 values,
                 children,
                 reader.Text(Child(field, "description"), "description"));
+            definition = definition with { Placeholders = Placeholders(reader, field, definition) };
             fields.Add(LayoutRoles.Read(reader, field, definition, columns, roles));
         }
 

@@ -89,6 +89,13 @@ public static class FormJson
             case GroupValue g:
                 WriteFields(json, g.Fields, site);
                 break;
+            case PlaceholderValue p:
+                // No number; what the form prints instead is kept.
+                json.WriteStartObject();
+                json.WriteNull("value");
+                json.WriteString("printed", p.Printed);
+                json.WriteEndObject();
+                break;
             case OrganisationValue o:
                 json.WriteStartObject();
                 json.WriteString("id", o.Id);

@@ -82,6 +82,7 @@ public static class OpenDataTables
     {
         null => null,
         NumberValue n => n.Number,
+        PlaceholderValue => null,
         _ => value.Text,
     };
 }

@@ -27,6 +27,15 @@ public sealed record NumberValue(decimal Number, SourceSpan Where) : FieldValue(
     public override string Text => Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
+/// <summary>
+/// What an official form prints in a number or amount cell that holds no number ("—", "/", "-", blank), as the
+/// layout declares for the field (<c>placeholders:</c>): shown as printed, left out of every sum and check, null in open data.
+/// </summary>
+public sealed record PlaceholderValue(string Printed, SourceSpan Where) : FieldValue(Where)
+{
+    public override string Text => Printed;
+}
+
 public sealed record DateValue(DateOnly Date, SourceSpan Where) : FieldValue(Where)
 {
     public override string Text => Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

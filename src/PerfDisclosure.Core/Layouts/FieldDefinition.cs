@@ -23,6 +23,9 @@ public sealed record FieldDefinition(
     /// <summary>What an indicator column means, when the layout says.</summary>
     public ColumnRole ColumnRole { get; init; }
 
+    /// <summary>What the official form prints in this number or amount field when it holds no number ("—", "/", "" …).</summary>
+    public IReadOnlyList<string> Placeholders { get; init; } = [];
+
     public IReadOnlyList<string> AllowedValues => Values ?? [];
 
     /// <summary>The allowed value <paramref name="text"/> spells with other spacing or punctuation, if any (published as written, flagged).</summary>
