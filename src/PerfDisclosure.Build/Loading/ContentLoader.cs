@@ -4,6 +4,7 @@ using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Validation.Rules.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
@@ -71,7 +72,7 @@ public static class ContentLoader
         var defaults = SiteSettings.Default;
         if (LayoutReader.Child(root, "base_url") is { } baseUrl && !SiteSettings.IsSafeBaseUrl(Get("base_url", defaults.BaseUrl)))
         {
-            diagnostics.Error("PD0707", reader.At(baseUrl), "base_url 必须以 https://、http:// 或 / 开头", "base_url must start with https://, http:// or /", "e.g. https://budget.example.gov.cn/");
+            diagnostics.Error(InputRules.UnsafeBaseUrl.Code, reader.At(baseUrl), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, "e.g. https://budget.example.gov.cn/");
         }
 
         return new SiteSettings(

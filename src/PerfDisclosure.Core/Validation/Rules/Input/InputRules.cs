@@ -45,7 +45,7 @@ public static class InputRules
         "# chmod 644 content/forms/…/office-equipment.yaml\n",
         ExampleKind.Other));
 
-    public static LoadingRule UnsafeBaseUrl { get; } = new("PD0707", Severity.Error, "site.yaml 的 base_url 必须以 https://、http:// 或 / 开头", "site.yaml's base_url must start with https://, http:// or /", new(
+    public static LoadingRule UnsafeBaseUrl { get; } = new("PD0707", Severity.Error, "site.yaml 的 base_url（或 --base-url）必须是 http(s) 完整网址或以 / 开头的路径，且不含空白或控制字符", "site.yaml's base_url (or --base-url) must be an absolute http(s) URL or a path starting with /, with no whitespace or control characters", new(
         "shenzhen-target",
         "# content/site.yaml\nbase_url: javascript:alert(1)//\n",
         "# content/site.yaml\nbase_url: https://budget.example.gov.cn/\n",
