@@ -43,6 +43,11 @@ public static class BrokenInputs
         new("build", "year 0", w => Build(w, "--content", w.Break(Form, "year: 2024", "year: 0")).Naming("office-equipment-purchase.yaml:5:")),
         new("build", "year 10000", w => Build(w, "--content", w.Break(Form, "year: 2024", "year: 10000")).Naming("office-equipment-purchase.yaml:5:")),
         new("build", "year -1", w => Build(w, "--content", w.Break(Form, "year: 2024", "year: -1")).Naming("office-equipment-purchase.yaml:5:")),
+        new("build", "a page linked to /proc/self/environ", w => Build(w, "--content", w.Link("pages/env.md", "/proc/self/environ")).Naming("pages/env.md:1:1")),
+        new("build", "a form linked to /etc/passwd", w => Build(w, "--content", w.Link("forms/sz-futian-investment-promotion/2024/passwd.yaml", "/etc/passwd")).Naming("passwd.yaml:1:1")),
+        new("build", "a folder link looping back", w => Build(w, "--content", w.Link("forms/loop", "..")).Naming("forms/loop:1:1")),
+        new("build", "a FIFO among the forms", w => Build(w, "--content", w.Fifo("forms/sz-futian-investment-promotion/2024/pipe.yaml")).Naming("pipe.yaml:1:1")),
+        new("build", "a FIFO among the forms, with a cache", w => Build(w, "--content", w.Fifo("forms/sz-futian-investment-promotion/2024/pipe.yaml"), "--cache", w.Path(".cache")).Naming("pipe.yaml:1:1")),
         new("build", "an unknown option", w => Build(w, "--outptu", "x").Naming("--outptu")),
         new("build", "a bad --format", w => Build(w, "--format", "yaml").Naming("yaml")),
         new("build", "a bad --lang", w => Build(w, "--lang", "fr").Naming("fr")),
@@ -56,6 +61,9 @@ public static class BrokenInputs
         new("check", "an ESC in a form value (an imported _x001B_)", w => new Case(["check", "--content", w.Break(Form, "project_name: 办公设备采购", "project_name: \"办公\\e设备采购\"")], "office-equipment-purchase.yaml:7:")),
         new("check", "year 99999999999", w => new Case(["check", "--content", w.Break(Form, "year: 2024", "year: 99999999999")], "office-equipment-purchase.yaml:5:")),
         new("check", "year 10000", w => new Case(["check", "--content", w.Break(Form, "year: 2024", "year: 10000")], "office-equipment-purchase.yaml:5:")),
+        new("check", "a page linked to /etc/passwd", w => new Case(["check", "--content", w.Link("pages/passwd.md", "/etc/passwd")], "pages/passwd.md:1:1")),
+        new("check", "a FIFO as a page", w => new Case(["check", "--content", w.Fifo("pages/pipe.md")], "pages/pipe.md:1:1")),
+        new("check", "a link to itself", w => new Case(["check", "--content", w.Link("pages/self.md", "self.md")], "pages/self.md:1:1")),
         new("check", "an unreadable form", w => new Case(["check", "--content", w.Unreadable(Form)], "office-equipment-purchase.yaml:1:1", Unprivileged: true)),
         new("check", "a bad --format", w => new Case(["check", "--content", w.Content, "--format", "yaml"], "yaml")),
 
@@ -155,6 +163,24 @@ public static class BrokenInputs
         public string Append(string file, string text)
         {
             System.IO.File.AppendAllText(System.IO.Path.Combine(Content, file), text);
+            return Content;
+        }
+
+        /// <summary>content/ with a symbolic link at <paramref name="file"/>; returns the content folder.</summary>
+        public string Link(string file, string target)
+        {
+            var path = System.IO.Path.Combine(Content, file);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            System.IO.File.CreateSymbolicLink(path, target);
+            return Content;
+        }
+
+        /// <summary>content/ with a FIFO at <paramref name="file"/> (made by mkfifo); returns the content folder.</summary>
+        public string Fifo(string file)
+        {
+            var path = System.IO.Path.Combine(Content, file);
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+            mkfifo.WaitForExit();
             return Content;
         }
 

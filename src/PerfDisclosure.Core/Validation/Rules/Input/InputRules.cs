@@ -51,5 +51,23 @@ public static class InputRules
         "# content/site.yaml\nbase_url: https://budget.example.gov.cn/\n",
         ExampleKind.Other));
 
-    public static IEnumerable<Rule> All => [BadIdentifier, FileTooLarge, YamlTooLarge, GbkEncoding, UnreadableEncoding, UnreadableFile, UnsafeBaseUrl];
+    public static LoadingRule LinkOutside { get; } = new("PD0708", Severity.Error, "content/ 或 templates/ 中的链接指向其外、循环或指向不存在的文件，未读取", "A link under content/ or templates/ leads outside that folder, loops or leads nowhere; it is not read", new(
+        "shenzhen-target",
+        "# ln -s /proc/self/environ content/pages/env.md\n",
+        "# cp ../shared/about.md content/pages/about.md\n",
+        ExampleKind.Other));
+
+    public static LoadingRule SpecialFile { get; } = new("PD0709", Severity.Error, "content/ 或 templates/ 中有非普通文件（命名管道、套接字或设备），未读取", "A FIFO, socket or device under content/ or templates/; it is not read", new(
+        "shenzhen-target",
+        "# mkfifo content/forms/pipe.yaml\n",
+        "# rm content/forms/pipe.yaml\n",
+        ExampleKind.Other));
+
+    public static LoadingRule StrayYaml { get; } = new("PD0710", Severity.Warning, "YAML 文件不在表单、机构或网站设置所在的位置，未读取", "A YAML file where no form, organisation or site setting can be; it is not read", new(
+        "shenzhen-target",
+        "# content/stray.yaml\n",
+        "# content/forms/sz-futian-investment-promotion/2024/stray.yaml\n",
+        ExampleKind.Other));
+
+    public static IEnumerable<Rule> All => [BadIdentifier, FileTooLarge, YamlTooLarge, GbkEncoding, UnreadableEncoding, UnreadableFile, UnsafeBaseUrl, LinkOutside, SpecialFile, StrayYaml];
 }
