@@ -25,9 +25,24 @@ public static partial class FileKinds
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 1;
     private const int ModeOffset = 28;
+    private const int Unavailable = -1;
+    private const int Failed = -2;
 
     public static FileKind Of(string path)
     {
+        if (OperatingSystem.IsLinux() && Statx(path) is var statx and not Unavailable)
+        {
+            // One call for the lot, the last link not followed.
+            return (statx & 0xF000) switch
+            {
+                _ when statx == Failed => FileKind.Missing,
+                0x8000 => FileKind.Regular,
+                0x4000 => FileKind.Directory,
+                0xA000 => FileKind.Link,
+                _ => FileKind.Special,
+            };
+        }
+
         var info = new FileInfo(path);
         if (info.LinkTarget is not null)
         {
@@ -39,54 +54,20 @@ public static partial class FileKinds
             return FileKind.Missing;
         }
 
-        if (OperatingSystem.IsLinux() && Statx(path) is { } mode)
-        {
-            return (mode & 0xF000) switch
-            {
-                0x8000 => FileKind.Regular,
-                0x4000 => FileKind.Directory,
-                0xA000 => FileKind.Link,
-                _ => FileKind.Special,
-            };
-        }
-
-        if (Directory.Exists(path))
-        {
-            return FileKind.Directory;
-        }
-
-        return info.Attributes.HasFlag(FileAttributes.Device) ? FileKind.Special : FileKind.Regular;
+        return Directory.Exists(path) ? FileKind.Directory : info.Attributes.HasFlag(FileAttributes.Device) ? FileKind.Special : FileKind.Regular;
     }
 
-    /// <summary>For an entry a listing says is neither a folder nor a link: a regular file or a special one.</summary>
-    public static FileKind OfFile(string path)
-    {
-        if (OperatingSystem.IsLinux() && Statx(path) is { } mode)
-        {
-            return (mode & 0xF000) == 0x8000 ? FileKind.Regular : FileKind.Special;
-        }
-
-        try
-        {
-            return File.GetAttributes(path).HasFlag(FileAttributes.Device) ? FileKind.Special : FileKind.Regular;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return FileKind.Missing;
-        }
-    }
-
-    /// <summary>The file's mode (type and permission bits); null when statx fails or is unavailable.</summary>
-    private static int? Statx(string path)
+    /// <summary>The file's mode (type and permission bits), <see cref="Failed"/> when it cannot be asked (missing), <see cref="Unavailable"/> without statx.</summary>
+    private static int Statx(string path)
     {
         var buffer = new byte[256];
         try
         {
-            return statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType, buffer) == 0 ? BitConverter.ToUInt16(buffer, ModeOffset) : null;
+            return statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType, buffer) == 0 ? BitConverter.ToUInt16(buffer, ModeOffset) : Failed;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            return null;
+            return Unavailable;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Validation.Rules.Input;
 
@@ -75,12 +74,10 @@ public sealed class SourceTree
             return;
         }
 
-        List<(string Path, bool Folder, bool Link)> entries;
+        List<string> entries;
         try
         {
-            // The kind of most entries comes with the listing (no call per file); only files are asked what they are.
-            entries = [.. new FileSystemEnumerable<(string, bool, bool)>(path, (ref entry) => (entry.ToFullPath(), entry.IsDirectory, entry.Attributes.HasFlag(FileAttributes.ReparsePoint)), new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
-                .OrderBy(e => e.Item1, StringComparer.Ordinal)];
+            entries = [.. Directory.EnumerateFileSystemEntries(path).Order(StringComparer.Ordinal)];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -88,16 +85,17 @@ public sealed class SourceTree
             return;
         }
 
-        foreach (var (entry, folder, link) in entries)
+        foreach (var entry in entries)
         {
             var entryName = name.Length == 0 ? Path.GetFileName(entry) : name + "/" + Path.GetFileName(entry);
-            if (link)
+            var kind = FileKinds.Of(entry);
+            if (kind == FileKind.Link)
             {
                 links.Enqueue(new SourceFile(entry, entryName));
             }
             else
             {
-                Take(entry, entryName, folder ? FileKind.Directory : FileKinds.OfFile(entry), Path.Combine(real, Path.GetFileName(entry)));
+                Take(entry, entryName, kind, Path.Combine(real, Path.GetFileName(entry)));
             }
         }
     }
