@@ -61,6 +61,12 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         }
 
         var diagnostics = Stage("validate", () => ContentValidator.Validate(content, theme));
+        if (options.BaseUrl is not null && !SiteSettings.IsSafeBaseUrl(options.BaseUrl))
+        {
+            // The option replaces site.yaml's base_url, so it passes the same test (PD0707), placed at the option.
+            diagnostics = [new Diagnostic(Core.Validation.Rules.Input.InputRules.UnsafeBaseUrl.Code, Severity.Error, SourceSpan.FileOnly("--base-url"), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, "e.g. --base-url https://budget.example.gov.cn/"), .. diagnostics];
+        }
+
         loaded = content;
         return (content, diagnostics);
     }

@@ -32,7 +32,7 @@ public static class Invocation
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine(OneLine(e));
+            Console.Error.WriteLine(Build.Reporting.TerminalText.Escape(OneLine(e))); // a path or message may quote content
             if (Environment.GetEnvironmentVariable(DebugVariable) == "1")
             {
                 Console.Error.WriteLine(e);

@@ -36,6 +36,18 @@ public static class BrokenInputs
         new("build", "malformed YAML in site.yaml", w => Build(w, "--content", w.Append("site.yaml", "\ntitle: [\n")).Naming("site.yaml:")),
         new("build", "malformed YAML in a layout", w => Build(w, "--templates", w.BreakTemplate(Layout)).Naming("shenzhen-target.yaml:")),
         new("build", "an unreadable form", w => Build(w, "--content", w.Unreadable(Form)).Naming("office-equipment-purchase.yaml:1:1") with { Unprivileged = true }),
+        new("build", "an ESC in a form value (an imported _x001B_)", w => Build(w, "--content", w.Break(Form, "project_name: 办公设备采购", "project_name: \"办公\\e设备采购\"")).Naming("office-equipment-purchase.yaml:7:")),
+        new("build", "a C1 control in a form value", w => Build(w, "--content", w.Break(Form, "project_name: 办公设备采购", "project_name: \"办公\\x9b设备采购\"")).Naming("office-equipment-purchase.yaml:7:")),
+        new("build", "a line break in site.yaml's base_url", w => Build(w, "--content", w.Break("site.yaml", "base_url: https://budget.example.gov.cn/", "base_url: \"https://budget.example.gov.cn/\\nDisallow: /\"")).Naming("site.yaml:4:")),
+        new("build", "a line break in --base-url", w => Build(w, "--base-url", "https://budget.example.gov.cn/\nDisallow: /").Naming("--base-url")),
+        new("build", "year 0", w => Build(w, "--content", w.Break(Form, "year: 2024", "year: 0")).Naming("office-equipment-purchase.yaml:5:")),
+        new("build", "year 10000", w => Build(w, "--content", w.Break(Form, "year: 2024", "year: 10000")).Naming("office-equipment-purchase.yaml:5:")),
+        new("build", "year -1", w => Build(w, "--content", w.Break(Form, "year: 2024", "year: -1")).Naming("office-equipment-purchase.yaml:5:")),
+        new("build", "a page linked to /proc/self/environ", w => Build(w, "--content", w.Link("pages/env.md", "/proc/self/environ")).Naming("pages/env.md:1:1")),
+        new("build", "a form linked to /etc/passwd", w => Build(w, "--content", w.Link("forms/sz-futian-investment-promotion/2024/passwd.yaml", "/etc/passwd")).Naming("passwd.yaml:1:1")),
+        new("build", "a folder link looping back", w => Build(w, "--content", w.Link("forms/loop", "..")).Naming("forms/loop:1:1")),
+        new("build", "a FIFO among the forms", w => Build(w, "--content", w.Fifo("forms/sz-futian-investment-promotion/2024/pipe.yaml")).Naming("pipe.yaml:1:1")),
+        new("build", "a FIFO among the forms, with a cache", w => Build(w, "--content", w.Fifo("forms/sz-futian-investment-promotion/2024/pipe.yaml"), "--cache", w.Path(".cache")).Naming("pipe.yaml:1:1")),
         new("build", "an unknown option", w => Build(w, "--outptu", "x").Naming("--outptu")),
         new("build", "a bad --format", w => Build(w, "--format", "yaml").Naming("yaml")),
         new("build", "a bad --lang", w => Build(w, "--lang", "fr").Naming("fr")),
@@ -46,6 +58,12 @@ public static class BrokenInputs
         new("check", "a file where the content folder should be", w => new Case(["check", "--content", w.File("content.txt", "x")], "content.txt")),
         new("check", "a file where the templates folder should be", w => new Case(["check", "--content", w.Content, "--templates", w.File("templates.txt", "x")], "templates.txt")),
         new("check", "malformed YAML in a form", w => new Case(["check", "--content", w.Break(Form, "project_name: 办公设备采购", "project_name: \"办公设备采购")], "office-equipment-purchase.yaml:7:")),
+        new("check", "an ESC in a form value (an imported _x001B_)", w => new Case(["check", "--content", w.Break(Form, "project_name: 办公设备采购", "project_name: \"办公\\e设备采购\"")], "office-equipment-purchase.yaml:7:")),
+        new("check", "year 99999999999", w => new Case(["check", "--content", w.Break(Form, "year: 2024", "year: 99999999999")], "office-equipment-purchase.yaml:5:")),
+        new("check", "year 10000", w => new Case(["check", "--content", w.Break(Form, "year: 2024", "year: 10000")], "office-equipment-purchase.yaml:5:")),
+        new("check", "a page linked to /etc/passwd", w => new Case(["check", "--content", w.Link("pages/passwd.md", "/etc/passwd")], "pages/passwd.md:1:1")),
+        new("check", "a FIFO as a page", w => new Case(["check", "--content", w.Fifo("pages/pipe.md")], "pages/pipe.md:1:1")),
+        new("check", "a link to itself", w => new Case(["check", "--content", w.Link("pages/self.md", "self.md")], "pages/self.md:1:1")),
         new("check", "an unreadable form", w => new Case(["check", "--content", w.Unreadable(Form)], "office-equipment-purchase.yaml:1:1", Unprivileged: true)),
         new("check", "a bad --format", w => new Case(["check", "--content", w.Content, "--format", "yaml"], "yaml")),
 
@@ -56,6 +74,8 @@ public static class BrokenInputs
         new("new", "a file where the content folder should be", w => New(w, "--content", w.File("content.txt", "x")).Naming("content.txt")),
         new("new", "a form that exists already", w => new Case(["new", "--content", w.Content, "--templates", Repo.Templates, "--layout", "shenzhen-target", "--org", "sz-futian-investment-promotion", "--year", "2024", "office-equipment-purchase"], "office-equipment-purchase.yaml")),
         new("new", "a year that is no number", w => New(w, "--year", "twenty").Naming("twenty")),
+        new("new", "year -1", w => New(w, "--year", "-1").Naming("-1")),
+        new("new", "year 10000", w => New(w, "--year", "10000").Naming("10000")),
 
         // import
         new("import", "a workbook that does not exist", w => Import(w, w.Path("no-such.xlsx")).Naming("no-such.xlsx")),
@@ -64,6 +84,7 @@ public static class BrokenInputs
         new("import", "a truncated workbook", w => Import(w, w.Truncated("truncated.xlsx")).Naming("truncated.xlsx")),
         new("import", "a zip that is no workbook", w => Import(w, w.Zip("other.xlsx", ("readme.txt", "hello"))).Naming("other.xlsx")),
         new("import", "an unreadable workbook", w => Import(w, w.Unreadable(w.File("locked.txt", "二级项目支出绩效目标申报表\n"))).Naming("locked.txt") with { Unprivileged = true }),
+        new("import", "a --year outside the range", w => Import(w, w.File("forms.txt", "x"), "--year", "10000").Naming("--year")),
         new("import", "an unknown option", w => Import(w, w.File("forms.txt", "x"), "--output", "x").Naming("--output")),
 
         // merge
@@ -142,6 +163,24 @@ public static class BrokenInputs
         public string Append(string file, string text)
         {
             System.IO.File.AppendAllText(System.IO.Path.Combine(Content, file), text);
+            return Content;
+        }
+
+        /// <summary>content/ with a symbolic link at <paramref name="file"/>; returns the content folder.</summary>
+        public string Link(string file, string target)
+        {
+            var path = System.IO.Path.Combine(Content, file);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            System.IO.File.CreateSymbolicLink(path, target);
+            return Content;
+        }
+
+        /// <summary>content/ with a FIFO at <paramref name="file"/> (made by mkfifo); returns the content folder.</summary>
+        public string Fifo(string file)
+        {
+            var path = System.IO.Path.Combine(Content, file);
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+            mkfifo.WaitForExit();
             return Content;
         }
 

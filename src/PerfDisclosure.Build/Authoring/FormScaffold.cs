@@ -28,6 +28,12 @@ public static class FormScaffold
             throw new ArgumentException($"unknown layout '{request.LayoutId}'; known: {string.Join(", ", layouts.Keys.Order(StringComparer.Ordinal))}" + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
         }
 
+        // The same bounds as loading (PD0009), so `new` never writes a year the build then refuses.
+        if (!Core.Forms.FormYears.Contains(request.Year))
+        {
+            throw new ArgumentException($"--year {request.Year}: {Core.Forms.FormYears.Describe(request.Year)}");
+        }
+
         // The same rules as loading (PD0701), so a scaffolded file never gets a name the build then refuses.
         foreach (var (what, name) in new[] { ("organisation", request.Organisation), ("slug", request.Slug) })
         {

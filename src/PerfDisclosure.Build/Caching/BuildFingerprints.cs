@@ -55,13 +55,8 @@ public sealed class BuildFingerprints
     }
 
     /// <summary>Content files other than forms: site settings, organisations and free pages, which any page may show.</summary>
-    private static IEnumerable<string> SharedContent(string contentDir)
-    {
-        var forms = Path.GetFullPath(Path.Combine(contentDir, "forms")) + Path.DirectorySeparatorChar;
-        return Directory.Exists(contentDir)
-            ? Directory.EnumerateFiles(contentDir, "*", SearchOption.AllDirectories).Where(p => !Path.GetFullPath(p).StartsWith(forms, StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-            : [];
-    }
+    private static IEnumerable<string> SharedContent(string contentDir) =>
+        Loading.SourceTree.Read(contentDir).Files.Where(f => !f.Name.StartsWith("forms/", StringComparison.Ordinal)).Select(f => f.Path);
 
     /// <summary>Adds a named value to a hash, its length first, so that no two sequences of values hash alike.</summary>
     internal static void Add(IncrementalHash hash, string name, string? value) => Add(hash, name, Encoding.UTF8.GetBytes(value ?? string.Empty));

@@ -55,9 +55,7 @@ public sealed class BuildStamp
                 BuildFingerprints.Add(hash, file.Name, file.Read());
             }
 
-            var paths = Directory.Exists(options.ContentDir)
-                ? Directory.EnumerateFiles(options.ContentDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
-                : [];
+            var paths = Loading.SourceTree.Read(options.ContentDir).Files.Select(f => f.Path).ToArray(); // what the loader may read, nothing else
             var hashes = new string[paths.Length];
             Parallel.For(0, paths.Length, Parallelism.PerCore, i => hashes[i] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(paths[i]))));
             for (var i = 0; i < paths.Length; i++)

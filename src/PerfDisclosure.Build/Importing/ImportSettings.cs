@@ -20,6 +20,12 @@ public sealed record ImportSettings(
 {
     public static ImportSettings Load(string contentDir, string? templatesDir, int? year)
     {
+        if (year is { } given && !FormYears.Contains(given))
+        {
+            // The bounds loading checks (PD0009): import never writes a form the build then refuses.
+            throw new ContentException(new Diagnostic(Core.Validation.Rules.Schema.SchemaRules.YearOutOfRange.Code, Severity.Error, SourceSpan.FileOnly("--year"), $"年度 {given} 不在 {FormYears.Min}–{FormYears.Max} 之间", "--year: " + FormYears.Describe(given)));
+        }
+
         var theme = new ThemeFiles(templatesDir);
         var diagnostics = new DiagnosticBag();
         var layouts = ContentLoader.LoadLayouts(theme, diagnostics);

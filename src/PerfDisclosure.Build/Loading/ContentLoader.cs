@@ -4,6 +4,7 @@ using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Validation.Rules.Input;
 using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
@@ -19,15 +20,32 @@ public static class ContentLoader
             throw new DirectoryNotFoundException($"content folder not found: {contentDir}");
         }
 
+        // One walk decides which files can be read (SourceTree): links leading outside, loops and special files
+        // are refused here, for content/ and the site's templates alike.
+        var tree = SourceTree.Read(contentDir);
+        foreach (var refused in tree.Refused.Concat(theme.Refused))
+        {
+            diagnostics.Add(refused);
+        }
+
         var layouts = LoadLayouts(theme, diagnostics);
         var strings = Guard(diagnostics, () => ThemeStrings.Load(theme, diagnostics)) ?? ThemeStrings.Builtin;
         var defaults = SiteSettings.Defaults(strings);
-        var site = Guard(diagnostics, () => LoadSite(contentDir, defaults, diagnostics)) ?? defaults;
-        var organisations = LoadOrganisations(contentDir, diagnostics);
-        var (forms, formHashes) = LoadForms(contentDir, layouts, diagnostics);
-        var pages = LoadPages(contentDir, diagnostics);
+        var siteFile = tree.Files.FirstOrDefault(f => SiteFileNames.Contains(f.Name, StringComparer.OrdinalIgnoreCase));
+        var site = (siteFile is null ? null : Guard(diagnostics, () => LoadSite(siteFile.Path, defaults, diagnostics))) ?? defaults;
+        var organisationFiles = tree.In("organisations", recursive: false, YamlEndings).ToList();
+        var formFiles = tree.In("forms", recursive: true, YamlEndings).ToList();
+        var organisations = LoadOrganisations(organisationFiles, diagnostics);
+        var (forms, formHashes) = LoadForms(formFiles, layouts, diagnostics);
+        var pages = LoadPages(tree.In("pages", recursive: false, ".md"), diagnostics);
+        WarnStrayYaml(tree, [siteFile, .. organisationFiles, .. formFiles], diagnostics);
         return new LoadedContent(site, layouts, organisations, forms, pages, diagnostics.ToList()) { FormHashes = formHashes, Strings = strings };
     }
+
+    /// <summary>YAML content files are read whichever of the two usual endings they have, in any case.</summary>
+    public static readonly string[] YamlEndings = [".yaml", ".yml"];
+
+    private static readonly string[] SiteFileNames = ["site.yaml", "site.yml"];
 
     /// <summary>The relative path used in diagnostics: short, and the same on every machine.</summary>
     public static string DisplayPath(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path).Replace('\\', '/');
@@ -53,14 +71,8 @@ public static class ContentLoader
         return layouts;
     }
 
-    private static SiteSettings? LoadSite(string contentDir, SiteSettings defaults, DiagnosticBag diagnostics)
+    private static SiteSettings? LoadSite(string path, SiteSettings defaults, DiagnosticBag diagnostics)
     {
-        var path = Path.Combine(contentDir, "site.yaml");
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
         var file = DisplayPath(path);
         var reader = new NodeReader(file, diagnostics);
         var root = reader.Mapping(Yaml.Parse(file, ReadText(path, diagnostics)), "site");
@@ -72,7 +84,7 @@ public static class ContentLoader
         string Get(string key, string fallback) => reader.Text(LayoutReader.Child(root, key), key) ?? fallback;
         if (LayoutReader.Child(root, "base_url") is { } baseUrl && !SiteSettings.IsSafeBaseUrl(Get("base_url", defaults.BaseUrl)))
         {
-            diagnostics.Error("PD0707", reader.At(baseUrl), "base_url 必须以 https://、http:// 或 / 开头", "base_url must start with https://, http:// or /", "e.g. https://budget.example.gov.cn/");
+            diagnostics.Error(InputRules.UnsafeBaseUrl.Code, reader.At(baseUrl), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, "e.g. https://budget.example.gov.cn/");
         }
 
         return new SiteSettings(
@@ -86,16 +98,10 @@ public static class ContentLoader
             Get("publisher", defaults.Publisher));
     }
 
-    private static Dictionary<string, Organisation> LoadOrganisations(string contentDir, DiagnosticBag diagnostics)
+    private static Dictionary<string, Organisation> LoadOrganisations(IEnumerable<SourceFile> files, DiagnosticBag diagnostics)
     {
         var organisations = new Dictionary<string, Organisation>(StringComparer.Ordinal);
-        var dir = Path.Combine(contentDir, "organisations");
-        if (!Directory.Exists(dir))
-        {
-            return organisations;
-        }
-
-        foreach (var path in Directory.EnumerateFiles(dir, "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var path in files.Select(f => f.Path))
         {
             var file = DisplayPath(path);
             var organisation = Guard(diagnostics, () =>
@@ -130,15 +136,9 @@ public static class ContentLoader
         return organisations;
     }
 
-    private static (List<Form> Forms, Dictionary<string, string> Hashes) LoadForms(string contentDir, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics)
+    private static (List<Form> Forms, Dictionary<string, string> Hashes) LoadForms(IEnumerable<SourceFile> files, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics)
     {
-        var dir = Path.Combine(contentDir, "forms");
-        if (!Directory.Exists(dir))
-        {
-            return ([], []);
-        }
-
-        var paths = Directory.EnumerateFiles(dir, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var paths = files.Select(f => f.Path).ToArray();
         var forms = new Form?[paths.Length];
         var hashes = new string?[paths.Length];
         Parallel.For(0, paths.Length, Parallelism.PerCore, i =>
@@ -154,16 +154,10 @@ public static class ContentLoader
         return ([.. loaded.Select(f => f.form!)], loaded.ToDictionary(f => f.form!.File, f => f.hash!, StringComparer.Ordinal));
     }
 
-    private static List<Page> LoadPages(string contentDir, DiagnosticBag diagnostics)
+    private static List<Page> LoadPages(IEnumerable<SourceFile> files, DiagnosticBag diagnostics)
     {
-        var dir = Path.Combine(contentDir, "pages");
-        if (!Directory.Exists(dir))
-        {
-            return [];
-        }
-
         var pages = new List<Page>();
-        foreach (var path in Directory.EnumerateFiles(dir, "*.md").Order(StringComparer.Ordinal))
+        foreach (var path in files.Select(f => f.Path))
         {
             var file = DisplayPath(path);
             var slug = Path.GetFileNameWithoutExtension(path);
@@ -177,6 +171,16 @@ public static class ContentLoader
         }
 
         return pages;
+    }
+
+    /// <summary>A YAML file where no form, organisation or site setting is read is a warning, never silently ignored (a form saved one folder too high).</summary>
+    private static void WarnStrayYaml(SourceTree tree, IEnumerable<SourceFile?> read, DiagnosticBag diagnostics)
+    {
+        var taken = read.OfType<SourceFile>().Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var stray in tree.In(string.Empty, recursive: true, YamlEndings).Where(f => !taken.Contains(f.Name)))
+        {
+            diagnostics.Warning(InputRules.StrayYaml.Code, SourceSpan.FileOnly(DisplayPath(stray.Path)), "这个 YAML 文件所在的位置不会读取表单、机构或网站设置，未读取", "No form, organisation or site setting is read from here; the file was not read", "forms go under forms/<organisation>/<year>/, organisations under organisations/, settings in site.yaml");
+        }
     }
 
     private static T? Guard<T>(DiagnosticBag diagnostics, Func<T?> load)

@@ -1,6 +1,7 @@
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Validation.Rules.Schema;
 using PerfDisclosure.Core.Values;
 using YamlDotNet.RepresentationModel;
 
@@ -43,6 +44,11 @@ public static class FormReader
         if (year is null && LayoutReader.Child(root, "year") is null)
         {
             diagnostics.Error("PD0002", reader.At(root), "缺少必填字段 year（年度）", "Missing required field 'year'");
+        }
+        else if (year is { } y && !FormYears.Contains(y))
+        {
+            diagnostics.Error(SchemaRules.YearOutOfRange.Code, reader.At(LayoutReader.Child(root, "year")!), $"年度 {y} 不在 {FormYears.Min}–{FormYears.Max} 之间", $"The year {y} is outside {FormYears.Min}–{FormYears.Max}", "write the budget year with four digits, e.g. 2025");
+            year = null;
         }
 
         var classified = reader.Boolean(LayoutReader.Child(root, "classified"), "classified") ?? false;

@@ -96,6 +96,12 @@ public sealed class NodeReader(string file, DiagnosticBag diagnostics)
             return null;
         }
 
+        if (number is < int.MinValue or > int.MaxValue)
+        {
+            Diagnostics.Error("PD0005", At(node!), $"{what} 的值 {number} 太大", $"{what} is {number}: too large a number");
+            return null;
+        }
+
         return (int)number.Value;
     }
 

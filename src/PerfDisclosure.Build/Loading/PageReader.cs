@@ -1,4 +1,6 @@
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Schema;
+using PerfDisclosure.Core.Values;
 
 namespace PerfDisclosure.Build.Loading;
 
@@ -21,7 +23,8 @@ public static class PageReader
             }
 
             var reader = new NodeReader(file, diagnostics);
-            var front = reader.Mapping(Yaml.Parse(file, text[4..end]), "front matter");
+            // The front matter starts on line 2: a leading line break keeps its lines numbered as in the file.
+            var front = reader.Mapping(Yaml.Parse(file, "\n" + text[4..end]), "front matter");
             if (front is not null)
             {
                 title = reader.Text(LayoutReader.Child(front, "title"), "title") ?? slug;
@@ -30,6 +33,15 @@ public static class PageReader
             var after = text.IndexOf('\n', end + 4);
             body = after < 0 ? string.Empty : text[(after + 1)..];
             bodyLine = text[..Math.Max(0, after)].Count(c => c == '\n') + 2;
+        }
+
+        if (PublishableText.FirstUnpublishable(body) is var index and >= 0)
+        {
+            // The same test as every YAML value (YamlCharacters), placed at the character itself.
+            var (line, column) = PublishableText.Place(body, index);
+            var name = PublishableText.Name(body[index]);
+            diagnostics.Error(SchemaRules.ControlCharacter.Code, new SourceSpan(file, bodyLine + line - 1, column), $"页面中的字符 {name} 不能发布（控制字符或无效字符）", $"The page holds {name}, which cannot be published (a control or invalid character)", "delete it");
+            return null;
         }
 
         return new Page(slug, title, body, new SourceSpan(file, bodyLine, 1));

@@ -44,7 +44,7 @@ public static class Yaml
     /// </summary>
     private static void Load(YamlStream stream, string file, string text)
     {
-        var parser = new YamlLimits(file, new Parser(new StringReader(text)));
+        var parser = new YamlLimits(file, new YamlCharacters(file, new Parser(new StringReader(text))));
         try
         {
             stream.Load(parser);

@@ -32,9 +32,9 @@ public static class DiagnosticWriter
         }
     }
 
-    /// <summary><c>file:line:col: severity CODE: message</c>, as compilers print.</summary>
+    /// <summary><c>file:line:col: severity CODE: message</c>, as compilers print; one line, nothing in it a terminal would act on (<see cref="TerminalText"/>).</summary>
     public static string Text(Diagnostic d, string language) =>
-        $"{d.Where}: {Severity(d.Severity)} {d.Code}: {d.MessageIn(language)}{(d.Fix is null ? string.Empty : $" ({d.Fix})")}";
+        TerminalText.Escape($"{d.Where}: {Severity(d.Severity)} {d.Code}: {d.MessageIn(language)}{(d.Fix is null ? string.Empty : $" ({d.Fix})")}");
 
     public static string Severity(Severity severity) => severity switch
     {

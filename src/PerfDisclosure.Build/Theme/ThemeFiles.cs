@@ -32,12 +32,17 @@ public sealed class ThemeFiles
             return;
         }
 
-        foreach (var path in Directory.EnumerateFiles(SiteDir, "*", SearchOption.AllDirectories))
+        // The same walk as content/ (SourceTree): nothing outside the folder, no FIFO or device, is read as a template.
+        var tree = Loading.SourceTree.Read(SiteDir);
+        Refused = tree.Refused;
+        foreach (var (path, name) in tree.Files)
         {
-            var name = Path.GetRelativePath(SiteDir, path).Replace('\\', '/');
             files[name] = new ThemeFile(name, Loading.ContentLoader.DisplayPath(path), () => File.ReadAllBytes(path));
         }
     }
+
+    /// <summary>The links and special files of the site's templates folder that were left out (reported by the loader).</summary>
+    public IReadOnlyList<Core.Diagnostics.Diagnostic> Refused { get; } = [];
 
     /// <summary>The site's own templates folder, when it exists.</summary>
     public string? SiteDir { get; }

@@ -57,7 +57,13 @@ public class IdentifierLoadingTests
     [InlineData("javascript:alert(1)", true)]
     [InlineData("//evil.example/", true)]
     [InlineData("budget.example.gov.cn", true)]
+    [InlineData("https://budget.example.gov.cn/\\nDisallow: /", true)]
+    [InlineData("https://budget.example.gov.cn/ x", true)]
+    [InlineData(" https://budget.example.gov.cn/", true)]
+    [InlineData("https://", true)]
+    [InlineData("https:budget.example.gov.cn", true)]
     [InlineData("https://budget.example.gov.cn/", false)]
+    [InlineData("HTTP://budget.example.gov.cn/budget/", false)]
     [InlineData("/budget/", false)]
     public void An_unsafe_base_url_is_an_error_at_its_line(string baseUrl, bool refused)
     {

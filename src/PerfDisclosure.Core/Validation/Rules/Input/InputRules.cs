@@ -45,11 +45,29 @@ public static class InputRules
         "# chmod 644 content/forms/…/office-equipment.yaml\n",
         ExampleKind.Other));
 
-    public static LoadingRule UnsafeBaseUrl { get; } = new("PD0707", Severity.Error, "site.yaml 的 base_url 必须以 https://、http:// 或 / 开头", "site.yaml's base_url must start with https://, http:// or /", new(
+    public static LoadingRule UnsafeBaseUrl { get; } = new("PD0707", Severity.Error, "site.yaml 的 base_url（或 --base-url）必须是 http(s) 完整网址或以 / 开头的路径，且不含空白或控制字符", "site.yaml's base_url (or --base-url) must be an absolute http(s) URL or a path starting with /, with no whitespace or control characters", new(
         "shenzhen-target",
         "# content/site.yaml\nbase_url: javascript:alert(1)//\n",
         "# content/site.yaml\nbase_url: https://budget.example.gov.cn/\n",
         ExampleKind.Other));
 
-    public static IEnumerable<Rule> All => [BadIdentifier, FileTooLarge, YamlTooLarge, GbkEncoding, UnreadableEncoding, UnreadableFile, UnsafeBaseUrl];
+    public static LoadingRule LinkOutside { get; } = new("PD0708", Severity.Error, "content/ 或 templates/ 中的链接指向其外、循环或指向不存在的文件，未读取", "A link under content/ or templates/ leads outside that folder, loops or leads nowhere; it is not read", new(
+        "shenzhen-target",
+        "# ln -s /proc/self/environ content/pages/env.md\n",
+        "# cp ../shared/about.md content/pages/about.md\n",
+        ExampleKind.Other));
+
+    public static LoadingRule SpecialFile { get; } = new("PD0709", Severity.Error, "content/ 或 templates/ 中有非普通文件（命名管道、套接字或设备），未读取", "A FIFO, socket or device under content/ or templates/; it is not read", new(
+        "shenzhen-target",
+        "# mkfifo content/forms/pipe.yaml\n",
+        "# rm content/forms/pipe.yaml\n",
+        ExampleKind.Other));
+
+    public static LoadingRule StrayYaml { get; } = new("PD0710", Severity.Warning, "YAML 文件不在表单、机构或网站设置所在的位置，未读取", "A YAML file where no form, organisation or site setting can be; it is not read", new(
+        "shenzhen-target",
+        "# content/stray.yaml\n",
+        "# content/forms/sz-futian-investment-promotion/2024/stray.yaml\n",
+        ExampleKind.Other));
+
+    public static IEnumerable<Rule> All => [BadIdentifier, FileTooLarge, YamlTooLarge, GbkEncoding, UnreadableEncoding, UnreadableFile, UnsafeBaseUrl, LinkOutside, SpecialFile, StrayYaml];
 }

@@ -40,6 +40,16 @@ public static class SchemaRules
         "project_type: 31.履职类项目\n",
         "project_type: 31 履职类项目\n"));
 
+    public static LoadingRule ControlCharacter { get; } = new("PD0008", Severity.Error, "值中有不能发布的字符（控制字符、孤立代理项或非字符）", "A value holds a character that cannot be published (a control character, a lone surrogate or a noncharacter)", new(
+        "shenzhen-target",
+        "project_name: \"办公设备\\e采购\"\n",
+        "project_name: 办公设备采购\n"));
+
+    public static LoadingRule YearOutOfRange { get; } = new("PD0009", Severity.Error, "年度不在允许的范围内", "The year is outside the years a form may be for", new(
+        "shenzhen-target",
+        "year: 10000\n",
+        "year: 2024\n"));
+
     public static LoadingRule BadLayoutDefinition { get; } = new("PD0010", Severity.Error, "版式定义文件有误", "A layout definition is invalid", new(
         "shenzhen-target",
         "# templates/layouts/forms/my-layout.yaml\nid: my-layout\nfields:\n  - {label: 项目名称}\n",
@@ -53,5 +63,5 @@ public static class SchemaRules
         ExampleKind.Other));
 
     public static IEnumerable<Rule> All =>
-        [YamlSyntax, MissingRequired, UnknownKey, UnknownLayout, WrongType, NotAllowedValue, EnumerationSpelling, BadLayoutDefinition, BadValidationData];
+        [YamlSyntax, MissingRequired, UnknownKey, UnknownLayout, WrongType, NotAllowedValue, EnumerationSpelling, ControlCharacter, YearOutOfRange, BadLayoutDefinition, BadValidationData];
 }
