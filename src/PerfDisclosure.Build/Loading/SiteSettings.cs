@@ -1,3 +1,5 @@
+using PerfDisclosure.Core.Links;
+
 namespace PerfDisclosure.Build.Loading;
 
 /// <summary>content/site.yaml: what the site says about itself, including the metadata Chinese government sites carry.</summary>
@@ -17,8 +19,11 @@ public sealed record SiteSettings(
 {
     public static SiteSettings Default { get; } = new("预算绩效信息公开", "财政项目支出绩效目标与自评结果公开", "/", "预算绩效信息公开", "", "", "", "");
 
-    /// <summary>Canonical links and feeds start with the base URL: a <c>javascript:</c> or <c>//host</c> one would mislead readers.</summary>
-    public static bool IsSafeBaseUrl(string url) =>
+    /// <summary>
+    /// Canonical links, the feed, the sitemap and the open data start with the base URL: it passes the link policy of
+    /// every output (<see cref="SafeLinks"/>), and is absolute or root-relative (a <c>//host</c> one would mislead readers).
+    /// </summary>
+    public static bool IsSafeBaseUrl(string url) => SafeLinks.IsAllowed(url) && (
         url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-        || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
+        || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)));
 }
