@@ -11,6 +11,7 @@ using PerfDisclosure.Build.Stages;
 using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Build.Validation;
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Input;
 
 namespace PerfDisclosure.Build;
 
@@ -55,9 +56,13 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     {
         var theme = new ThemeFiles(options.TemplatesDir);
         var content = Stage("load", () => ContentLoader.Load(options.ContentDir, theme));
-        if (options.BaseUrl is not null)
+        if (options.BaseUrl is { } baseUrl)
         {
-            content = content with { Site = content.Site with { BaseUrl = options.BaseUrl } };
+            // --base-url replaces site.yaml's, so it passes the same check; canonical links, the feed, the sitemap and
+            // the open data are made from it.
+            IReadOnlyList<Diagnostic> refused = SiteSettings.IsSafeBaseUrl(baseUrl) ? [] :
+                [new(InputRules.UnsafeBaseUrl.Code, Severity.Error, SourceSpan.FileOnly("--base-url"), "--base-url 必须以 https://、http:// 或 / 开头", "--base-url must start with https://, http:// or /", "e.g. --base-url https://budget.example.gov.cn/")];
+            content = content with { Site = content.Site with { BaseUrl = baseUrl }, Diagnostics = [.. content.Diagnostics, .. refused] };
         }
 
         var diagnostics = Stage("validate", () => ContentValidator.Validate(content, theme));

@@ -1,3 +1,5 @@
+using PerfDisclosure.Core.Links;
+
 namespace PerfDisclosure.Build.Loading;
 
 /// <summary>content/site.yaml: what the site says about itself, including the metadata Chinese government sites carry.</summary>
@@ -28,11 +30,16 @@ public sealed record SiteSettings(
     /// Canonical links, robots.txt, feeds and the sitemap start with the base URL: a <c>javascript:</c> or
     /// <c>//host</c> one would mislead readers, and a line break in it would write its own lines into robots.txt
     /// (<c>Disallow: /</c>). So it is an absolute http(s) URL with a host, or a root-relative path, and holds no
-    /// whitespace, control or bidi character anywhere.
+    /// whitespace, control or bidi character anywhere; and it passes the link policy of every output (<see cref="SafeLinks"/>).
     /// </summary>
     public static bool IsSafeBaseUrl(string url)
     {
         if (url.Length == 0 || url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format || c == '\\'))
+        {
+            return false;
+        }
+
+        if (!SafeLinks.IsAllowed(url))
         {
             return false;
         }

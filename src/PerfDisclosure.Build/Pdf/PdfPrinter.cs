@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
+using PerfDisclosure.Core.Links;
 
 namespace PerfDisclosure.Build.Pdf;
 
@@ -33,9 +34,10 @@ public sealed class PdfPrinter : IAsyncDisposable
     /// </summary>
     /// <summary>
     /// Everything done to a page before printing it, in one call (each call is a round trip through Playwright's
-    /// driver, ~2 ms of CPU): take the next document's main when the page is reused, prepare it, fix its links.
+    /// driver, ~2 ms of CPU): take the next document's main when the page is reused, prepare it, fix its links, and
+    /// return the link targets left, for <see cref="SafeLinks"/> to judge.
     /// </summary>
-    private const string Prepare = "async job => { if (job.main !== null) (" + TakeForm + ")(job); await (" + PrintPreparation.Script + ")(job.landscape); (" + PrintPreparation.Links + ")(job.canonical); }";
+    private const string Prepare = "async job => { if (job.main !== null) (" + TakeForm + ")(job); await (" + PrintPreparation.Script + ")(job.landscape); (" + PrintPreparation.Links + ")(job.canonical); return (" + PrintPreparation.LinkTargets + ")(); }";
 
     private static readonly ViewportSize Viewport = new() { Width = 703, Height = 16 };
 
@@ -108,7 +110,15 @@ public sealed class PdfPrinter : IAsyncDisposable
             await page.GotoAsync(new Uri(job.Source).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
         }
 
-        await page.EvaluateAsync(Prepare, new { main = reuse ? Main(html, job.Source) : null, title = PageHead.Title(html), lang = PageHead.Lang(html), landscape = job.Landscape, canonical = PageHead.Canonical(html) });
+        var targets = await page.EvaluateAsync<string[]>(Prepare, new { main = reuse ? Main(html, job.Source) : null, title = PageHead.Title(html), lang = PageHead.Lang(html), landscape = job.Landscape, canonical = PageHead.Canonical(html) });
+
+        // A PDF reader follows a link's /URI action with no content security policy to stop it: the page's links pass
+        // the same policy as Markdown's (a site's own template could still write one), and a refused one stays as text.
+        if (targets.Where(t => !SafeLinks.IsAllowed(t)).ToArray() is { Length: > 0 } refused)
+        {
+            await page.EvaluateAsync(PrintPreparation.Unlink, refused);
+        }
+
         var pdf = await page.PdfAsync(new()
         {
             PreferCSSPageSize = true,

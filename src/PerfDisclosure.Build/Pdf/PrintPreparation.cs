@@ -61,4 +61,16 @@ public static class PrintPreparation
           }
         }
         """;
+
+    /// <summary>The distinct <c>href</c>s of the page's links, as written after <see cref="Links"/>.</summary>
+    public const string LinkTargets = "() => [...new Set([...document.querySelectorAll('a[href], area[href]')].map(a => a.getAttribute('href')))]";
+
+    /// <summary>Removes the <c>href</c> of every link whose target is in the list given: Chromium prints the link as its text.</summary>
+    public const string Unlink = """
+        refused => {
+          for (const a of document.querySelectorAll('a[href], area[href]')) {
+            if (refused.includes(a.getAttribute('href'))) a.removeAttribute('href');
+          }
+        }
+        """;
 }

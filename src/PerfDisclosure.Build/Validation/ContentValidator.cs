@@ -4,6 +4,7 @@ using PerfDisclosure.Build.Site;
 using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Validation;
+using PerfDisclosure.Core.Validation.Rules.Markdown;
 
 namespace PerfDisclosure.Build.Validation;
 
@@ -50,6 +51,15 @@ public static class ContentValidator
                 }
             }
         });
+
+        // Pages are no form, but their Markdown meets the same renderer and so the same limits.
+        if (rules.Find(MarkdownRules.OverLimit.Code) is MarkdownOverLimit markdown)
+        {
+            foreach (var finding in content.Pages.SelectMany(p => markdown.CheckText(p.Markdown, p.Where, p.Slug)))
+            {
+                diagnostics.Add(finding);
+            }
+        }
 
         var corpus = new CorpusContext(forms, content.Organisations, ReservedFolders);
         foreach (var finding in rules.Rules.SelectMany(r => r.CheckAll(corpus)))

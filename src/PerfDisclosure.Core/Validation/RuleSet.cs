@@ -4,6 +4,7 @@ using PerfDisclosure.Core.Validation.Rules.Classified;
 using PerfDisclosure.Core.Validation.Rules.Framework;
 using PerfDisclosure.Core.Validation.Rules.Funds;
 using PerfDisclosure.Core.Validation.Rules.Input;
+using PerfDisclosure.Core.Validation.Rules.Markdown;
 using PerfDisclosure.Core.Validation.Rules.Outputs;
 using PerfDisclosure.Core.Validation.Rules.Schema;
 using PerfDisclosure.Core.Validation.Rules.Scoring;
@@ -27,7 +28,7 @@ public sealed class RuleSet
     }
 
     /// <summary>Every rule PerfDisclosure has.</summary>
-    public static RuleSet Default { get; } = new RuleSetBuilder().UseSchema().UseFramework().UseValues().UseFunds().UseScoring().UseAcrossFiles().UseClassified().UseInput().UseOutputs().UseTemplates().UseAuthoring().Build();
+    public static RuleSet Default { get; } = new RuleSetBuilder().UseSchema().UseFramework().UseValues().UseFunds().UseScoring().UseAcrossFiles().UseClassified().UseInput().UseMarkdown().UseOutputs().UseTemplates().UseAuthoring().Build();
 
     public IReadOnlyList<Rule> Rules { get; }
 
@@ -60,6 +61,8 @@ public sealed class RuleSetBuilder
     public RuleSetBuilder UseClassified() => Use(new ClassifiedDetailPublished());
 
     public RuleSetBuilder UseInput() => UseAll(InputRules.All);
+
+    public RuleSetBuilder UseMarkdown() => Use(MarkdownRules.OverLimit);
 
     public RuleSetBuilder UseOutputs() => UseAll(OutputRules.All);
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using PerfDisclosure.Build.Rendering;
+using PerfDisclosure.Core.Links;
 
 namespace PerfDisclosure.Build.Tests.Rendering;
 
@@ -18,7 +19,7 @@ public class HostileContentTests
     {
         var site = new TestSite("hostile");
         var form = site.SeedWith("project_name", JsonSerializer.Serialize(ScriptName))
-            .Replace("policy_basis: |\n", "policy_basis: |\n  <script>alert('md')</script>\n\n  [点我](javascript:alert('link')) ![图](javascript:alert('img')) <img src=x onerror=alert(1)>\n\n  [政策原文](https://www.gov.cn/)\n\n", StringComparison.Ordinal)
+            .Replace("policy_basis: |\n", "policy_basis: |\n  <script>alert('md')</script>\n\n  [点我](javascript:alert('link')) ![图](javascript:alert('img')) <img src=x onerror=alert(1)>\n\n  <javascript:alert(5)> [x](javascript:1) <JaVaScRiPt:alert(6)> [y](&#106;avascript:1) ![i](vbscript:1) [w](file:///etc/passwd) [r][bad]\n\n  [bad]: data:text/html,x\n\n  [政策原文](https://www.gov.cn/)\n\n", StringComparison.Ordinal)
             .Replace("target: \"5次\"", "target: " + JsonSerializer.Serialize(SvgTarget), StringComparison.Ordinal)
             .Replace("explanation: 该指标主要考察招商推介活动开展次数", "explanation: " + JsonSerializer.Serialize(ImgExplanation), StringComparison.Ordinal);
         site.Write(TestSite.SeedForm, form);
@@ -53,10 +54,35 @@ public class HostileContentTests
                 Assert.False(element.HasAttribute("style"), $"{path}: inline style on <{element.LocalName}> is blocked by the CSP");
                 foreach (var name in new[] { "href", "src", "action", "formaction" })
                 {
-                    Assert.True(SafeLinks.IsSafe(element.GetAttribute(name)), $"{path}: unsafe {name} {element.GetAttribute(name)}");
+                    Assert.True(SafeLinks.IsAllowed(element.GetAttribute(name)), $"{path}: unsafe {name} {element.GetAttribute(name)}");
                 }
             }
         }
+    }
+
+    /// <summary>The feed, the sitemap, robots.txt and the open data carry addresses too: each passes the same policy.</summary>
+    [Fact]
+    public void Every_address_in_the_feed_sitemap_robots_and_open_data_passes_the_link_policy()
+    {
+        var output = Site.Value.Output;
+        var addresses = new List<string>();
+        foreach (var xml in new[] { "feed.xml", "sitemap.xml" })
+        {
+            var document = XDocument.Load(Path.Combine(output, xml));
+            addresses.AddRange(document.Descendants().Where(e => e.Name.LocalName is "id" or "loc").Select(e => e.Value));
+            addresses.AddRange(document.Descendants().Attributes("href").Select(a => a.Value));
+        }
+
+        addresses.AddRange(File.ReadAllLines(Path.Combine(output, "robots.txt")).Where(l => l.StartsWith("Sitemap:", StringComparison.Ordinal)).Select(l => l["Sitemap:".Length..].Trim()));
+        foreach (var json in Directory.EnumerateFiles(Path.Combine(output, "data"), "*.json*"))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(json));
+            addresses.AddRange(Strings(document.RootElement).Where(v => v.Contains("://", StringComparison.Ordinal)));
+        }
+
+        Assert.True(addresses.Count > 100, $"{addresses.Count} addresses");
+        Assert.All(addresses, a => Assert.True(SafeLinks.IsAllowed(a), a));
+        Assert.Contains(addresses, a => a.StartsWith("https://budget.example.gov.cn/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -82,6 +108,7 @@ public class HostileContentTests
         Assert.Contains(ImgExplanation, text, StringComparison.Ordinal);
         Assert.Contains("<script>alert('md')</script>", text, StringComparison.Ordinal);
         Assert.Contains("点我", text, StringComparison.Ordinal);
+        Assert.Contains("javascript:alert(5) x JaVaScRiPt:alert(6) y i w r", text, StringComparison.Ordinal);
         Assert.Contains("</title><script>alert('org')</script>", document.QuerySelector("nav.breadcrumbs")?.TextContent, StringComparison.Ordinal);
         Assert.StartsWith(ScriptName, document.Title, StringComparison.Ordinal);
         Assert.Contains(document.QuerySelectorAll("a"), a => a.GetAttribute("href") == "https://www.gov.cn/" && a.TextContent == "政策原文");
