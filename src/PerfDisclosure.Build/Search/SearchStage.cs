@@ -23,8 +23,7 @@ public sealed class SearchStage : IOutputStage
         search.AddWritten();
         search.Write(Facets(context.Site.Forms));
 
-        // The page lists no form, only the years of its filter.
-        context.Cache.WriteText(context.Writer, SitePaths.Search + "index.html", [], () => Page(context), string.Join(',', context.Site.Years));
+        context.Cache.Write(context.Writer, SitePaths.Search + "index.html", Page(context), context.Renderer);
     }
 
     public static IReadOnlyList<SearchFacet> Facets(IReadOnlyList<FormEntry> forms) =>
@@ -38,12 +37,12 @@ public sealed class SearchStage : IOutputStage
 
     private static int Rank(string grade) => Array.IndexOf(GradeOrder, grade) is var i and >= 0 ? i : GradeOrder.Length + (grade.Length == 0 ? 1 : 0);
 
-    private static string Page(BuildContext context)
+    private static PageView Page(BuildContext context)
     {
         var globals = PageContext.Globals(context.Site.Settings, SitePaths.Search, "搜索", [new("首页", SitePaths.Home), new("搜索", SitePaths.Search)]);
         var page = (ScriptObject)globals["page"]!;
         page["head_extra"] = $"<script src=\"{Html.Escape(SitePaths.Link(SitePaths.Search, "assets/search.js"))}\" defer></script>";
         globals["years"] = context.Site.Years.Select(y => new ScriptObject { ["year"] = y, ["path"] = SitePaths.Year(y) }).ToList();
-        return context.Renderer.Wrap("layouts/search.sbn-html", globals, "search");
+        return new PageView("layouts/search.sbn-html", globals, "search");
     }
 }
