@@ -50,8 +50,10 @@ public sealed class OutputFolder
         return folder;
     }
 
-    /// <summary>Whether a folder's entries (the tool's working entries left out) show that the tool published it.</summary>
-    /// A publish inside a mount point that was killed may have moved the marker aside with the old site.
+    /// <summary>
+    /// Whether a folder's entries (the tool's working entries left out) show that the tool published it. A publish
+    /// inside a mount point that was killed may have moved the marker aside with the old site.
+    /// </summary>
     internal static bool IsTheTools(string folder, string[] names) =>
         (names.Contains(MarkerName, StringComparer.Ordinal) && File.Exists(Path.Combine(folder, MarkerName)))
         || Directory.EnumerateDirectories(folder, Working + "retir*").Any(aside => File.Exists(Path.Combine(aside, MarkerName)));
