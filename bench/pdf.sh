@@ -9,7 +9,7 @@ runs=${1:-3}
 dotnet build src/PerfDisclosure.Cli -c Release --nologo -v quiet >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cli=(dotnet src/PerfDisclosure.Cli/bin/Release/net10.0/perfdisclosure.dll build --output "$work/site" --require-pdf)
+cli=(dotnet src/PerfDisclosure.Cli/bin/Release/net10.0/perfdisclosure.dll build --output "$work/site" --cache "$work/.cache" --require-pdf)
 
 pdf_ms() { sed -n 's/.*pdf \([0-9]*\) ms.*/\1/p'; }
 

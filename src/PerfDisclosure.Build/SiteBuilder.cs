@@ -78,13 +78,16 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
 
     public BuildResult Build()
     {
+        // First: a folder that is not the tool's is refused before anything is read, and a site a killed build
+        // left aside is put back even when this build then stops on a content error.
+        var output = OutputFolder.Claim(options);
         var stamp = Stage("stamp", () => BuildStamp.For(options, new ThemeFiles(options.TemplatesDir)));
         if (stamp?.Unchanged() is { } unchanged)
         {
             return unchanged with { Stages = stages };
         }
 
-        var result = BuildSite();
+        var result = BuildSite(output);
         if (result.Succeeded && loaded is not null && stamp?.Describes(loaded) == true)
         {
             stamp.Save(result);
@@ -93,7 +96,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         return result;
     }
 
-    private BuildResult BuildSite()
+    private BuildResult BuildSite(OutputFolder output)
     {
         var (content, diagnostics) = Check();
         if (diagnostics.Any(d => d.IsError || (options.Strict && d.Severity == Severity.Warning)))
@@ -103,7 +106,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
 
         var theme = new ThemeFiles(options.TemplatesDir);
         var site = SiteModel.Build(content, diagnostics);
-        var staging = AtomicPublisher.CreateStaging(options.OutputDir);
+        var staging = output.CreateStaging();
         var writer = new SiteWriter(staging);
 
         try
@@ -111,9 +114,10 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             // Beside the staging folder, named like it, so a killed build's spill is cleaned up with its staging folder.
             using var search = options.Shard is null ? new Search.SearchCollector(site, writer, staging + ".index") : null;
             var templates = new TemplateEngine(theme, options.Strict);
-            Cache = options.CacheDir is null ? RenderCache.None : RenderCache.Open(options.CacheDir, new BuildFingerprints(options, theme, site));
+            var caches = options.CacheDir is null ? null : CacheFolder.Open(options.CacheDir);
+            Cache = caches is null ? RenderCache.None : RenderCache.Open(caches, new BuildFingerprints(theme, options.Strict));
             Cache.Progress = Progress;
-            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site, PdfStage.WillPrint(options)), writer, log) { Cache = Cache, Search = search };
+            var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site, PdfStage.WillPrint(options)), writer, log) { Cache = Cache, CacheFolder = caches, Search = search };
             foreach (var stage in Sharding.ShardPlan.Stages(OutputStages(options), options))
             {
                 Stage(stage.Name, () => stage.Run(context));
@@ -122,25 +126,30 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             var all = diagnostics.Concat(context.Findings).ToList();
             if (context.Findings.Any(d => d.IsError))
             {
-                AtomicPublisher.Discard(staging);
+                OutputFolder.Discard(staging);
                 return new BuildResult(false, all, 0, 0, stages);
             }
 
-            Stage("publish", () => AtomicPublisher.Publish(staging, options.OutputDir));
+            Stage("publish", () => output.Publish(staging));
             Cache.Prune();
             Progress.Finish();
+            if (caches?.Warning() is { } unwritable)
+            {
+                all.Add(unwritable); // a cache only saves time: the site is published without it
+            }
+
             return new BuildResult(true, all, site.Forms.Count, writer.Written.Count, stages);
         }
         catch (TemplateError e)
         {
-            AtomicPublisher.Discard(staging);
+            OutputFolder.Discard(staging);
             return new BuildResult(false, [.. diagnostics, e.Diagnostic], 0, 0, stages);
         }
         catch (AggregateException e) when (e.Flatten().InnerExceptions.Any(i => i is TemplateError))
         {
             // A template error inside a parallel stage arrives wrapped, once per page that hit it: report each
             // place in the templates once, naming the first page (in id order, so the report is stable).
-            AtomicPublisher.Discard(staging);
+            OutputFolder.Discard(staging);
             var errors = e.Flatten().InnerExceptions.OfType<TemplateError>().Select(t => t.Diagnostic)
                 .GroupBy(d => (d.Code, d.Where))
                 .Select(g => g.OrderBy(d => d.MessageEn, StringComparer.Ordinal).First());
@@ -148,7 +157,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         }
         catch
         {
-            AtomicPublisher.Discard(staging);
+            OutputFolder.Discard(staging);
             throw;
         }
     }

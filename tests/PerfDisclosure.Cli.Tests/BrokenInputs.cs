@@ -19,8 +19,8 @@ public static class BrokenInputs
         public override string ToString() => $"{Command}: {Input}";
     }
 
-    /// <summary>The command line to run, the text its message must contain, and whether to run it as an unprivileged user (root reads anything).</summary>
-    public sealed record Case(string[] Args, string Names, bool Unprivileged = false);
+    /// <summary>The command line to run, the text its message must contain, whether to run it as an unprivileged user (root reads anything), and the exit code when only one is right.</summary>
+    public sealed record Case(string[] Args, string Names, bool Unprivileged = false, int? Exit = null);
 
     private const string Form = "forms/sz-futian-investment-promotion/2024/office-equipment-purchase.yaml";
     private const string Layout = "layouts/forms/shenzhen-target.yaml";
@@ -52,6 +52,14 @@ public static class BrokenInputs
         new("build", "a bad --format", w => Build(w, "--format", "yaml").Naming("yaml")),
         new("build", "a bad --lang", w => Build(w, "--lang", "fr").Naming("fr")),
         new("build", "a bad --shard", w => Build(w, "--shard", "5/4").Naming("--shard '5/4'")),
+        new("build", "an output folder holding other files", w => Build(w, "--output", w.Folder("u", "thesis.txt")).Refusing($"--output {w.Path("u")}: holds files perfdisclosure did not write (e.g. thesis.txt)")),
+        new("build", "a git repository as the output folder", w => Build(w, "--output", w.Folder("repo", ".git/HEAD")).Refusing($"--output {w.Path("repo")}: is a git repository")),
+        new("build", "the content folder as the output folder", w => Build(w, "--output", w.Content).Refusing($"--output {w.Content}: is the content folder")),
+        new("build", "the templates folder as the output folder", w => Build(w, "--templates", w.Folder("templates", "partials/footer.sbn-html"), "--output", w.Path("templates")).Refusing($"--output {w.Path("templates")}: is the templates folder")),
+        new("build", "the working folder as the output folder", w => Build(w, "--output", ".", "--content", w.Path("no-such-content")).Refusing($"--output {Path.GetFullPath(Path.GetTempPath()).TrimEnd('/')}: is the working folder")),
+        new("build", "the root as the output folder", w => Build(w, "--output", "/", "--content", w.Path("no-such-content")).Refusing("--output /: is the root of the file system")),
+        new("build", "a cache folder inside the output folder", w => Build(w, "--cache", w.Path("site/.cache")).Where(a => a != "--no-cache").ToArray().Refusing($"--cache {w.Path("site/.cache")}: is inside the output folder")),
+        new("build", "a cache folder holding other files", w => Build(w, "--cache", w.Folder("stuff", "render/notes.txt")).Where(a => a != "--no-cache").ToArray().Refusing($"--cache {w.Path("stuff")}: holds files perfdisclosure did not write")),
 
         // check
         new("check", "a content folder that does not exist", w => new Case(["check", "--content", w.Path("no-such-content")], "no-such-content")),
@@ -94,6 +102,7 @@ public static class BrokenInputs
         new("merge", "a damaged shard manifest", w => Merge(w, [w.Shard("damaged", "{ \"format\": 2, ")]).Naming("damaged")),
         new("merge", "a manifest of an older version", w => Merge(w, [w.Shard("old", "{ \"shard\": 1, \"of\": 1, \"organisations\": [] }")]).Naming("old")),
         new("merge", "one shard folder given twice", w => Merge(w, [w.Shard("twice", "{}"), w.Path("twice")]).Naming("twice")),
+        new("merge", "the content folder as the output folder", w => Merge(w, [w.Shard("shard", "{}")], "--output", w.Content).Refusing($"--output {w.Content}: is the content folder")),
         new("merge", "an option merge does not have", w => Merge(w, [w.Path("x")], "--shard", "1/2").Naming("--shard")),
 
         // schemas
@@ -105,9 +114,13 @@ public static class BrokenInputs
         new("serve", "a port out of range", w => Serve(w, "--port", "70000").Naming("70000")),
         new("serve", "a port in use", w => Serve(w, "--port", w.BusyPort().ToString(System.Globalization.CultureInfo.InvariantCulture)).Naming("cannot listen on http://127.0.0.1:")),
         new("serve", "a bad --lang", w => Serve(w, "--lang", "fr").Naming("fr")),
+        new("serve", "an output folder holding other files", w => Serve(w, "--output", w.Folder("u", "thesis.txt")).Refusing($"--output {w.Path("u")}: holds files perfdisclosure did not write")),
     ];
 
     private static Case Naming(this string[] args, string names) => new(args, names);
+
+    /// <summary>A folder the command must refuse: exit 2, its one line naming the folder and why.</summary>
+    private static Case Refusing(this string[] args, string names) => new(args, names, Exit: 2);
 
     private static string[] Build(Workspace w, params string[] change) =>
         Options(["build", "--no-pdf", "--no-cache"], new() { ["--content"] = w.Content, ["--templates"] = Repo.Templates, ["--output"] = w.Path("site") }, change);
@@ -145,6 +158,15 @@ public static class BrokenInputs
         public string Content => content ??= Repo.CopyTree(Path("content"));
 
         public string Path(string name) => System.IO.Path.Combine(root, name);
+
+        /// <summary>A folder holding one file (a path below it, e.g. <c>.git/HEAD</c>); returns the folder.</summary>
+        public string Folder(string name, string file)
+        {
+            var path = System.IO.Path.Combine(Path(name), file);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            System.IO.File.WriteAllText(path, "the user's own file");
+            return Path(name);
+        }
 
         public string File(string name, string text)
         {

@@ -76,13 +76,14 @@ public static class CliProcess
     public static string OldSite(string output)
     {
         Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, Build.Publishing.OutputFolder.MarkerName), string.Empty); // a site the tool published
         File.WriteAllText(Path.Combine(output, "index.html"), "the previous site");
         return output;
     }
 
     public static void AssertOldSite(string output)
     {
-        Assert.Equal(["index.html"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
+        Assert.Equal([Build.Publishing.OutputFolder.MarkerName, "index.html"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("the previous site", File.ReadAllText(Path.Combine(output, "index.html")));
     }
 }

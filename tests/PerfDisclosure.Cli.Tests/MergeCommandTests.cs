@@ -18,7 +18,7 @@ public class MergeCommandTests
     public void Merging_a_folder_that_is_no_shard_output_exits_2_naming_it()
     {
         var root = Repo.TempDir("merge-bad");
-        var (code, error) = Run("merge", root, "--content", Repo.Content, "--templates", Repo.Templates, "--output", Path.Combine(root, "site"), "--no-pdf");
+        var (code, error) = Run("merge", root, "--content", Repo.Content, "--templates", Repo.Templates, "--output", Path.Combine(Repo.TempDir("merge-bad-site"), "site"), "--no-pdf");
         Assert.Equal(Commands.CannotRun, code);
         Assert.Contains(root, error, StringComparison.Ordinal);
         Assert.Contains(".shard.json is missing", error, StringComparison.Ordinal);

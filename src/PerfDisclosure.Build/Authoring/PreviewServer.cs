@@ -31,6 +31,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     /// <summary>Listens, builds, then serves and watches until <paramref name="stop"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
+        Publishing.OutputFolder.Check(options); // a folder that is not the tool's stops serve at once, not in the browser
         using var listener = new HttpListener();
         listener.Prefixes.Add(Address);
         listener.Start(); // first: a port in use is reported at once, not after a build

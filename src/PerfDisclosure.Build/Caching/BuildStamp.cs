@@ -47,7 +47,9 @@ public sealed class BuildStamp
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             BuildFingerprints.Add(hash, "tool", string.Join(',', new[] { typeof(BuildStamp), typeof(Diagnostic) }.Select(t => t.Assembly.ManifestModule.ModuleVersionId)));
-            BuildFingerprints.Add(hash, "options", string.Join('|', Path.GetFullPath(options.ContentDir), options.TemplatesDir, Path.GetFullPath(options.OutputDir), options.BaseUrl, options.Strict, options.NoPdf, options.RequirePdf, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH")));
+            // Every option, as the record prints its members: an option added later is part of the stamp without a list to keep.
+            var absolute = options with { ContentDir = Path.GetFullPath(options.ContentDir), TemplatesDir = options.TemplatesDir is null ? null : Path.GetFullPath(options.TemplatesDir), OutputDir = Path.GetFullPath(options.OutputDir), CacheDir = Path.GetFullPath(options.CacheDir) };
+            BuildFingerprints.Add(hash, "options", $"{absolute}|{Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH")}");
             var chromium = options.NoPdf ? null : ChromiumLocator.Find(options.Chromium).Path;
             BuildFingerprints.Add(hash, "printer", chromium is null ? "none" : $"{chromium}|{File.GetLastWriteTimeUtc(chromium).Ticks}");
             foreach (var file in theme.All.OrderBy(f => f.Name, StringComparer.Ordinal))

@@ -55,8 +55,7 @@ public sealed class DataPageStage : IOutputStage
             }).ToList(),
         }).ToList();
         ((ScriptObject)globals["page"]!)["head_extra"] = "<script type=\"application/ld+json\">" + DatasetJsonLd(site) + "</script>";
-        // Row counts, dates, years and places are drawn from every form.
-        context.Cache.WriteText(context.Writer, SitePaths.Data + "index.html", site.Forms, () => context.Renderer.Wrap("layouts/data.sbn-html", globals, SitePaths.Data));
+        context.Cache.Write(context.Writer, SitePaths.Data + "index.html", new PageView("layouts/data.sbn-html", globals, SitePaths.Data), context.Renderer);
     }
 
     /// <summary>

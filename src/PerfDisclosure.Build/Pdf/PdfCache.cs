@@ -4,22 +4,29 @@ using System.Text;
 namespace PerfDisclosure.Build.Pdf;
 
 /// <summary>
-/// Printed PDFs by content hash, outside the site (<c>.cache/pdf/</c> beside the output folder), so a PDF whose form,
-/// templates and styles are unchanged is copied instead of printed again.
+/// Printed PDFs by content hash, under the cache folder (<c>--cache</c>, <c>pdf/</c>), so a PDF whose form,
+/// templates and styles are unchanged is copied instead of printed again. With <c>--no-cache</c> there is none
+/// (<see cref="None"/>): every PDF is printed and none is kept.
 /// </summary>
-public sealed class PdfCache(string dir)
+public sealed class PdfCache
 {
+    private readonly Caching.CacheFolder? cache;
+
+    private PdfCache(Caching.CacheFolder? cache)
+    {
+        this.cache = cache;
+        Dir = cache?.PathOf("pdf") ?? "(no cache)";
+    }
     /// <summary>Bump when the printing itself changes (options, metadata), so old entries are not reused.</summary>
     private const string Version = "pdf-3";
 
-    public string Dir { get; } = dir;
+    public string Dir { get; }
 
-    /// <summary>The cache beside an output folder: <c>site</c> → <c>.cache/pdf</c>.</summary>
-    public static PdfCache Beside(string outputDir)
-    {
-        var output = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        return new PdfCache(Path.Combine(Path.GetDirectoryName(output)!, ".cache", "pdf"));
-    }
+    /// <summary>No PDF cache (<c>--no-cache</c>).</summary>
+    public static PdfCache None { get; } = new(null);
+
+    /// <summary>The PDF cache in a build's cache folder, or <see cref="None"/>.</summary>
+    public static PdfCache In(Caching.CacheFolder? cache) => cache is null ? None : new(cache);
 
     public static string Key(params object[] parts)
     {
@@ -35,19 +42,13 @@ public sealed class PdfCache(string dir)
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    public byte[]? Find(string key)
-    {
-        return Caching.CacheFile.Read(PathOf(key));
-    }
+    public byte[]? Find(string key) => cache?.Read(PathOf(key));
 
-    /// <summary>Stores a PDF as a checked cache entry (<see cref="Caching.CacheFile"/>).</summary>
-    public void Store(string key, byte[] pdf)
-    {
-        Caching.CacheFile.Write(PathOf(key), pdf);
-    }
+    /// <summary>Stores a PDF as a checked cache entry (<see cref="Caching.CacheFile"/>); a cache that cannot be written is passed over.</summary>
+    public void Store(string key, byte[] pdf) => cache?.Write(PathOf(key), pdf);
 
     /// <summary>Removes the entries this build did not use, so the cache holds one site's PDFs, not every version ever printed.</summary>
-    public void Prune(IReadOnlySet<string> used)
+    public void Prune(IReadOnlySet<string> used) => cache?.Try(() =>
     {
         if (!Directory.Exists(Dir))
         {
@@ -61,7 +62,7 @@ public sealed class PdfCache(string dir)
                 File.Delete(file);
             }
         }
-    }
+    });
 
     private string PathOf(string key) => Path.Combine(Dir, key + ".pdf");
 }

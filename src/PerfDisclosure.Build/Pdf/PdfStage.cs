@@ -54,7 +54,7 @@ public sealed partial class PdfStage : IOutputStage
     private static async Task RunAsync(BuildContext context, string chromium)
     {
         var clock = Stopwatch.StartNew();
-        var cache = PdfCache.Beside(context.Options.OutputDir);
+        var cache = PdfCache.In(context.CacheFolder);
         var (jobs, temporary) = PdfJobs.Plan(context);
         try
         {

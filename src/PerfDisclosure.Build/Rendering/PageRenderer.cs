@@ -5,11 +5,14 @@ using Scriban.Runtime;
 
 namespace PerfDisclosure.Build.Rendering;
 
-/// <summary>Renders each kind of page: its own template for the main content, then <c>layouts/base</c> around it.</summary>
+/// <summary>
+/// The view of each kind of page (<see cref="PageView"/>: its template and what it is given), and the rendering of a
+/// view: its own template for the main content, then <c>layouts/base</c> around it.
+/// </summary>
 /// <param name="pdfLinks">Whether the build prints PDFs, so form and year pages link them.</param>
 public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool pdfLinks = false)
 {
-    public string Form(FormEntry entry)
+    public PageView Form(FormEntry entry)
     {
         var form = entry.Form;
         var strings = site.Strings;
@@ -24,10 +27,10 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
         var view = FormView.Build(entry, site);
         view["pdf"] = pdfLinks ? Path.GetFileName(Pdf.PdfPaths.Form(entry)) : string.Empty;
         globals["form"] = view;
-        return Wrap($"layouts/forms/{entry.Layout.Template}.sbn-html", globals, form.Id);
+        return new PageView($"layouts/forms/{entry.Layout.Template}.sbn-html", globals, form.Id);
     }
 
-    public string HomePage()
+    public PageView HomePage()
     {
         var globals = PageContext.Globals(site, SitePaths.Home, site.Settings.Title, [PageContext.Home(site)]);
         globals["years"] = site.Years.Select(y => new ScriptObject
@@ -43,20 +46,20 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
         globals["total"] = Html.TenThousandYuan(site.Forms.Sum(f => f.AmountInYuan ?? 0m));
         globals["jurisdictions"] = HomeSummary.Jurisdictions(site);
         globals["recent"] = RecentForms.Of(site).Take(HomeSummary.RecentCount).Select(Listing).ToList();
-        return Wrap("layouts/home.sbn-html", globals, "index");
+        return new PageView("layouts/home.sbn-html", globals, "index");
     }
 
-    public string OrganisationPage(string organisation)
+    public PageView OrganisationPage(string organisation)
     {
         var name = site.OrganisationName(organisation);
         var path = SitePaths.Organisation(organisation);
         var globals = PageContext.Globals(site, path, name, [PageContext.Home(site), new(name, path)]);
         globals["organisation"] = OrganisationSummary(organisation);
         globals["recurring"] = Summaries.Recurring(site.Strings, site.ByOrganisation.GetValueOrDefault(organisation) ?? []);
-        return Wrap("layouts/organisation.sbn-html", globals, path);
+        return new PageView("layouts/organisation.sbn-html", globals, path);
     }
 
-    public string OrganisationYearPage(string organisation, int year)
+    public PageView OrganisationYearPage(string organisation, int year)
     {
         var name = site.OrganisationName(organisation);
         var path = SitePaths.OrganisationYear(organisation, year);
@@ -68,10 +71,10 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
         globals["total"] = Html.TenThousandYuan(forms.Sum(f => f.AmountInYuan ?? 0m));
         globals["charts"] = Summaries.Spending(site.Strings, forms).Concat(Summaries.Scores(site.Strings, forms)).ToList();
         globals["compilation_pdf"] = pdfLinks ? Path.GetFileName(Pdf.PdfPaths.Compilation(organisation, year)) : string.Empty;
-        return Wrap("layouts/organisation-year.sbn-html", globals, path);
+        return new PageView("layouts/organisation-year.sbn-html", globals, path);
     }
 
-    public string YearPage(int year)
+    public PageView YearPage(int year)
     {
         var path = SitePaths.Year(year);
         var globals = PageContext.Globals(site, path, Year(year), [PageContext.Home(site), new(Year(year), path)]);
@@ -85,15 +88,15 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
             ["total"] = Html.TenThousandYuan(g.Sum(f => f.AmountInYuan ?? 0m)),
         }).ToList();
         globals["total"] = Html.TenThousandYuan(forms.Sum(f => f.AmountInYuan ?? 0m));
-        return Wrap("layouts/year.sbn-html", globals, path);
+        return new PageView("layouts/year.sbn-html", globals, path);
     }
 
-    public string MarkdownPage(Page page)
+    public PageView MarkdownPage(Page page)
     {
         var path = SitePaths.Page(page.Slug);
         var globals = PageContext.Globals(site, path, page.Title, [PageContext.Home(site), new(page.Title, path)]);
         globals["body"] = MarkdownRenderer.Page(page.Markdown);
-        return Wrap("layouts/page.sbn-html", globals, page.Where.File);
+        return new PageView("layouts/page.sbn-html", globals, page.Where.File);
     }
 
     /// <summary>A form's title on its page and in its PDF.</summary>
@@ -101,11 +104,16 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
         strings.Format("title.form", ("project", entry.Form.ProjectName), ("layout", entry.Layout.Title), ("year", entry.Form.Year));
 
     /// <summary>Renders a page template, then the base layout with the result as <c>content</c>.</summary>
-    public string Wrap(string template, ScriptObject globals, string subject)
+    public string Render(PageView view)
     {
-        globals["content"] = templates.Render(template, globals, subject);
-        return templates.Render("layouts/base.sbn-html", globals, subject);
+        // On a copy: the view stays what the cache keyed, and a view rendered twice renders the same.
+        var globals = (ScriptObject)view.Globals.Clone(deep: false);
+        globals["content"] = templates.Render(view.Template, globals, view.Subject);
+        return templates.Render("layouts/base.sbn-html", globals, view.Subject);
     }
+
+    /// <summary>Renders a template that is not a cached page (a PDF's compilation) the same way.</summary>
+    public string Wrap(string template, ScriptObject globals, string subject) => Render(new PageView(template, globals, subject));
 
     private ScriptObject OrganisationSummary(string organisation)
     {

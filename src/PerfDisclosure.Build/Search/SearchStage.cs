@@ -22,8 +22,7 @@ public sealed class SearchStage : IOutputStage
         search.AddWritten();
         search.Write(Facets(context.Site.Strings, context.Site.Forms));
 
-        // The page lists no form, only the years of its filter.
-        context.Cache.WriteText(context.Writer, SitePaths.Search + "index.html", [], () => Page(context), string.Join(',', context.Site.Years));
+        context.Cache.Write(context.Writer, SitePaths.Search + "index.html", Page(context), context.Renderer);
     }
 
     public static IReadOnlyList<SearchFacet> Facets(Theme.ThemeStrings strings, IReadOnlyList<FormEntry> forms)
@@ -40,13 +39,13 @@ public sealed class SearchStage : IOutputStage
         ];
     }
 
-    private static string Page(BuildContext context)
+    private static PageView Page(BuildContext context)
     {
         var title = context.Site.Strings["title.search"];
         var globals = PageContext.Globals(context.Site, SitePaths.Search, title, [PageContext.Home(context.Site), new(title, SitePaths.Search)]);
         var page = (ScriptObject)globals["page"]!;
         page["head_extra"] = $"<script src=\"{Html.Escape(SitePaths.Link(SitePaths.Search, "assets/search.js"))}\" defer></script>";
         globals["years"] = context.Site.Years.Select(y => new ScriptObject { ["year"] = y, ["path"] = SitePaths.Year(y) }).ToList();
-        return context.Renderer.Wrap("layouts/search.sbn-html", globals, "search");
+        return new PageView("layouts/search.sbn-html", globals, "search");
     }
 }

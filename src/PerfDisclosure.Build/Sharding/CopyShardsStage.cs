@@ -51,7 +51,7 @@ public sealed class CopyShardsStage(IReadOnlyList<string> folders) : IOutputStag
         return [
             .. links.Select(l => $"{shard}: {l} is a symbolic link, which a build never writes"),
             .. listed.Except(files).Select(p => $"{shard}: {p} is missing (its manifest lists it); copy the whole shard folder"),
-            .. files.Except(listed).Where(p => p != ShardManifest.FileName).Select(p => $"{shard}: {p} is not a file its build wrote (it is not in its manifest)"),
+            .. files.Except(listed).Where(p => p is not ShardManifest.FileName and not Publishing.OutputFolder.MarkerName).Select(p => $"{shard}: {p} is not a file its build wrote (it is not in its manifest)"),
         ];
     }
 

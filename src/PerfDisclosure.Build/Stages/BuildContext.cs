@@ -21,6 +21,9 @@ public sealed record BuildContext(
     /// <summary>Outputs kept from earlier builds; a stage that renders asks it first (<see cref="Caching.RenderCache"/>).</summary>
     public Caching.RenderCache Cache { get; init; } = Caching.RenderCache.None;
 
+    /// <summary>The <c>--cache</c> folder the render and PDF caches share; null with <c>--no-cache</c>.</summary>
+    public Caching.CacheFolder? CacheFolder { get; init; }
+
     /// <summary>The search index, fed by the pages stage as it writes each form page; null in a shard build (merge indexes).</summary>
     public Search.SearchCollector? Search { get; init; }
 

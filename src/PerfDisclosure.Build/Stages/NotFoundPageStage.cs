@@ -29,6 +29,6 @@ public sealed class NotFoundPageStage : IOutputStage
         };
         globals.Remove("href");
         globals.Import("href", new Func<string, string>(to => Html.Escape(root + (to.Length == 0 || to.EndsWith('/') ? to + "index.html" : to))));
-        context.Cache.WriteText(context.Writer, "404.html", [], () => context.Renderer.Wrap("layouts/404.sbn-html", globals, "404.html"));
+        context.Cache.Write(context.Writer, "404.html", new PageView("layouts/404.sbn-html", globals, "404.html"), context.Renderer);
     }
 }

@@ -20,7 +20,6 @@ public sealed class NotesStage : IOutputStage
             ["text"] = Html.Escape(r.CitizenNote),
             ["check"] = Html.Escape(r.Title),
         }).ToList();
-        // The notes come from the rules, which are the tool's code: no form changes this page.
-        context.Cache.WriteText(context.Writer, FormNotes.PagePath + "index.html", [], () => context.Renderer.Wrap("layouts/notes.sbn-html", globals, FormNotes.PagePath));
+        context.Cache.Write(context.Writer, FormNotes.PagePath + "index.html", new PageView("layouts/notes.sbn-html", globals, FormNotes.PagePath), context.Renderer);
     }
 }

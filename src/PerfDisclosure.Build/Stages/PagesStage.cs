@@ -24,16 +24,16 @@ public sealed class PagesStage : IShardedStage
             if (organisations.Contains(entry.Owner.Id))
             {
                 // The search index reads the page now, while it is in memory, not back from the disk later.
-                var page = cache.WriteText(writer, entry.Path + "index.html", [entry], () => renderer.Form(entry));
+                var page = cache.Write(writer, entry.Path + "index.html", renderer.Form(entry), renderer);
                 context.Search?.Add(i, page);
             }
         });
         foreach (var organisation in site.Organisations.Where(o => organisations.Contains(o.Id)))
         {
-            cache.WriteText(writer, SitePaths.Organisation(organisation.Id) + "index.html", site.ByOrganisation[organisation.Id], () => renderer.OrganisationPage(organisation.Id));
+            cache.Write(writer, SitePaths.Organisation(organisation.Id) + "index.html", renderer.OrganisationPage(organisation.Id), renderer);
             foreach (var year in site.ByOrganisation[organisation.Id].Select(f => f.Form.Year).Distinct())
             {
-                cache.WriteText(writer, SitePaths.OrganisationYear(organisation.Id, year) + "index.html", site.FormsOf(organisation.Id, year), () => renderer.OrganisationYearPage(organisation.Id, year));
+                cache.Write(writer, SitePaths.OrganisationYear(organisation.Id, year) + "index.html", renderer.OrganisationYearPage(organisation.Id, year), renderer);
             }
         }
     }
@@ -42,15 +42,15 @@ public sealed class PagesStage : IShardedStage
     public void RunGlobal(BuildContext context)
     {
         var (site, renderer, writer, cache) = (context.Site, context.Renderer, context.Writer, context.Cache);
-        cache.WriteText(writer, "index.html", site.Forms, renderer.HomePage);
+        cache.Write(writer, "index.html", renderer.HomePage(), renderer);
         foreach (var year in site.Years)
         {
-            cache.WriteText(writer, SitePaths.Year(year) + "index.html", site.Forms.Where(f => f.Form.Year == year), () => renderer.YearPage(year));
+            cache.Write(writer, SitePaths.Year(year) + "index.html", renderer.YearPage(year), renderer);
         }
 
         foreach (var page in site.Content.Pages)
         {
-            cache.WriteText(writer, SitePaths.Page(page.Slug) + "index.html", [], () => renderer.MarkdownPage(page));
+            cache.Write(writer, SitePaths.Page(page.Slug) + "index.html", renderer.MarkdownPage(page), renderer);
         }
     }
 }

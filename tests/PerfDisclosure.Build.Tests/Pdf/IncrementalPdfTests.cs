@@ -3,7 +3,7 @@ using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Build.Tests.Pdf;
 
-/// <summary>A rebuild prints only what changed: the PDF cache (.cache/pdf beside the site) keeps the rest.</summary>
+/// <summary>A rebuild prints only what changed: the PDF cache (pdf/ in the --cache folder) keeps the rest.</summary>
 public partial class IncrementalPdfTests(PrintedCorpus corpus)
 {
     [Fact]
@@ -15,7 +15,7 @@ public partial class IncrementalPdfTests(PrintedCorpus corpus)
         var output = Path.Combine(corpus.Root, "site-edited");
 
         // Same content as the corpus build beside it, so the cache has every PDF already.
-        Assert.Empty(Printed(Build(content, output)));
+        Assert.Empty(Printed(Build(content, output, corpus.Cache)));
 
         var form = Path.Combine(content, "forms", "sh-minhang-investment-promotion", "2026", "legal-counsel.yaml");
         var yaml = File.ReadAllText(form);
@@ -24,14 +24,14 @@ public partial class IncrementalPdfTests(PrintedCorpus corpus)
 
         Assert.Equal(
             ["sh-minhang-investment-promotion/2026/legal-counsel/legal-counsel.pdf", "sh-minhang-investment-promotion/2026/sh-minhang-investment-promotion-2026.pdf"],
-            Printed(Build(content, output)).Order(StringComparer.Ordinal));
+            Printed(Build(content, output, corpus.Cache)).Order(StringComparer.Ordinal));
         Assert.Contains("≤1.40(万元)", Poppler.Text(Path.Combine(output, "sh-minhang-investment-promotion/2026/legal-counsel/legal-counsel.pdf")), StringComparison.Ordinal);
     }
 
-    private static string Build(string content, string output)
+    private static string Build(string content, string output, string cache)
     {
         var log = new StringWriter();
-        var result = new SiteBuilder(new BuildOptions(content, Repo.Templates, output, RequirePdf: true), log).Build();
+        var result = new SiteBuilder(new BuildOptions(content, Repo.Templates, output, RequirePdf: true, CacheDir: cache), log).Build();
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         return log.ToString();
     }

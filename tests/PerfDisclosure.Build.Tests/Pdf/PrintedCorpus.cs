@@ -21,10 +21,13 @@ public sealed class PrintedCorpus
         ? $"PDF tests need Chromium and poppler-utils ({ChromiumLocator.InstallHint}; apt-get install poppler-utils)"
         : null;
 
-    /// <summary>Folder holding the site and, beside it, the PDF cache (.cache/pdf).</summary>
+    /// <summary>Folder holding the site and, beside it, the cache folder whose pdf/ the PDF tests share (<see cref="Cache"/>).</summary>
     public string Root => printed.Value.Root;
 
     public string Output => Path.Combine(Root, "site");
+
+    /// <summary>The corpus build's <c>--cache</c> folder.</summary>
+    public string Cache => Path.Combine(Root, ".cache");
 
     public BuildResult Result => printed.Value.Result;
 
@@ -49,7 +52,7 @@ public sealed class PrintedCorpus
     private static Printed Print()
     {
         var root = Repo.TempDir("pdf-corpus");
-        var result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, Path.Combine(root, "site"), RequirePdf: true)).Build();
+        var result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, Path.Combine(root, "site"), RequirePdf: true, CacheDir: Path.Combine(root, ".cache"))).Build();
         return new Printed(root, result, SiteModel.Build(ContentLoader.Load(Repo.Content, new ThemeFiles(Repo.Templates))));
     }
 

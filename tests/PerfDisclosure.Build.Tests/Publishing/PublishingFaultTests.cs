@@ -37,42 +37,11 @@ public class PublishingFaultTests
     }
 
     [Fact]
-    public void A_failed_swap_puts_the_old_site_back()
-    {
-        var root = Repo.TempDir("swap");
-        var output = Path.Combine(root, "site");
-        Directory.CreateDirectory(output);
-        File.WriteAllText(Path.Combine(output, "index.html"), "old");
-
-        Assert.ThrowsAny<IOException>(() => AtomicPublisher.Publish(Path.Combine(root, "missing-staging"), output));
-
-        Assert.Equal("old", File.ReadAllText(Path.Combine(output, "index.html")));
-        Assert.Equal(["site"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName));
-    }
-
-    [Fact]
-    public void A_build_killed_between_its_two_renames_gets_its_old_site_back_from_the_next_build()
-    {
-        var root = Repo.TempDir("between-renames");
-        var retired = Path.Combine(root, ".site.retired-0123456789abcdef");
-        Directory.CreateDirectory(retired);
-        File.WriteAllText(Path.Combine(retired, "index.html"), "old");
-        var deadStaging = Path.Combine(root, ".site.staging-999999999-abc");
-        Directory.CreateDirectory(deadStaging);
-
-        var staging = AtomicPublisher.CreateStaging(Path.Combine(root, "site"));
-
-        Assert.Equal("old", File.ReadAllText(Path.Combine(root, "site", "index.html")));
-        Assert.False(Directory.Exists(retired));
-        Assert.False(Directory.Exists(deadStaging));
-        Assert.True(Directory.Exists(staging));
-    }
-
-    [Fact]
     public void A_failed_build_removes_its_staging_folder_and_leaves_the_site()
     {
         var site = new TestSite("failed-build");
         Directory.CreateDirectory(site.Output);
+        File.WriteAllText(Path.Combine(site.Output, OutputFolder.MarkerName), string.Empty);
         File.WriteAllText(Path.Combine(site.Output, "index.html"), "old");
         site.Write("templates/layouts/home.sbn-html", "{{ for }}");
 

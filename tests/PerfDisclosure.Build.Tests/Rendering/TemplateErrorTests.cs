@@ -10,13 +10,14 @@ public class TemplateErrorTests
         var site = new TestSite("template-error").WithoutFindings();
         Directory.CreateDirectory(site.Output);
         File.WriteAllText(Path.Combine(site.Output, "marker.txt"), "the previous site");
+        File.WriteAllText(Path.Combine(site.Output, Build.Publishing.OutputFolder.MarkerName), string.Empty);
         site.Write(template, text);
         return (site, site.Build(strict));
     }
 
     private static void AssertLeftAsItWas(TestSite site)
     {
-        Assert.Equal(["marker.txt"], Directory.EnumerateFileSystemEntries(site.Output).Select(Path.GetFileName));
+        Assert.Equal([Build.Publishing.OutputFolder.MarkerName, "marker.txt"], Directory.EnumerateFileSystemEntries(site.Output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Empty(Directory.EnumerateDirectories(site.Root, ".site.*"));
     }
 

@@ -20,7 +20,7 @@ public class TemplateLookupTests
         var dir = Repo.TempDir("override");
         Directory.CreateDirectory(Path.Combine(dir, "partials"));
         File.WriteAllText(Path.Combine(dir, "partials", "footer.sbn-html"), "<footer class=\"site-footer\"><p>本站由示例区财政局维护</p></footer>");
-        var output = Path.Combine(dir, "site");
+        var output = Path.Combine(Repo.TempDir("override-site"), "site"); // outside the templates folder, which the guard refuses
 
         var result = new SiteBuilder(new BuildOptions(Repo.Content, dir, output)).Build();
 
@@ -37,12 +37,13 @@ public class TemplateLookupTests
         Directory.CreateDirectory(Path.Combine(dir, "layouts"));
         File.WriteAllText(Path.Combine(dir, "layouts", "home.sbn-html"), "<h1>{{ site.title }}</h1>\n{{ for y in years }}\n");
 
-        var result = new SiteBuilder(new BuildOptions(Repo.Content, dir, Path.Combine(dir, "site"))).Build();
+        var output = Path.Combine(Repo.TempDir("broken-template-site"), "site");
+        var result = new SiteBuilder(new BuildOptions(Repo.Content, dir, output)).Build();
 
         Assert.False(result.Succeeded);
         var error = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.EndsWith("home.sbn-html", error.Where.File, StringComparison.Ordinal);
         Assert.Equal(2, error.Where.Line);
-        Assert.False(Directory.Exists(Path.Combine(dir, "site")));
+        Assert.False(Directory.Exists(output));
     }
 }

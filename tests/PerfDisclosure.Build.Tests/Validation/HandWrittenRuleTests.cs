@@ -96,7 +96,7 @@ public class HandWrittenRuleTests
         site.AddForm(Layout, string.Empty);
         text ??= File.ReadAllText(Path.Combine(Repo.Templates, file)) + "template: shenzhen-target-v2\n";
         site.Write("templates/" + file, text);
-        var result = new SiteBuilder(new BuildOptions(site.Dir, Path.Combine(site.Dir, "templates"), Path.Combine(site.Dir, "site"))).Build();
+        var result = new SiteBuilder(new BuildOptions(site.Dir, Path.Combine(site.Dir, "templates"), Path.Combine(Repo.TempDir(code + "-site"), "site"))).Build();
         Assert.False(result.Succeeded);
         Assert.Contains(result.Diagnostics, d => d.Code == code);
     }

@@ -17,5 +17,11 @@ public static class OutputRules
         "# build --chromium /usr/bin/chromium\n",
         ExampleKind.Other));
 
-    public static IEnumerable<Rule> All => [PdfSkipped, PdfFailed];
+    public static LoadingRule CacheUnwritable { get; } = new("PD0803", Severity.Warning, "无法写入缓存文件夹，构建未使用缓存继续进行", "The cache folder cannot be written; the build went on without it", new(
+        "shenzhen-target",
+        "# build --cache /read-only/cache (or a disk that is full)\n",
+        "# build --cache .cache, or build --no-cache\n",
+        ExampleKind.Other));
+
+    public static IEnumerable<Rule> All => [PdfSkipped, PdfFailed, CacheUnwritable];
 }
