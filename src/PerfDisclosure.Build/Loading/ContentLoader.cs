@@ -5,6 +5,8 @@ using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Layouts;
 using YamlDotNet.RepresentationModel;
+using PerfDisclosure.Core.Validation.Rules.Input;
+using PerfDisclosure.Core.Validation.Rules.Schema;
 
 namespace PerfDisclosure.Build.Loading;
 
@@ -71,7 +73,7 @@ public static class ContentLoader
         var defaults = SiteSettings.Default;
         if (LayoutReader.Child(root, "base_url") is { } baseUrl && !SiteSettings.IsSafeBaseUrl(Get("base_url", defaults.BaseUrl)))
         {
-            diagnostics.Error("PD0707", reader.At(baseUrl), "base_url 必须以 https://、http:// 或 / 开头", "base_url must start with https://, http:// or /", "e.g. https://budget.example.gov.cn/");
+            diagnostics.Report(InputRules.UnsafeBaseUrl, reader.At(baseUrl), "base_url 必须以 https://、http:// 或 / 开头", "base_url must start with https://, http:// or /", "e.g. https://budget.example.gov.cn/");
         }
 
         return new SiteSettings(
@@ -107,14 +109,14 @@ public static class ContentLoader
                 var reader = new NodeReader(file, diagnostics);
                 if (reader.Mapping(Yaml.Parse(file, ReadText(path, diagnostics)), "organisation") is not { } root)
                 {
-                    diagnostics.Error("PD0002", SourceSpan.FileOnly(file), "机构文件为空", "The organisation file is empty");
+                    diagnostics.Report(SchemaRules.MissingRequired, SourceSpan.FileOnly(file), "机构文件为空", "The organisation file is empty");
                     return null;
                 }
 
                 var name = reader.Text(LayoutReader.Child(root, "name"), "name");
                 if (name is null)
                 {
-                    diagnostics.Error("PD0002", reader.At(root), "缺少必填字段 name（名称）", "Missing required field 'name'");
+                    diagnostics.Report(SchemaRules.MissingRequired, reader.At(root), "缺少必填字段 name（名称）", "Missing required field 'name'");
                     return null;
                 }
 

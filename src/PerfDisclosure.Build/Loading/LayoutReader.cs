@@ -1,6 +1,7 @@
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Layouts;
 using YamlDotNet.RepresentationModel;
+using PerfDisclosure.Core.Validation.Rules.Schema;
 
 namespace PerfDisclosure.Build.Loading;
 
@@ -13,7 +14,7 @@ public static class LayoutReader
         var root = reader.Mapping(Yaml.Parse(file, text), "layout");
         if (root is null)
         {
-            diagnostics.Error("PD0010", SourceSpan.FileOnly(file), "版式定义为空", "The layout definition is empty");
+            diagnostics.Report(SchemaRules.BadLayoutDefinition, SourceSpan.FileOnly(file), "版式定义为空", "The layout definition is empty");
             return null;
         }
 
@@ -22,7 +23,7 @@ public static class LayoutReader
             var value = reader.Text(Child(root, key), key);
             if (value is null)
             {
-                diagnostics.Error("PD0010", reader.At(root), $"版式定义缺少 {key}", $"The layout definition lacks '{key}'");
+                diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(root), $"版式定义缺少 {key}", $"The layout definition lacks '{key}'");
             }
 
             return value ?? string.Empty;
@@ -107,14 +108,14 @@ public static class LayoutReader
             var key = reader.Text(Child(field, "key"), "key");
             if (key is null)
             {
-                reader.Diagnostics.Error("PD0010", reader.At(field), "字段缺少 key", "A field lacks 'key'");
+                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(field), "字段缺少 key", "A field lacks 'key'");
                 continue;
             }
 
             var typeText = reader.Text(Child(field, "type"), "type") ?? "text";
             if (!Enum.TryParse<FieldType>(typeText, ignoreCase: true, out var type))
             {
-                reader.Diagnostics.Error("PD0010", reader.At(field), $"未知字段类型 {typeText}", $"Unknown field type '{typeText}'");
+                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(field), $"未知字段类型 {typeText}", $"Unknown field type '{typeText}'");
             }
 
             var values = reader.Sequence(Child(field, "values"), "values")?.Children.Select(v => reader.Text(v, "value") ?? string.Empty).ToList();

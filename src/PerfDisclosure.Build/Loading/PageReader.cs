@@ -1,4 +1,5 @@
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Schema;
 
 namespace PerfDisclosure.Build.Loading;
 
@@ -16,7 +17,7 @@ public static class PageReader
             var end = text.IndexOf("\n---", 4, StringComparison.Ordinal);
             if (end < 0)
             {
-                diagnostics.Error("PD0001", new SourceSpan(file, 1, 1), "页面的 front matter 没有以 --- 结束", "The page's front matter is not closed by ---");
+                diagnostics.Report(SchemaRules.YamlSyntax, new SourceSpan(file, 1, 1), "页面的 front matter 没有以 --- 结束", "The page's front matter is not closed by ---");
                 return null;
             }
 

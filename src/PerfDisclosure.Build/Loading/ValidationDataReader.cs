@@ -41,12 +41,12 @@ public static class ValidationDataReader
         {
             if (!frameworks.ContainsKey(layout.Framework))
             {
-                diagnostics.Error(Code, Where(theme, layout), $"版式 {layout.Id} 引用的指标体系“{layout.Framework}”不存在", $"Layout {layout.Id} names framework '{layout.Framework}', which does not exist", $"add templates/frameworks/{layout.Framework}.yaml");
+                diagnostics.Report(SchemaRules.BadValidationData, Where(theme, layout), $"版式 {layout.Id} 引用的指标体系“{layout.Framework}”不存在", $"Layout {layout.Id} names framework '{layout.Framework}', which does not exist", $"add templates/frameworks/{layout.Framework}.yaml");
             }
 
             if (layout.Scoring is { } id && !scoring.ContainsKey(id))
             {
-                diagnostics.Error(Code, Where(theme, layout), $"版式 {layout.Id} 引用的评分规则“{id}”不存在", $"Layout {layout.Id} names scoring rules '{id}', which do not exist", $"add templates/scoring/{id}.yaml");
+                diagnostics.Report(SchemaRules.BadValidationData, Where(theme, layout), $"版式 {layout.Id} 引用的评分规则“{id}”不存在", $"Layout {layout.Id} names scoring rules '{id}', which do not exist", $"add templates/scoring/{id}.yaml");
             }
         }
 
@@ -61,7 +61,7 @@ public static class ValidationDataReader
         var reader = new NodeReader(file.DisplayPath, diagnostics);
         if (reader.Mapping(Yaml.Parse(file.DisplayPath, file.ReadText()), "framework") is not { } root)
         {
-            diagnostics.Error(Code, SourceSpan.FileOnly(file.DisplayPath), "指标体系文件为空", "The framework file is empty");
+            diagnostics.Report(SchemaRules.BadValidationData, SourceSpan.FileOnly(file.DisplayPath), "指标体系文件为空", "The framework file is empty");
             return null;
         }
 
@@ -100,7 +100,7 @@ public static class ValidationDataReader
 
         if (!raw.ContainsKey(extends) || depth > 8)
         {
-            diagnostics.Error(Code, SourceSpan.FileOnly(file.DisplayPath), $"指标体系 {id} 扩展的“{extends}”不存在或循环引用", $"Framework {id} extends '{extends}', which does not exist or loops");
+            diagnostics.Report(SchemaRules.BadValidationData, SourceSpan.FileOnly(file.DisplayPath), $"指标体系 {id} 扩展的“{extends}”不存在或循环引用", $"Framework {id} extends '{extends}', which does not exist or loops");
             return framework;
         }
 
@@ -119,7 +119,7 @@ public static class ValidationDataReader
         var reader = new NodeReader(file.DisplayPath, diagnostics);
         if (reader.Mapping(Yaml.Parse(file.DisplayPath, file.ReadText()), "scoring") is not { } root)
         {
-            diagnostics.Error(Code, SourceSpan.FileOnly(file.DisplayPath), "评分规则文件为空", "The scoring file is empty");
+            diagnostics.Report(SchemaRules.BadValidationData, SourceSpan.FileOnly(file.DisplayPath), "评分规则文件为空", "The scoring file is empty");
             return null;
         }
 
@@ -128,7 +128,7 @@ public static class ValidationDataReader
             var text = reader.Text(LayoutReader.Child(mapping, key), key);
             if (text is null)
             {
-                diagnostics.Error(Code, reader.At(mapping), $"评分规则缺少 {key}", $"The scoring rules lack '{key}'");
+                diagnostics.Report(SchemaRules.BadValidationData, reader.At(mapping), $"评分规则缺少 {key}", $"The scoring rules lack '{key}'");
             }
 
             return text ?? string.Empty;
@@ -158,7 +158,7 @@ public static class ValidationDataReader
         var columns = reader.Mapping(LayoutReader.Child(root, "columns"), "columns");
         if (columns is null)
         {
-            diagnostics.Error(Code, reader.At(root), "评分规则缺少 columns", "The scoring rules lack 'columns'");
+            diagnostics.Report(SchemaRules.BadValidationData, reader.At(root), "评分规则缺少 columns", "The scoring rules lack 'columns'");
             return null;
         }
 
@@ -183,7 +183,7 @@ public static class ValidationDataReader
         var modeText = reader.Text(LayoutReader.Child(mapping, "mode"), "mode") ?? "half-up";
         if (!Enum.TryParse<RoundingMode>(modeText.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var mode))
         {
-            reader.Diagnostics.Error(Code, reader.At(mapping), $"未知的舍入方式 {modeText}", $"Unknown rounding mode '{modeText}'", "use half-up, truncate or half-even");
+            reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(mapping), $"未知的舍入方式 {modeText}", $"Unknown rounding mode '{modeText}'", "use half-up, truncate or half-even");
         }
 
         return new Rounding(reader.Integer(LayoutReader.Child(mapping, "decimals"), "decimals") ?? 2, mode);
