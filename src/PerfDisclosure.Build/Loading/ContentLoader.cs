@@ -4,9 +4,9 @@ using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Layouts;
-using YamlDotNet.RepresentationModel;
 using PerfDisclosure.Core.Validation.Rules.Input;
 using PerfDisclosure.Core.Validation.Rules.Schema;
+using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 

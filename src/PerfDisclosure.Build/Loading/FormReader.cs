@@ -1,9 +1,9 @@
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Validation.Rules.Schema;
 using PerfDisclosure.Core.Values;
 using YamlDotNet.RepresentationModel;
-using PerfDisclosure.Core.Validation.Rules.Schema;
 
 namespace PerfDisclosure.Build.Loading;
 

@@ -1,7 +1,7 @@
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Layouts;
-using YamlDotNet.RepresentationModel;
 using PerfDisclosure.Core.Validation.Rules.Schema;
+using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 

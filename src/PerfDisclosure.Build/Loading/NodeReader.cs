@@ -1,7 +1,7 @@
 using System.Globalization;
 using PerfDisclosure.Core.Diagnostics;
-using YamlDotNet.RepresentationModel;
 using PerfDisclosure.Core.Validation.Rules.Schema;
+using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 

@@ -1,7 +1,7 @@
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Schema;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using PerfDisclosure.Core.Validation.Rules.Schema;
 
 namespace PerfDisclosure.Build.Loading;
 

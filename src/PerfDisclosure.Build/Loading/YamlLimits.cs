@@ -1,7 +1,7 @@
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Input;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using PerfDisclosure.Core.Validation.Rules.Input;
 
 namespace PerfDisclosure.Build.Loading;
 

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Templates;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
 using ScribanSpan = Scriban.Parsing.SourceSpan;
 using SourceSpan = PerfDisclosure.Core.Diagnostics.SourceSpan;
-using PerfDisclosure.Core.Validation.Rules.Templates;
 
 namespace PerfDisclosure.Build.Rendering;
 

@@ -1,7 +1,7 @@
 using PerfDisclosure.Build.Pdf;
 using PerfDisclosure.Core.Diagnostics;
-using PerfDisclosure.Testing;
 using PerfDisclosure.Core.Validation.Rules.Outputs;
+using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Build.Tests.Pdf;
 
