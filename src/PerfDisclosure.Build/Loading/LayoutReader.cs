@@ -1,5 +1,6 @@
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Schemas;
 using PerfDisclosure.Core.Validation.Rules.Schema;
 using YamlDotNet.RepresentationModel;
 
@@ -10,33 +11,27 @@ public static class LayoutReader
 {
     public static LayoutDefinition? Read(string file, string text, DiagnosticBag diagnostics)
     {
-        var reader = new NodeReader(file, diagnostics);
-        var root = reader.Mapping(Yaml.Parse(file, text), "layout");
-        if (root is null)
+        var parsed = Yaml.Parse(file, text);
+        if (parsed is null || parsed is YamlScalarNode scalar && Yaml.ScalarText(scalar) is null)
         {
             diagnostics.Report(SchemaRules.BadLayoutDefinition, SourceSpan.FileOnly(file), "版式定义为空", "The layout definition is empty");
             return null;
         }
 
-        string Required(string key)
+        var clean = ShapeChecker.Check(LayoutFile.Schema, file, parsed, SchemaRules.BadLayoutDefinition, diagnostics);
+        if (parsed is not YamlMappingNode root)
         {
-            var value = reader.Text(Child(root, key), key);
-            if (value is null)
-            {
-                diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(root), $"版式定义缺少 {key}", $"The layout definition lacks '{key}'");
-            }
-
-            return value ?? string.Empty;
+            return null;
         }
 
+        // What the shape check found is reported once: the reading below takes what it can without repeating it.
+        var reader = new NodeReader(file, clean ? diagnostics : new DiagnosticBag());
+        string Required(string key) => reader.Text(Child(root, key), key) ?? string.Empty;
+
         var id = Required("id");
-        var kind = Required("kind") switch
-        {
-            "self-evaluation" => FormKind.SelfEvaluation,
-            _ => FormKind.Target,
-        };
-        var fields = Fields(reader, reader.Sequence(Child(root, "fields"), "fields"));
-        var columns = Fields(reader, reader.Sequence(Child(root, "indicator_columns"), "indicator_columns"));
+        EnumNames.TryParse<FormKind>(Required("kind"), out var kind);
+        var fields = Fields(reader, reader.Sequence(Child(root, "fields"), "fields"), LayoutFile.FormKeys);
+        var columns = Fields(reader, reader.Sequence(Child(root, "indicator_columns"), "indicator_columns"), LayoutFile.LevelColumns);
         var checks = reader.Mapping(Child(root, "checks"), "checks");
         var sums = new List<SumCheck>();
         var bounds = new List<NotAboveCheck>();
@@ -60,7 +55,7 @@ public static class LayoutReader
             }
         }
 
-        return new LayoutDefinition(
+        var layout = new LayoutDefinition(
             id,
             Required("title"),
             kind,
@@ -77,7 +72,13 @@ public static class LayoutReader
             sums,
             bounds,
             reader.Text(Child(root, "template"), "template") ?? id,
-            ReadRedaction(reader, Child(root, "redaction")));
+            ReadRedaction(reader, Child(root, "redaction")))
+        {
+            Places = root.Children.Where(e => e.Key is YamlScalarNode { Value: not null }).ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => reader.At(e.Value), StringComparer.Ordinal),
+        };
+        LayoutReferences.Check(layout, root, new NodeReader(file, diagnostics));
+
+        return layout;
     }
 
     /// <summary>The layout's redacted form for classified projects (<c>redaction:</c>), or null.</summary>
@@ -95,9 +96,11 @@ public static class LayoutReader
     internal static YamlNode? Child(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
-    private static List<FieldDefinition> Fields(NodeReader reader, YamlSequenceNode? sequence)
+    /// <summary>The fields of one list; a repeated or reserved key (reported by <see cref="LayoutReferences"/>) is left out, so forms still load.</summary>
+    private static List<FieldDefinition> Fields(NodeReader reader, YamlSequenceNode? sequence, IReadOnlyList<string> reserved)
     {
         var fields = new List<FieldDefinition>();
+        var keys = new HashSet<string>(reserved, StringComparer.Ordinal);
         foreach (var node in sequence?.Children ?? [])
         {
             if (reader.Mapping(node, "field") is not { } field)
@@ -105,21 +108,16 @@ public static class LayoutReader
                 continue;
             }
 
-            var key = reader.Text(Child(field, "key"), "key");
-            if (key is null)
+            // The shape check has reported a field without a key or with an unknown type.
+            if (reader.Text(Child(field, "key"), "key") is not { } key || !keys.Add(key))
             {
-                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(field), "字段缺少 key", "A field lacks 'key'");
                 continue;
             }
 
-            var typeText = reader.Text(Child(field, "type"), "type") ?? "text";
-            if (!Enum.TryParse<FieldType>(typeText, ignoreCase: true, out var type))
-            {
-                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(field), $"未知字段类型 {typeText}", $"Unknown field type '{typeText}'");
-            }
+            EnumNames.TryParse<FieldType>(reader.Text(Child(field, "type"), "type") ?? EnumNames.Name(FieldType.Text), out var type);
 
             var values = reader.Sequence(Child(field, "values"), "values")?.Children.Select(v => reader.Text(v, "value") ?? string.Empty).ToList();
-            var children = type == FieldType.Group ? Fields(reader, reader.Sequence(Child(field, "fields"), "fields")) : null;
+            var children = type == FieldType.Group ? Fields(reader, reader.Sequence(Child(field, "fields"), "fields"), []) : null;
             fields.Add(new FieldDefinition(
                 key,
                 reader.Text(Child(field, "label"), "label") ?? key,
