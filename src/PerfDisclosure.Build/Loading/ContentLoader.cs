@@ -46,6 +46,13 @@ public static class ContentLoader
             var file = theme.Find(name)!;
             if (Guard(diagnostics, () => LayoutReader.Read(file.DisplayPath, file.ReadText(), diagnostics)) is { } layout)
             {
+                // Named like its file, so a site's file overrides the theme's of the same name and no two files claim one id.
+                var named = Path.GetFileNameWithoutExtension(name);
+                if (layout.Id.Length > 0 && layout.Id != named)
+                {
+                    diagnostics.Report(SchemaRules.BadLayoutDefinition, layout.Places.TryGetValue("id", out var at) ? at : SourceSpan.FileOnly(file.DisplayPath), $"版式 id“{layout.Id}”与文件名 {named}.yaml 不一致", $"The layout id '{layout.Id}' differs from its file name {named}.yaml", $"write id: {named}, or rename the file {layout.Id}.yaml");
+                }
+
                 layouts[layout.Id] = layout;
             }
         }

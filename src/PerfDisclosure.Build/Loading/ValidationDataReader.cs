@@ -54,7 +54,8 @@ public static class ValidationDataReader
         {
             if (!frameworks.ContainsKey(layout.Framework))
             {
-                diagnostics.Report(SchemaRules.BadValidationData, Where(theme, layout, "framework"), $"版式 {layout.Id} 引用的指标体系“{layout.Framework}”不存在", $"Layout {layout.Id} names framework '{layout.Framework}', which does not exist", $"add templates/frameworks/{layout.Framework}.yaml");
+                var suggestion = Suggestions.Closest(layout.Framework, frameworks.Keys);
+                diagnostics.Report(SchemaRules.BadValidationData, Where(theme, layout, "framework"), $"版式 {layout.Id} 引用的指标体系“{layout.Framework}”不存在", $"Layout {layout.Id} names framework '{layout.Framework}', which does not exist", suggestion is null ? $"add templates/frameworks/{layout.Framework}.yaml" : $"did you mean '{suggestion}'?");
             }
 
             if (layout.Scoring is { } id && !scoring.ContainsKey(id))

@@ -45,6 +45,7 @@ public class ThemeFileCheckTests
         { SelfEvaluation, "{key: deviation,", "{key: score,", "PD0010", "score", "repeats the key 'score'" },
         { Shenzhen, "{key: project_code,", "{key: year,", "PD0010", "year", "form files use it" },
         { SelfEvaluation, "{key: deviation,", "{key: level3,", "PD0010", "level3", "form files use it" },
+        { Shenzhen, "id: shenzhen-target", "id: shenzhen-target-v2", "PD0010", "shenzhen-target-v2", "differs from its file name" },
         // frameworks
         { MofShenzhen, "skeleton:", "skeletn:", "PD0011", "skeletn", "did you mean 'skeleton'?" },
         { MofShenzhen, "extends: mof", "extends: moff", "PD0011", "moff", "did you mean 'mof'?" },
@@ -59,6 +60,8 @@ public class ThemeFileCheckTests
         { Scoring, "rate: execution_rate", "rate: execution", "PD0011", "execution", "has it as amount" },
         { Scoring, "spent: execution,", "spent: executed,", "PD0011", "executed", "has no such column" },
         { Scoring, "columns: {", "column: {", "PD0011", "column", "did you mean 'columns'?" },
+        { SelfEvaluation, "framework: mof", "framework: moff", "PD0011", "moff", "did you mean 'mof'?" },
+        { SelfEvaluation, "scoring: shanghai", "scoring: shanghi", "PD0011", "shanghi", "did you mean 'shanghai'?" },
         // YAML itself
         { Shenzhen, "merge_levels: false", "merge_levels: false\nmerge_levels: true", "PD0001", "merge_levels: true", "Duplicate key" },
     };
