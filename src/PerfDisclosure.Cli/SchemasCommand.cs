@@ -3,13 +3,13 @@ using PerfDisclosure.Build.Authoring;
 
 namespace PerfDisclosure.Cli;
 
-/// <summary><c>schemas</c>: regenerates templates/schemas/&lt;layout&gt;.schema.json after a layout changed.</summary>
+/// <summary><c>schemas</c>: regenerates templates/schemas/ (layout, framework and scoring files, and &lt;layout&gt;.schema.json per layout) after a layout changed.</summary>
 public static class SchemasCommand
 {
     public static Command Create()
     {
         var templates = new Option<string>("--templates") { Description = "Templates folder whose layouts get schemas (written to its schemas/)", DefaultValueFactory = _ => "templates" };
-        var command = new Command("schemas", "Write one JSON Schema per layout into templates/schemas/, for editors (yaml-language-server).\n\nExamples:\n  perfdisclosure schemas\n  perfdisclosure schemas --templates my-site/templates")
+        var command = new Command("schemas", "Write the JSON Schemas of layout, framework and scoring files and one per layout (for its form files) into templates/schemas/, for editors (yaml-language-server).\n\nExamples:\n  perfdisclosure schemas\n  perfdisclosure schemas --templates my-site/templates")
         {
             templates,
         };

@@ -4,6 +4,7 @@ using System.Text;
 using PerfDisclosure.Build.Rendering;
 using PerfDisclosure.Build.Reporting;
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Authoring;
 
 namespace PerfDisclosure.Build.Authoring;
 
@@ -89,7 +90,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
             catch (Exception e)
             {
                 // A preview server outlives any one bad build: whatever failed is shown in the browser, not fatal.
-                failure = [new Diagnostic("PD0000", Severity.Error, SourceSpan.FileOnly(options.ContentDir), e.Message, e.Message)];
+                failure = [AuthoringRules.PreviewBuildFailed.Report(SourceSpan.FileOnly(options.ContentDir), e.Message, e.Message)];
                 log.WriteLine($"build failed: {e.Message}");
             }
 

@@ -5,6 +5,7 @@ using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Validation.Rules.Input;
+using PerfDisclosure.Core.Validation.Rules.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
@@ -64,6 +65,13 @@ public static class ContentLoader
             var file = theme.Find(name)!;
             if (Guard(diagnostics, () => LayoutReader.Read(file.DisplayPath, file.ReadText(), diagnostics)) is { } layout)
             {
+                // Named like its file, so a site's file overrides the theme's of the same name and no two files claim one id.
+                var named = Path.GetFileNameWithoutExtension(name);
+                if (layout.Id.Length > 0 && layout.Id != named)
+                {
+                    diagnostics.Report(SchemaRules.BadLayoutDefinition, layout.Places.TryGetValue("id", out var at) ? at : SourceSpan.FileOnly(file.DisplayPath), $"版式 id“{layout.Id}”与文件名 {named}.yaml 不一致", $"The layout id '{layout.Id}' differs from its file name {named}.yaml", $"write id: {named}, or rename the file {layout.Id}.yaml");
+                }
+
                 layouts[layout.Id] = layout;
             }
         }
@@ -84,7 +92,7 @@ public static class ContentLoader
         string Get(string key, string fallback) => reader.Text(LayoutReader.Child(root, key), key) ?? fallback;
         if (LayoutReader.Child(root, "base_url") is { } baseUrl && !SiteSettings.IsSafeBaseUrl(Get("base_url", defaults.BaseUrl)))
         {
-            diagnostics.Error(InputRules.UnsafeBaseUrl.Code, reader.At(baseUrl), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, "e.g. https://budget.example.gov.cn/");
+            diagnostics.Report(InputRules.UnsafeBaseUrl, reader.At(baseUrl), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, "e.g. https://budget.example.gov.cn/");
         }
 
         return new SiteSettings(
@@ -114,14 +122,14 @@ public static class ContentLoader
                 var reader = new NodeReader(file, diagnostics);
                 if (reader.Mapping(Yaml.Parse(file, ReadText(path, diagnostics)), "organisation") is not { } root)
                 {
-                    diagnostics.Error("PD0002", SourceSpan.FileOnly(file), "机构文件为空", "The organisation file is empty");
+                    diagnostics.Report(SchemaRules.MissingRequired, SourceSpan.FileOnly(file), "机构文件为空", "The organisation file is empty");
                     return null;
                 }
 
                 var name = reader.Text(LayoutReader.Child(root, "name"), "name");
                 if (name is null)
                 {
-                    diagnostics.Error("PD0002", reader.At(root), "缺少必填字段 name（名称）", "Missing required field 'name'");
+                    diagnostics.Report(SchemaRules.MissingRequired, reader.At(root), "缺少必填字段 name（名称）", "Missing required field 'name'");
                     return null;
                 }
 
@@ -179,7 +187,7 @@ public static class ContentLoader
         var taken = read.OfType<SourceFile>().Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var stray in tree.In(string.Empty, recursive: true, YamlEndings).Where(f => !taken.Contains(f.Name)))
         {
-            diagnostics.Warning(InputRules.StrayYaml.Code, SourceSpan.FileOnly(DisplayPath(stray.Path)), "这个 YAML 文件所在的位置不会读取表单、机构或网站设置，未读取", "No form, organisation or site setting is read from here; the file was not read", "forms go under forms/<organisation>/<year>/, organisations under organisations/, settings in site.yaml");
+            diagnostics.Report(InputRules.StrayYaml, SourceSpan.FileOnly(DisplayPath(stray.Path)), "这个 YAML 文件所在的位置不会读取表单、机构或网站设置，未读取", "No form, organisation or site setting is read from here; the file was not read", "forms go under forms/<organisation>/<year>/, organisations under organisations/, settings in site.yaml");
         }
     }
 

@@ -1,4 +1,5 @@
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation;
 
 namespace PerfDisclosure.Build.Loading;
 
@@ -15,11 +16,9 @@ public sealed class DiagnosticBag
         }
     }
 
-    public void Error(string code, SourceSpan at, string message, string messageEn, string? fix = null) =>
-        Add(new Diagnostic(code, Severity.Error, at, message, messageEn, fix));
-
-    public void Warning(string code, SourceSpan at, string message, string messageEn, string? fix = null) =>
-        Add(new Diagnostic(code, Severity.Warning, at, message, messageEn, fix));
+    /// <summary>Adds a finding of <paramref name="rule"/>, which gives it its code and severity.</summary>
+    public void Report(Rule rule, SourceSpan at, string message, string messageEn, string? fix = null) =>
+        Add(rule.Report(at, message, messageEn, fix));
 
     /// <summary>The diagnostics in a stable order: by file, line, column, code.</summary>
     public IReadOnlyList<Diagnostic> ToList()

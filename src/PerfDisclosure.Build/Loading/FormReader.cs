@@ -22,32 +22,32 @@ public static class FormReader
         var root = reader.Mapping(Yaml.Parse(file, text), "form");
         if (root is null)
         {
-            diagnostics.Error("PD0002", SourceSpan.FileOnly(file), "表单文件为空", "The form file is empty");
+            diagnostics.Report(SchemaRules.MissingRequired, SourceSpan.FileOnly(file), "表单文件为空", "The form file is empty");
             return null;
         }
 
         var layoutId = reader.Text(LayoutReader.Child(root, "layout"), "layout");
         if (layoutId is null)
         {
-            diagnostics.Error("PD0002", reader.At(root), "缺少必填字段 layout（版式）", "Missing required field 'layout'", $"add one of: {string.Join(", ", layouts.Keys.Order(StringComparer.Ordinal))}");
+            diagnostics.Report(SchemaRules.MissingRequired, reader.At(root), "缺少必填字段 layout（版式）", "Missing required field 'layout'", $"add one of: {string.Join(", ", layouts.Keys.Order(StringComparer.Ordinal))}");
             return null;
         }
 
         if (!layouts.TryGetValue(layoutId, out var layout))
         {
             var suggestion = Suggestions.Closest(layoutId, layouts.Keys);
-            diagnostics.Error("PD0004", reader.At(LayoutReader.Child(root, "layout")!), $"未知版式“{layoutId}”", $"Unknown layout '{layoutId}'", suggestion is null ? null : $"did you mean '{suggestion}'?");
+            diagnostics.Report(SchemaRules.UnknownLayout, reader.At(LayoutReader.Child(root, "layout")!), $"未知版式“{layoutId}”", $"Unknown layout '{layoutId}'", suggestion is null ? null : $"did you mean '{suggestion}'?");
             return null;
         }
 
         var year = reader.Integer(LayoutReader.Child(root, "year"), "year");
         if (year is null && LayoutReader.Child(root, "year") is null)
         {
-            diagnostics.Error("PD0002", reader.At(root), "缺少必填字段 year（年度）", "Missing required field 'year'");
+            diagnostics.Report(SchemaRules.MissingRequired, reader.At(root), "缺少必填字段 year（年度）", "Missing required field 'year'");
         }
         else if (year is { } y && !FormYears.Contains(y))
         {
-            diagnostics.Error(SchemaRules.YearOutOfRange.Code, reader.At(LayoutReader.Child(root, "year")!), $"年度 {y} 不在 {FormYears.Min}–{FormYears.Max} 之间", $"The year {y} is outside {FormYears.Min}–{FormYears.Max}", "write the budget year with four digits, e.g. 2025");
+            diagnostics.Report(SchemaRules.YearOutOfRange, reader.At(LayoutReader.Child(root, "year")!), $"年度 {y} 不在 {FormYears.Min}–{FormYears.Max} 之间", $"The year {y} is outside {FormYears.Min}–{FormYears.Max}", "write the budget year with four digits, e.g. 2025");
             year = null;
         }
 
@@ -78,7 +78,7 @@ public static class FormReader
             if (!known.Contains(key))
             {
                 var suggestion = Suggestions.Closest(key, known);
-                reader.Diagnostics.Error("PD0003", reader.At(keyNode), $"未知字段“{prefix}{key}”", $"Unknown field '{prefix}{key}'", suggestion is null ? null : $"did you mean '{suggestion}'?");
+                reader.Diagnostics.Report(SchemaRules.UnknownKey, reader.At(keyNode), $"未知字段“{prefix}{key}”", $"Unknown field '{prefix}{key}'", suggestion is null ? null : $"did you mean '{suggestion}'?");
             }
         }
 
@@ -91,7 +91,7 @@ public static class FormReader
             {
                 if (definition.Required)
                 {
-                    reader.Diagnostics.Error("PD0002", keyNode is null ? reader.At(mapping) : reader.At(keyNode), $"缺少必填字段 {prefix}{definition.Key}（{definition.Label}）", $"Missing required field '{prefix}{definition.Key}' ({definition.Label})");
+                    reader.Diagnostics.Report(SchemaRules.MissingRequired, keyNode is null ? reader.At(mapping) : reader.At(keyNode), $"缺少必填字段 {prefix}{definition.Key}（{definition.Label}）", $"Missing required field '{prefix}{definition.Key}' ({definition.Label})");
                 }
 
                 continue;
@@ -147,12 +147,12 @@ public static class FormReader
                     && definition.LooselySpelled(text) is { } spelled)
                 {
                     // The allowed value with other punctuation or spacing (31.履职类项目): published so, kept, but flagged.
-                    reader.Diagnostics.Warning("PD0007", at, $"{what}（{definition.Label}）的值“{text}”写法不规范，应为“{spelled}”", $"'{text}' is a non-standard spelling of the {what} value '{spelled}'", $"write '{spelled}'");
+                    reader.Diagnostics.Report(SchemaRules.EnumerationSpelling, at, $"{what}（{definition.Label}）的值“{text}”写法不规范，应为“{spelled}”", $"'{text}' is a non-standard spelling of the {what} value '{spelled}'", $"write '{spelled}'");
                 }
                 else if (text is not null && definition.AllowedValues.Count > 0 && !definition.AllowedValues.Contains(text))
                 {
                     var suggestion = Suggestions.Closest(text, definition.AllowedValues);
-                    reader.Diagnostics.Error("PD0006", at, $"{what}（{definition.Label}）的值“{text}”不在允许范围：{string.Join("、", definition.AllowedValues)}", $"'{text}' is not an allowed value of {what}: {string.Join(", ", definition.AllowedValues)}", suggestion is null ? null : $"did you mean '{suggestion}'?");
+                    reader.Diagnostics.Report(SchemaRules.NotAllowedValue, at, $"{what}（{definition.Label}）的值“{text}”不在允许范围：{string.Join("、", definition.AllowedValues)}", $"'{text}' is not an allowed value of {what}: {string.Join(", ", definition.AllowedValues)}", suggestion is null ? null : $"did you mean '{suggestion}'?");
                 }
 
                 return text is null ? null : new TextValue(text, at);

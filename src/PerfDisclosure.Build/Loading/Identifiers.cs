@@ -1,5 +1,6 @@
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Identifiers;
+using PerfDisclosure.Core.Validation.Rules.Input;
 
 namespace PerfDisclosure.Build.Loading;
 
@@ -32,7 +33,7 @@ public static class Identifiers
             IdentifierKind.Form => ("表单标识", "form slug"),
             _ => ("页面标识", "page slug"),
         };
-        diagnostics.Error("PD0701", SourceSpan.FileOnly(file), $"文件名不能用作{zh}：{problem.Message}", $"The file name cannot be used as the {en} '{name}': {problem.MessageEn}", problem.Fix);
+        diagnostics.Report(InputRules.BadIdentifier, SourceSpan.FileOnly(file), $"文件名不能用作{zh}：{problem.Message}", $"The file name cannot be used as the {en} '{name}': {problem.MessageEn}", problem.Fix);
         return false;
     }
 }

@@ -1,5 +1,7 @@
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Schemas;
+using PerfDisclosure.Core.Validation.Rules.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
@@ -9,33 +11,27 @@ public static class LayoutReader
 {
     public static LayoutDefinition? Read(string file, string text, DiagnosticBag diagnostics)
     {
-        var reader = new NodeReader(file, diagnostics);
-        var root = reader.Mapping(Yaml.Parse(file, text), "layout");
-        if (root is null)
+        var parsed = Yaml.Parse(file, text);
+        if (parsed is null || parsed is YamlScalarNode scalar && Yaml.ScalarText(scalar) is null)
         {
-            diagnostics.Error("PD0010", SourceSpan.FileOnly(file), "版式定义为空", "The layout definition is empty");
+            diagnostics.Report(SchemaRules.BadLayoutDefinition, SourceSpan.FileOnly(file), "版式定义为空", "The layout definition is empty");
             return null;
         }
 
-        string Required(string key)
+        var clean = ShapeChecker.Check(LayoutFile.Schema, file, parsed, SchemaRules.BadLayoutDefinition, diagnostics);
+        if (parsed is not YamlMappingNode root)
         {
-            var value = reader.Text(Child(root, key), key);
-            if (value is null)
-            {
-                diagnostics.Error("PD0010", reader.At(root), $"版式定义缺少 {key}", $"The layout definition lacks '{key}'");
-            }
-
-            return value ?? string.Empty;
+            return null;
         }
 
+        // What the shape check found is reported once: the reading below takes what it can without repeating it.
+        var reader = new NodeReader(file, clean ? diagnostics : new DiagnosticBag());
+        string Required(string key) => reader.Text(Child(root, key), key) ?? string.Empty;
+
         var id = Required("id");
-        var kind = Required("kind") switch
-        {
-            "self-evaluation" => FormKind.SelfEvaluation,
-            _ => FormKind.Target,
-        };
-        var fields = Fields(reader, reader.Sequence(Child(root, "fields"), "fields"), columns: false, []);
-        var columns = Fields(reader, reader.Sequence(Child(root, "indicator_columns"), "indicator_columns"), columns: true, []);
+        EnumNames.TryParse<FormKind>(Required("kind"), out var kind);
+        var fields = Fields(reader, reader.Sequence(Child(root, "fields"), "fields"), LayoutFile.FormKeys, columns: false, []);
+        var columns = Fields(reader, reader.Sequence(Child(root, "indicator_columns"), "indicator_columns"), LayoutFile.LevelColumns, columns: true, []);
         var checks = reader.Mapping(Child(root, "checks"), "checks");
         var sums = new List<SumCheck>();
         var bounds = new List<NotAboveCheck>();
@@ -59,7 +55,7 @@ public static class LayoutReader
             }
         }
 
-        return new LayoutDefinition(
+        var layout = new LayoutDefinition(
             id,
             Required("title"),
             kind,
@@ -76,7 +72,13 @@ public static class LayoutReader
             sums,
             bounds,
             reader.Text(Child(root, "template"), "template") ?? id,
-            ReadRedaction(reader, Child(root, "redaction")));
+            ReadRedaction(reader, Child(root, "redaction")))
+        {
+            Places = root.Children.Where(e => e.Key is YamlScalarNode { Value: not null }).ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => reader.At(e.Value), StringComparer.Ordinal),
+        };
+        LayoutReferences.Check(layout, root, new NodeReader(file, diagnostics));
+
+        return layout;
     }
 
     /// <summary>The layout's redacted form for classified projects (<c>redaction:</c>), or null.</summary>
@@ -101,7 +103,7 @@ public static class LayoutReader
 
         if (definition.Type is not (FieldType.Number or FieldType.Amount))
         {
-            reader.Diagnostics.Error("PD0010", reader.At(sequence), $"只有数字或金额字段可以有 placeholders，{definition.Key} 为 {definition.Type.ToString().ToLowerInvariant()}", $"Only number and amount fields have placeholders; '{definition.Key}' is {definition.Type.ToString().ToLowerInvariant()}");
+            reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(sequence), $"只有数字或金额字段可以有 placeholders，{definition.Key} 为 {definition.Type.ToString().ToLowerInvariant()}", $"Only number and amount fields have placeholders; '{definition.Key}' is {definition.Type.ToString().ToLowerInvariant()}");
             return [];
         }
 
@@ -111,7 +113,7 @@ public static class LayoutReader
             var text = reader.Text(node, "placeholder")?.Trim();
             if (text is not null && decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _))
             {
-                reader.Diagnostics.Error("PD0010", reader.At(node), $"占位符“{text}”是一个数字", $"The placeholder '{text}' is a number");
+                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(node), $"占位符“{text}”是一个数字", $"The placeholder '{text}' is a number");
             }
             else if (text is not null)
             {
@@ -125,10 +127,12 @@ public static class LayoutReader
     internal static YamlNode? Child(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
+    /// <summary>The fields of one list; a repeated or reserved key (reported by <see cref="LayoutReferences"/>) is left out, so forms still load.</summary>
     /// <param name="roles">The roles taken so far in this list and the lists around it: each is one field's.</param>
-    private static List<FieldDefinition> Fields(NodeReader reader, YamlSequenceNode? sequence, bool columns, HashSet<string> roles)
+    private static List<FieldDefinition> Fields(NodeReader reader, YamlSequenceNode? sequence, IReadOnlyList<string> reserved, bool columns, HashSet<string> roles)
     {
         var fields = new List<FieldDefinition>();
+        var keys = new HashSet<string>(reserved, StringComparer.Ordinal);
         foreach (var node in sequence?.Children ?? [])
         {
             if (reader.Mapping(node, "field") is not { } field)
@@ -136,21 +140,16 @@ public static class LayoutReader
                 continue;
             }
 
-            var key = reader.Text(Child(field, "key"), "key");
-            if (key is null)
+            // The shape check has reported a field without a key or with an unknown type.
+            if (reader.Text(Child(field, "key"), "key") is not { } key || !keys.Add(key))
             {
-                reader.Diagnostics.Error("PD0010", reader.At(field), "字段缺少 key", "A field lacks 'key'");
                 continue;
             }
 
-            var typeText = reader.Text(Child(field, "type"), "type") ?? "text";
-            if (!Enum.TryParse<FieldType>(typeText, ignoreCase: true, out var type))
-            {
-                reader.Diagnostics.Error("PD0010", reader.At(field), $"未知字段类型 {typeText}", $"Unknown field type '{typeText}'");
-            }
+            EnumNames.TryParse<FieldType>(reader.Text(Child(field, "type"), "type") ?? EnumNames.Name(FieldType.Text), out var type);
 
             var values = reader.Sequence(Child(field, "values"), "values")?.Children.Select(v => reader.Text(v, "value") ?? string.Empty).ToList();
-            var children = type == FieldType.Group ? Fields(reader, reader.Sequence(Child(field, "fields"), "fields"), columns, roles) : null;
+            var children = type == FieldType.Group ? Fields(reader, reader.Sequence(Child(field, "fields"), "fields"), [], columns, roles) : null;
             var definition = new FieldDefinition(
                 key,
                 reader.Text(Child(field, "label"), "label") ?? key,

@@ -1,4 +1,5 @@
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Validation.Rules.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
@@ -32,12 +33,17 @@ public static class LayoutRoles
         }
 
         var known = column ? Names<ColumnRole>() : Names<FieldRole>();
+        if (!known.Contains(text) && !Names<ColumnRole>().Concat(Names<FieldRole>()).Contains(text))
+        {
+            // Not a role of any kind: the shape check has reported it, with the closest one.
+            return field;
+        }
+
         if (!known.Contains(text))
         {
             var closest = Suggestions.Closest(text, known);
             var what = column ? "指标列" : "字段";
-            reader.Diagnostics.Error(
-                "PD0010",
+            reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition,
                 reader.At(roleNode),
                 $"{what}没有角色 {text}（可用：{string.Join("、", known)}）",
                 $"No {(column ? "indicator column" : "field")} role '{text}' (roles: {string.Join(", ", known)})",
@@ -48,13 +54,13 @@ public static class LayoutRoles
         if (Types.TryGetValue(text, out var types) && !types.Contains(field.Type))
         {
             var allowed = string.Join(", ", types.Select(t => t.ToString().ToLowerInvariant()));
-            reader.Diagnostics.Error("PD0010", reader.At(roleNode), $"角色 {text} 的字段类型应为 {allowed}，{field.Key} 为 {field.Type.ToString().ToLowerInvariant()}", $"A field of role '{text}' must be of type {allowed}; '{field.Key}' is {field.Type.ToString().ToLowerInvariant()}");
+            reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(roleNode), $"角色 {text} 的字段类型应为 {allowed}，{field.Key} 为 {field.Type.ToString().ToLowerInvariant()}", $"A field of role '{text}' must be of type {allowed}; '{field.Key}' is {field.Type.ToString().ToLowerInvariant()}");
             return field;
         }
 
         if (!taken.Add(text))
         {
-            reader.Diagnostics.Error("PD0010", reader.At(roleNode), $"角色 {text} 已由另一个字段担任", $"Another field already has the role '{text}'");
+            reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(roleNode), $"角色 {text} 已由另一个字段担任", $"Another field already has the role '{text}'");
             return field;
         }
 
@@ -65,7 +71,7 @@ public static class LayoutRoles
 
     /// <summary><c>TotalScore</c> is spelled <c>total-score</c> in a layout file.</summary>
     public static string Spelled<T>(T role)
-        where T : struct, Enum => RoleNames.Snake(role).Replace('_', '-');
+        where T : struct, Enum => Core.Schemas.EnumNames.Name(role);
 
     private static List<string> Names<T>()
         where T : struct, Enum => [.. Enum.GetValues<T>().Skip(1).Select(Spelled)];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
@@ -77,7 +78,7 @@ public sealed class NodeReader(string file, DiagnosticBag diagnostics)
         }
 
         var fix = text.Replace(",", string.Empty, StringComparison.Ordinal);
-        Diagnostics.Error("PD0005", At(node!), $"{what} 应为数字，写成了“{text}”", $"{what} must be a number, found '{text}'",
+        Diagnostics.Report(SchemaRules.WrongType, At(node!), $"{what} 应为数字，写成了“{text}”", $"{what} must be a number, found '{text}'",
             decimal.TryParse(fix, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? $"write {fix} (no thousands separators)" : null);
         return null;
     }
@@ -92,13 +93,13 @@ public sealed class NodeReader(string file, DiagnosticBag diagnostics)
 
         if (number != decimal.Truncate(number.Value))
         {
-            Diagnostics.Error("PD0005", At(node!), $"{what} 应为整数", $"{what} must be a whole number");
+            Diagnostics.Report(SchemaRules.WrongType, At(node!), $"{what} 应为整数", $"{what} must be a whole number");
             return null;
         }
 
         if (number is < int.MinValue or > int.MaxValue)
         {
-            Diagnostics.Error("PD0005", At(node!), $"{what} 的值 {number} 太大", $"{what} is {number}: too large a number");
+            Diagnostics.Report(SchemaRules.WrongType, At(node!), $"{what} 的值 {number} 太大", $"{what} is {number}: too large a number");
             return null;
         }
 
@@ -118,7 +119,7 @@ public sealed class NodeReader(string file, DiagnosticBag diagnostics)
             return date;
         }
 
-        Diagnostics.Error("PD0005", At(node!), $"{what} 应为日期 YYYY-MM-DD，写成了“{text}”", $"{what} must be a date YYYY-MM-DD, found '{text}'");
+        Diagnostics.Report(SchemaRules.WrongType, At(node!), $"{what} 应为日期 YYYY-MM-DD，写成了“{text}”", $"{what} must be a date YYYY-MM-DD, found '{text}'");
         return null;
     }
 
@@ -134,7 +135,7 @@ public sealed class NodeReader(string file, DiagnosticBag diagnostics)
             case "false" or "False" or "FALSE" or "no":
                 return false;
             default:
-                Diagnostics.Error("PD0005", At(node!), $"{what} 应为 true 或 false", $"{what} must be true or false");
+                Diagnostics.Report(SchemaRules.WrongType, At(node!), $"{what} 应为 true 或 false", $"{what} must be true or false");
                 return null;
         }
     }
@@ -150,11 +151,11 @@ public sealed class NodeReader(string file, DiagnosticBag diagnostics)
             }
             else
             {
-                Diagnostics.Error("PD0005", At(key), "键必须是文本", "Keys must be plain text");
+                Diagnostics.Report(SchemaRules.WrongType, At(key), "键必须是文本", "Keys must be plain text");
             }
         }
     }
 
     private void TypeError(YamlNode node, string what, string expectedZh, string expectedEn) =>
-        Diagnostics.Error("PD0005", At(node), $"{what} 应为{expectedZh}", $"{what} must be {expectedEn}");
+        Diagnostics.Report(SchemaRules.WrongType, At(node), $"{what} 应为{expectedZh}", $"{what} must be {expectedEn}");
 }

@@ -18,7 +18,7 @@ public static class PageReader
             var end = text.IndexOf("\n---", 4, StringComparison.Ordinal);
             if (end < 0)
             {
-                diagnostics.Error("PD0001", new SourceSpan(file, 1, 1), "页面的 front matter 没有以 --- 结束", "The page's front matter is not closed by ---");
+                diagnostics.Report(SchemaRules.YamlSyntax, new SourceSpan(file, 1, 1), "页面的 front matter 没有以 --- 结束", "The page's front matter is not closed by ---");
                 return null;
             }
 
@@ -40,7 +40,7 @@ public static class PageReader
             // The same test as every YAML value (YamlCharacters), placed at the character itself.
             var (line, column) = PublishableText.Place(body, index);
             var name = PublishableText.Name(body[index]);
-            diagnostics.Error(SchemaRules.ControlCharacter.Code, new SourceSpan(file, bodyLine + line - 1, column), $"页面中的字符 {name} 不能发布（控制字符或无效字符）", $"The page holds {name}, which cannot be published (a control or invalid character)", "delete it");
+            diagnostics.Report(SchemaRules.ControlCharacter, new SourceSpan(file, bodyLine + line - 1, column), $"页面中的字符 {name} 不能发布（控制字符或无效字符）", $"The page holds {name}, which cannot be published (a control or invalid character)", "delete it");
             return null;
         }
 

@@ -2,6 +2,7 @@ using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Frameworks;
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Schemas;
 using PerfDisclosure.Core.Scoring;
 using PerfDisclosure.Core.Validation.Rules.Schema;
 using YamlDotNet.RepresentationModel;
@@ -14,26 +15,38 @@ namespace PerfDisclosure.Build.Loading;
 /// </summary>
 public static class ValidationDataReader
 {
-    private static readonly string Code = SchemaRules.BadValidationData.Code;
-
     public static ValidationData Read(ThemeFiles theme, IEnumerable<LayoutDefinition> layouts, DiagnosticBag diagnostics)
     {
-        var raw = new Dictionary<string, (IndicatorFramework Framework, string? Extends, ThemeFile File)>(StringComparer.Ordinal);
+        var raw = new Dictionary<string, RawFramework>(StringComparer.Ordinal);
+        var frameworkShapes = true;
         foreach (var file in theme.List("frameworks/", ".yaml").Select(n => theme.Find(n)!))
         {
             if (Guard(diagnostics, () => ReadFramework(file, diagnostics)) is { } read)
             {
-                raw[read.Framework.Id] = (read.Framework, read.Extends, file);
+                raw[read.Framework.Id] = read;
+                frameworkShapes &= read.Clean;
+            }
+            else
+            {
+                frameworkShapes = false;
             }
         }
 
         var frameworks = raw.ToDictionary(r => r.Key, r => Resolve(r.Key, raw, diagnostics, 0), StringComparer.Ordinal);
+        // Names across frameworks are compared once every framework file has its shape: a framework missing its levels would make the others' hints look wrong.
+        foreach (var (id, read) in raw.Where(r => frameworkShapes && (r.Value.Extends is null || raw.ContainsKey(r.Value.Extends))))
+        {
+            FrameworkReferences(frameworks[id], [.. frameworks.Values.SelectMany(f => f.AllLevel2).Distinct(StringComparer.Ordinal)], read.Root, new NodeReader(read.File.DisplayPath, diagnostics));
+        }
+
         var scoring = new Dictionary<string, ScoringRules>(StringComparer.Ordinal);
+        var scoringFiles = new Dictionary<string, (YamlMappingNode Root, ThemeFile File)>(StringComparer.Ordinal);
         foreach (var file in theme.List("scoring/", ".yaml").Select(n => theme.Find(n)!))
         {
-            if (Guard(diagnostics, () => ReadScoring(file, diagnostics)) is { } rules)
+            if (Guard(diagnostics, () => ReadScoring(file, diagnostics)) is { } read)
             {
-                scoring[rules.Id] = rules;
+                scoring[read.Rules.Id] = read.Rules;
+                scoringFiles[read.Rules.Id] = (read.Root, read.File);
             }
         }
 
@@ -41,27 +54,49 @@ public static class ValidationDataReader
         {
             if (!frameworks.ContainsKey(layout.Framework))
             {
-                diagnostics.Error(Code, Where(theme, layout), $"版式 {layout.Id} 引用的指标体系“{layout.Framework}”不存在", $"Layout {layout.Id} names framework '{layout.Framework}', which does not exist", $"add templates/frameworks/{layout.Framework}.yaml");
+                var suggestion = Suggestions.Closest(layout.Framework, frameworks.Keys);
+                diagnostics.Report(SchemaRules.BadValidationData, Where(theme, layout, "framework"), $"版式 {layout.Id} 引用的指标体系“{layout.Framework}”不存在", $"Layout {layout.Id} names framework '{layout.Framework}', which does not exist", suggestion is null ? $"add templates/frameworks/{layout.Framework}.yaml" : $"did you mean '{suggestion}'?");
             }
 
             if (layout.Scoring is { } id && !scoring.ContainsKey(id))
             {
-                diagnostics.Error(Code, Where(theme, layout), $"版式 {layout.Id} 引用的评分规则“{id}”不存在", $"Layout {layout.Id} names scoring rules '{id}', which do not exist", $"add templates/scoring/{id}.yaml");
+                var suggestion = Suggestions.Closest(id, scoring.Keys);
+                diagnostics.Report(SchemaRules.BadValidationData, Where(theme, layout, "scoring"), $"版式 {layout.Id} 引用的评分规则“{id}”不存在", $"Layout {layout.Id} names scoring rules '{id}', which do not exist", suggestion is null ? $"add templates/scoring/{id}.yaml" : $"did you mean '{suggestion}'?");
+            }
+            else if (layout.Scoring is { } named)
+            {
+                ScoringPaths.Check(layout, scoringFiles[named].Root, new NodeReader(scoringFiles[named].File.DisplayPath, diagnostics));
             }
         }
 
         return new ValidationData(frameworks, scoring);
     }
 
-    private static SourceSpan Where(ThemeFiles theme, LayoutDefinition layout) =>
-        SourceSpan.FileOnly(theme.Find($"layouts/forms/{layout.Id}.yaml")?.DisplayPath ?? $"layouts/forms/{layout.Id}.yaml");
+    /// <summary>The value of the layout's <paramref name="key"/>, or its file when the key is absent (a default names what is missing).</summary>
+    private static SourceSpan Where(ThemeFiles theme, LayoutDefinition layout, string key) =>
+        layout.Places.TryGetValue(key, out var at) ? at : SourceSpan.FileOnly(theme.Find($"layouts/forms/{layout.Id}.yaml")?.DisplayPath ?? $"layouts/forms/{layout.Id}.yaml");
 
-    private static (IndicatorFramework Framework, string? Extends)? ReadFramework(ThemeFile file, DiagnosticBag diagnostics)
+    /// <summary>A theme file's root after its shape check, and a reader that reports to the build only when the shape was clean (what the check found is said once).</summary>
+    private static (YamlMappingNode Root, NodeReader Reader, bool Clean)? Parse(ThemeFile file, FileSchema schema, string empty, string emptyEn, DiagnosticBag diagnostics)
     {
-        var reader = new NodeReader(file.DisplayPath, diagnostics);
-        if (reader.Mapping(Yaml.Parse(file.DisplayPath, file.ReadText()), "framework") is not { } root)
+        var parsed = Yaml.Parse(file.DisplayPath, file.ReadText());
+        if (parsed is null || parsed is YamlScalarNode scalar && Yaml.ScalarText(scalar) is null)
         {
-            diagnostics.Error(Code, SourceSpan.FileOnly(file.DisplayPath), "指标体系文件为空", "The framework file is empty");
+            diagnostics.Report(SchemaRules.BadValidationData, SourceSpan.FileOnly(file.DisplayPath), empty, emptyEn);
+            return null;
+        }
+
+        var clean = ShapeChecker.Check(schema, file.DisplayPath, parsed, SchemaRules.BadValidationData, diagnostics);
+        return parsed is YamlMappingNode root ? (root, new NodeReader(file.DisplayPath, clean ? diagnostics : new DiagnosticBag()), clean) : null;
+    }
+
+    /// <summary>A framework as its file says it, before its <c>extends</c> is resolved.</summary>
+    private sealed record RawFramework(IndicatorFramework Framework, string? Extends, ThemeFile File, YamlMappingNode Root, bool Clean);
+
+    private static RawFramework? ReadFramework(ThemeFile file, DiagnosticBag diagnostics)
+    {
+        if (Parse(file, FrameworkFile.Schema, "指标体系文件为空", "The framework file is empty", diagnostics) is not ({ } root, { } reader, var clean))
+        {
             return null;
         }
 
@@ -86,13 +121,41 @@ public static class ValidationDataReader
         var id = reader.Text(LayoutReader.Child(root, "id"), "id") ?? Path.GetFileNameWithoutExtension(file.Name);
         var skeleton = LayoutReader.Child(root, "skeleton") is null ? null : Texts(reader, LayoutReader.Child(root, "skeleton"), "skeleton");
         var framework = new IndicatorFramework(id, Texts(reader, LayoutReader.Child(root, "markers"), "markers"), levels, hints, skeleton);
-        return (framework, reader.Text(LayoutReader.Child(root, "extends"), "extends"));
+        return new RawFramework(framework, reader.Text(LayoutReader.Child(root, "extends"), "extends"), file, root, clean);
+    }
+
+    /// <summary>
+    /// The skeleton names level-1 indicators of the framework (with what it extends), and the hints level-2 indicators of
+    /// some framework: the Ministry's hints also serve the frameworks that extend it with a level-2 of their own.
+    /// </summary>
+    private static void FrameworkReferences(IndicatorFramework framework, IReadOnlyList<string> anyLevel2, YamlMappingNode root, NodeReader reader)
+    {
+        void Names(YamlNode? list, string what, IReadOnlyList<string> known, string levelZh, string levelEn)
+        {
+            foreach (var (node, i) in (list as YamlSequenceNode)?.Children.Select((n, i) => (n, i)) ?? [])
+            {
+                if (node is YamlScalarNode { Value: { } name } && !known.Contains(name))
+                {
+                    var suggestion = Suggestions.Closest(name, known);
+                    reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(node), $"{what}[{i}]“{name}”不是{levelZh}", $"'{what}[{i}]' names '{name}', which is not a {levelEn}", suggestion is null ? $"one of: {string.Join(", ", known)}" : $"did you mean '{suggestion}'?");
+                }
+            }
+        }
+
+        Names(LayoutReader.Child(root, "skeleton"), "skeleton", [.. framework.Levels.Keys], $"指标体系 {framework.Id} 的一级指标", "level-1 name of framework " + framework.Id);
+        foreach (var (hint, i) in (LayoutReader.Child(root, "hints") as YamlSequenceNode)?.Children.Select((n, i) => (n, i)) ?? [])
+        {
+            if (hint is YamlMappingNode mapping)
+            {
+                Names(LayoutReader.Child(mapping, "level2"), $"hints[{i}].level2", anyLevel2, $"指标体系 {framework.Id}（或扩展它的指标体系）的二级指标", $"level-2 name of framework {framework.Id} or of one extending it");
+            }
+        }
     }
 
     /// <summary>A framework with the levels, markers and hints of the one it extends added to its own.</summary>
-    private static IndicatorFramework Resolve(string id, IReadOnlyDictionary<string, (IndicatorFramework Framework, string? Extends, ThemeFile File)> raw, DiagnosticBag diagnostics, int depth)
+    private static IndicatorFramework Resolve(string id, IReadOnlyDictionary<string, RawFramework> raw, DiagnosticBag diagnostics, int depth)
     {
-        var (framework, extends, file) = raw[id];
+        var (framework, extends, file, root, _) = raw[id];
         if (extends is null)
         {
             return framework;
@@ -100,7 +163,9 @@ public static class ValidationDataReader
 
         if (!raw.ContainsKey(extends) || depth > 8)
         {
-            diagnostics.Error(Code, SourceSpan.FileOnly(file.DisplayPath), $"指标体系 {id} 扩展的“{extends}”不存在或循环引用", $"Framework {id} extends '{extends}', which does not exist or loops");
+            var at = LayoutReader.Child(root, "extends") is { } node ? Yaml.At(file.DisplayPath, node) : SourceSpan.FileOnly(file.DisplayPath);
+            var suggestion = Suggestions.Closest(extends, raw.Keys.Where(k => k != id));
+            diagnostics.Report(SchemaRules.BadValidationData, at, $"指标体系 {id} 扩展的“{extends}”不存在或循环引用", $"Framework {id} extends '{extends}', which does not exist or loops", suggestion is null ? null : $"did you mean '{suggestion}'?");
             return framework;
         }
 
@@ -114,25 +179,15 @@ public static class ValidationDataReader
         return new IndicatorFramework(id, [.. parent.Markers.Union(framework.Markers)], levels, [.. parent.Hints, .. framework.Hints], framework.Skeleton ?? parent.Skeleton);
     }
 
-    private static ScoringRules? ReadScoring(ThemeFile file, DiagnosticBag diagnostics)
+    private static (ScoringRules Rules, YamlMappingNode Root, ThemeFile File)? ReadScoring(ThemeFile file, DiagnosticBag diagnostics)
     {
-        var reader = new NodeReader(file.DisplayPath, diagnostics);
-        if (reader.Mapping(Yaml.Parse(file.DisplayPath, file.ReadText()), "scoring") is not { } root)
+        if (Parse(file, ScoringFile.Schema, "评分规则文件为空", "The scoring file is empty", diagnostics) is not ({ } root, { } reader, _))
         {
-            diagnostics.Error(Code, SourceSpan.FileOnly(file.DisplayPath), "评分规则文件为空", "The scoring file is empty");
             return null;
         }
 
-        string Required(YamlMappingNode mapping, string key)
-        {
-            var text = reader.Text(LayoutReader.Child(mapping, key), key);
-            if (text is null)
-            {
-                diagnostics.Error(Code, reader.At(mapping), $"评分规则缺少 {key}", $"The scoring rules lack '{key}'");
-            }
-
-            return text ?? string.Empty;
-        }
+        // The shape check has reported a required key that is missing.
+        string Required(YamlMappingNode mapping, string key) => reader.Text(LayoutReader.Child(mapping, key), key) ?? string.Empty;
 
         var grades = new List<GradeThreshold>();
         foreach (var node in reader.Sequence(LayoutReader.Child(root, "grades"), "grades")?.Children ?? [])
@@ -155,14 +210,10 @@ public static class ValidationDataReader
             }
         }
 
-        var columns = reader.Mapping(LayoutReader.Child(root, "columns"), "columns");
-        if (columns is null)
-        {
-            diagnostics.Error(Code, reader.At(root), "评分规则缺少 columns", "The scoring rules lack 'columns'");
-            return null;
-        }
+        // Without columns (reported by the shape check) the rules still load: the layouts naming them are not told they do not exist.
+        var columns = reader.Mapping(LayoutReader.Child(root, "columns"), "columns") ?? new YamlMappingNode();
 
-        return new ScoringRules(
+        var rules = new ScoringRules(
             Required(root, "id"),
             reader.Number(LayoutReader.Child(root, "total_weight"), "total_weight") ?? 100m,
             [.. grades.OrderByDescending(g => g.Min)],
@@ -171,6 +222,7 @@ public static class ValidationDataReader
             Required(root, "execution_row"),
             new FundColumns(Required(columns, "budget"), Required(columns, "spent"), Required(columns, "rate"), Required(columns, "weight"), Required(columns, "score")),
             byOrganisation);
+        return (rules, root, file);
     }
 
     private static Rounding? ReadRounding(NodeReader reader, YamlNode? node)
@@ -180,11 +232,8 @@ public static class ValidationDataReader
             return null;
         }
 
-        var modeText = reader.Text(LayoutReader.Child(mapping, "mode"), "mode") ?? "half-up";
-        if (!Enum.TryParse<RoundingMode>(modeText.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var mode))
-        {
-            reader.Diagnostics.Error(Code, reader.At(mapping), $"未知的舍入方式 {modeText}", $"Unknown rounding mode '{modeText}'", "use half-up, truncate or half-even");
-        }
+        // The shape check has reported a mode not in the list.
+        EnumNames.TryParse<RoundingMode>(reader.Text(LayoutReader.Child(mapping, "mode"), "mode") ?? EnumNames.Name(RoundingMode.HalfUp), out var mode);
 
         return new Rounding(reader.Integer(LayoutReader.Child(mapping, "decimals"), "decimals") ?? 2, mode);
     }

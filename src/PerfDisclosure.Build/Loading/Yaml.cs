@@ -1,4 +1,5 @@
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Schema;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -26,14 +27,14 @@ public static class Yaml
                 at = IndentingTab(file, text, at) ?? at;
             }
 
-            throw new ContentException(new Diagnostic("PD0001", Severity.Error, at, $"YAML 语法错误：{reason}", $"YAML syntax error: {reason}", Fix(reason)));
+            throw new ContentException(SchemaRules.YamlSyntax.Report(at, $"YAML 语法错误：{reason}", $"YAML syntax error: {reason}", Fix(reason)));
         }
 
         return stream.Documents.Count switch
         {
             0 => null,
             1 => stream.Documents[0].RootNode,
-            _ => throw new ContentException(new Diagnostic("PD0001", Severity.Error, At(file, stream.Documents[1].RootNode), "一个文件只能有一个 YAML 文档", "A file holds one YAML document only")),
+            _ => throw new ContentException(SchemaRules.YamlSyntax.Report(At(file, stream.Documents[1].RootNode), "一个文件只能有一个 YAML 文档", "A file holds one YAML document only")),
         };
     }
 

@@ -1,4 +1,5 @@
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Input;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -78,5 +79,5 @@ public sealed class YamlLimits(string file, IParser inner) : IParser
     }
 
     private ContentException Refuse(ParsingEvent at, string message, string messageEn) =>
-        new(new Diagnostic("PD0703", Severity.Error, new SourceSpan(file, (int)Math.Max(1, at.Start.Line), (int)Math.Max(1, at.Start.Column)), message, messageEn, "split the file, or write the values out instead of repeating anchors"));
+        new(InputRules.YamlTooLarge.Report(new SourceSpan(file, (int)Math.Max(1, at.Start.Line), (int)Math.Max(1, at.Start.Column)), message, messageEn, "split the file, or write the values out instead of repeating anchors"));
 }

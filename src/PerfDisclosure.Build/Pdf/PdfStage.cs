@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PerfDisclosure.Build.Stages;
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Outputs;
 
 namespace PerfDisclosure.Build.Pdf;
 
@@ -13,9 +14,6 @@ namespace PerfDisclosure.Build.Pdf;
 /// </summary>
 public sealed partial class PdfStage : IOutputStage
 {
-    public const string SkippedCode = "PD0801";
-    public const string FailedCode = "PD0802";
-
     public string Name => "pdf";
 
     /// <summary>Whether this build will publish PDFs, so pages link them only then.</summary>
@@ -33,7 +31,7 @@ public sealed partial class PdfStage : IOutputStage
         if (chromium is null)
         {
             var severity = options.RequirePdf ? Severity.Error : Severity.Info;
-            context.Report(new Diagnostic(SkippedCode, severity, SourceSpan.FileOnly("chromium"), $"未生成 PDF：{reason}；安装 Chromium：{ChromiumLocator.InstallHint}", $"PDFs skipped: {reason}; to print them, {ChromiumLocator.InstallHint}"));
+            context.Report(OutputRules.PdfSkipped.Report(SourceSpan.FileOnly("chromium"), $"未生成 PDF：{reason}；安装 Chromium：{ChromiumLocator.InstallHint}", $"PDFs skipped: {reason}; to print them, {ChromiumLocator.InstallHint}", severity: severity));
             return;
         }
 
@@ -44,7 +42,7 @@ public sealed partial class PdfStage : IOutputStage
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             var message = e.Message.Split('\n')[0];
-            context.Report(new Diagnostic(FailedCode, Severity.Error, SourceSpan.FileOnly(chromium), $"Chromium 打印 PDF 失败：{message}", $"Chromium failed to print the PDFs: {message}"));
+            context.Report(OutputRules.PdfFailed.Report(SourceSpan.FileOnly(chromium), $"Chromium 打印 PDF 失败：{message}", $"Chromium failed to print the PDFs: {message}"));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Templates;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -78,7 +79,7 @@ public sealed class TemplateEngine : ITemplateLoader
 
     private Template Parse(string name, string subject) => parsed.GetOrAdd(name, n =>
     {
-        var file = theme.Find(n) ?? throw new TemplateError(new Diagnostic("PD0901", Severity.Error, SourceSpan.FileOnly("templates/" + n), $"找不到模板 {n}", $"Template not found: {n}"));
+        var file = theme.Find(n) ?? throw new TemplateError(TemplateRules.TemplateNotFound.Report(SourceSpan.FileOnly("templates/" + n), $"找不到模板 {n}", $"Template not found: {n}"));
         var template = Template.Parse(file.ReadText(), file.DisplayPath);
         if (template.HasErrors)
         {
@@ -107,6 +108,6 @@ public sealed class TemplateEngine : ITemplateLoader
         // An included partial's span names it by its theme name; report the file it came from.
         var file = span.FileName is { } name ? theme.Find(name)?.DisplayPath ?? name : "template";
         var at = new SourceSpan(file, span.Start.Line + 1, span.Start.Column + 1);
-        return new Diagnostic("PD0902", Severity.Error, at, $"模板错误（渲染 {subject} 时）：{message}", $"Template error while rendering {subject}: {message}");
+        return TemplateRules.TemplateFailed.Report(at, $"模板错误（渲染 {subject} 时）：{message}", $"Template error while rendering {subject}: {message}");
     }
 }

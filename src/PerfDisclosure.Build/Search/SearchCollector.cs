@@ -1,6 +1,7 @@
 using PerfDisclosure.Build.Publishing;
 using PerfDisclosure.Build.Site;
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Outputs;
 
 namespace PerfDisclosure.Build.Search;
 
@@ -44,7 +45,7 @@ public sealed class SearchCollector : IDisposable
         var text = MainText.Extract(page);
         if (text.Length == 0)
         {
-            Report(new Diagnostic("PD0501", Severity.Warning, SourceSpan.FileOnly(entry.Form.File), $"表单页面没有 <main> 内容，搜索找不到它：{entry.Path}", $"The form's page has no <main> content, so search cannot find it: {entry.Path}"));
+            Report(OutputRules.SearchTextMissing.Report(SourceSpan.FileOnly(entry.Form.File), $"表单页面没有 <main> 内容，搜索找不到它：{entry.Path}", $"The form's page has no <main> content, so search cannot find it: {entry.Path}"));
         }
 
         SearchIndexFiles.WriteDocument(writer, form, entry, site.Strings.Kind(entry.IsSelfEvaluation), text);

@@ -54,8 +54,8 @@ public sealed partial class ThemeStrings
             if (!builtin.TryGetValue(key, out var original))
             {
                 var closest = Suggestions.Closest(key, builtin.Keys);
-                diagnostics.Error(
-                    TemplateRules.BadStrings.Code,
+                diagnostics.Report(
+                    TemplateRules.BadStrings,
                     reader.At(node),
                     closest is null ? $"主题文字中没有键 {key}" : $"主题文字中没有键 {key}，是否应为 {closest}？",
                     closest is null ? $"The theme's strings have no key '{key}'" : $"The theme's strings have no key '{key}'; did you mean '{closest}'?");
@@ -66,8 +66,8 @@ public sealed partial class ThemeStrings
             if (Names(text).FirstOrDefault(n => !allowed.Contains(n)) is { } unknown)
             {
                 var names = allowed.Count == 0 ? "无" : string.Join("、", allowed.Order(StringComparer.Ordinal).Select(n => "{" + n + "}"));
-                diagnostics.Error(
-                    TemplateRules.BadStrings.Code,
+                diagnostics.Report(
+                    TemplateRules.BadStrings,
                     reader.At(node),
                     $"{key} 中的 {{{unknown}}} 不会被填写（可用：{names}）",
                     $"'{{{unknown}}}' in {key} is never filled in (it may use: {(allowed.Count == 0 ? "none" : names)})");

@@ -1,3 +1,5 @@
+using PerfDisclosure.Core.Diagnostics;
+
 namespace PerfDisclosure.Core.Layouts;
 
 /// <summary>
@@ -33,7 +35,16 @@ public sealed record LayoutDefinition(
     Redaction? Redaction = null)
 {
     /// <summary>Yuan per unit of this layout's amounts.</summary>
-    public decimal YuanPerUnit => AmountUnit == "万元" ? 10000m : 1m;
+    public decimal YuanPerUnit => LayoutFile.AmountUnits.GetValueOrDefault(AmountUnit, 1m);
+
+    /// <summary>Where each top-level key's value is in the layout file, for a finding about it (a framework that does not exist …).</summary>
+    public IReadOnlyDictionary<string, SourceSpan> Places { get; init; } = new Dictionary<string, SourceSpan>();
+
+    /// <summary>Every field and sub-field with its dotted path, in declared order.</summary>
+    public IEnumerable<(string Path, FieldDefinition Field)> AllFields() => Walk(Fields, string.Empty);
+
+    private static IEnumerable<(string Path, FieldDefinition Field)> Walk(IReadOnlyList<FieldDefinition> fields, string prefix) =>
+        fields.SelectMany(f => Walk(f.Children, prefix + f.Key + ".").Prepend((prefix + f.Key, f)));
 
     public FieldDefinition? Field(string key) => Fields.FirstOrDefault(f => f.Key == key);
 

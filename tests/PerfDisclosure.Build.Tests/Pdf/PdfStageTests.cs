@@ -1,5 +1,6 @@
 using PerfDisclosure.Build.Pdf;
 using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Core.Validation.Rules.Outputs;
 using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Build.Tests.Pdf;
@@ -16,7 +17,7 @@ public class PdfStageTests
         var result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, output, Chromium: NoChromium)).Build();
 
         Assert.True(result.Succeeded);
-        var skipped = Assert.Single(result.Diagnostics, d => d.Code == PdfStage.SkippedCode);
+        var skipped = Assert.Single(result.Diagnostics, d => d.Code == OutputRules.PdfSkipped.Code);
         Assert.Equal(Severity.Info, skipped.Severity);
         Assert.Contains("apt-get install chromium", skipped.MessageEn, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', skipped.MessageEn);
@@ -32,7 +33,7 @@ public class PdfStageTests
         var result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, output, RequirePdf: true, Chromium: NoChromium)).Build();
 
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Diagnostics, d => d.Code == PdfStage.SkippedCode && d.IsError && d.MessageEn.Contains(NoChromium, StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == OutputRules.PdfSkipped.Code && d.IsError && d.MessageEn.Contains(NoChromium, StringComparison.Ordinal));
         Assert.False(Directory.Exists(output));
     }
 
@@ -43,7 +44,7 @@ public class PdfStageTests
         var result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, output, NoPdf: true)).Build();
 
         Assert.True(result.Succeeded);
-        Assert.DoesNotContain(result.Diagnostics, d => d.Code == PdfStage.SkippedCode);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == OutputRules.PdfSkipped.Code);
         Assert.Empty(Directory.EnumerateFiles(output, "*.pdf", SearchOption.AllDirectories));
     }
 

@@ -61,9 +61,9 @@ public class HandWrittenRuleTests
     {
         var site = new ExampleSite("pd0010");
         var templates = Path.Combine(site.Dir, "templates");
-        site.Write("templates/layouts/forms/my-layout.yaml", "id: my-layout\ntitle: 表\nkind: target\nowner: unit\nfields:\n  - {label: 项目名称}\n");
+        site.Write("templates/layouts/forms/my-layout.yaml", "id: my-layout\ntitle: 表\nkind: target\nowner: unit\nfields:\n  - {key: unit, label: 实施单位, type: organisation}\n  - {label: 项目名称}\n");
         var finding = Assert.Single(site.Check(templates), d => d.Code == "PD0010");
-        Assert.Equal(6, finding.Where.Line);
+        Assert.Equal((7, 5), (finding.Where.Line, finding.Where.Column));
     }
 
     [Fact]

@@ -23,5 +23,11 @@ public static class OutputRules
         "# build --cache .cache, or build --no-cache\n",
         ExampleKind.Other));
 
-    public static IEnumerable<Rule> All => [PdfSkipped, PdfFailed, CacheUnwritable];
+    public static LoadingRule SearchTextMissing { get; } = new("PD0804", Severity.Warning, "表单页面没有 <main> 内容，搜索找不到它（模板缺少 <main>）", "A form's page has no <main> content, so search cannot find it (the template lacks <main>)", new(
+        "shenzhen-target",
+        "# templates/layouts/forms/shenzhen-target.sbn-html\n<div>{{ form.project_name }}</div>\n",
+        "# templates/layouts/forms/shenzhen-target.sbn-html\n<main>{{ form.project_name }}</main>\n",
+        ExampleKind.Other));
+
+    public static IEnumerable<Rule> All => [PdfSkipped, PdfFailed, CacheUnwritable, SearchTextMissing];
 }

@@ -50,13 +50,13 @@ public static class SchemaRules
         "year: 10000\n",
         "year: 2024\n"));
 
-    public static LoadingRule BadLayoutDefinition { get; } = new("PD0010", Severity.Error, "版式定义文件有误", "A layout definition is invalid", new(
+    public static LoadingRule BadLayoutDefinition { get; } = new("PD0010", Severity.Error, "版式定义文件有误：未知的键、不在列表中的值、类型不对、指向不存在或类型不对的字段（owner、amount、checks、redaction）、重复的字段键", "A layout definition is invalid: an unknown key, a value not in its list, a wrong type, a path to no field or to one of the wrong type (owner, amount, checks, redaction), a repeated field key", new(
         "shenzhen-target",
-        "# templates/layouts/forms/my-layout.yaml\nid: my-layout\nfields:\n  - {label: 项目名称}\n",
-        "# templates/layouts/forms/my-layout.yaml\nid: my-layout\nfields:\n  - {key: project_name, label: 项目名称}\n",
+        "# templates/layouts/forms/shanghai-self-evaluation.yaml\nkind: self-evalution\nowner: implementing_unitt\n",
+        "# templates/layouts/forms/shanghai-self-evaluation.yaml\nkind: self-evaluation\nowner: implementing_unit\n",
         ExampleKind.Other));
 
-    public static LoadingRule BadValidationData { get; } = new("PD0011", Severity.Error, "指标体系或评分规则文件有误，或版式引用了不存在的指标体系/评分规则", "An indicator framework or scoring file is invalid, or a layout names one that does not exist", new(
+    public static LoadingRule BadValidationData { get; } = new("PD0011", Severity.Error, "指标体系或评分规则文件有误（未知的键、不在列表中的值、类型不对，评分规则指向版式中不存在的字段），或版式引用了不存在的指标体系/评分规则", "An indicator framework or scoring file is invalid (an unknown key, a value not in its list, a wrong type, a scoring path to no field of a layout using it), or a layout names one that does not exist", new(
         "shenzhen-target",
         "# templates/layouts/forms/shenzhen-target.yaml\nframework: mof-shenzen\n",
         "# templates/layouts/forms/shenzhen-target.yaml\nframework: mof-shenzhen\n",

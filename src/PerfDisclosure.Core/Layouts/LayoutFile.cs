@@ -1,0 +1,80 @@
+using PerfDisclosure.Core.Schemas;
+
+namespace PerfDisclosure.Core.Layouts;
+
+/// <summary>
+/// The keys of a layout definition (<c>templates/layouts/forms/&lt;id&gt;.yaml</c>), their types and allowed values:
+/// the loader checks every layout against it (PD0010) and <c>schemas</c> publishes it as <c>layout.schema.json</c>.
+/// A new layout key is one line here, and one read in <c>LayoutReader</c>.
+/// </summary>
+public static class LayoutFile
+{
+    /// <summary>Keys every form file has besides its layout's fields; a field may not take one of these names.</summary>
+    public static IReadOnlyList<string> FormKeys { get; } = ["layout", "year", "classified", "indicators", "updated"];
+
+    /// <summary>The indicator columns every layout has; a declared column may not take one of these names.</summary>
+    public static IReadOnlyList<string> LevelColumns { get; } = ["level1", "level2", "level3"];
+
+    /// <summary>The units a layout's amounts may be in, with yuan per unit.</summary>
+    public static IReadOnlyDictionary<string, decimal> AmountUnits { get; } = new Dictionary<string, decimal>(StringComparer.Ordinal) { ["元"] = 1m, ["万元"] = 10000m };
+
+    /// <summary>What a field's key (and so a path segment) may be: it names a YAML key of every form of the layout.</summary>
+    public const string KeyPattern = "^[a-z][a-z0-9_]*$";
+
+    private static readonly TextShape Path = new("A dotted field path of this layout, e.g. funds.total.full_year_budget");
+
+    private static readonly ObjectShape Field = new("A field (or an indicator column): its key in form files, the label the official form prints, its type",
+    [
+        new("key", new TextShape("The YAML key in form files", Pattern: KeyPattern, PatternHint: "lower-case ASCII letters, digits and _, starting with a letter"), Required: true),
+        new("label", new TextShape("The label exactly as the official form prints it")),
+        new("type", new TextShape("How the value is read: text, markdown, amount (in the layout's unit), number, date, organisation (an id), value (a 指标值, parsed by the value grammar), group (sub-fields)", EnumNames.Of<FieldType>())),
+        new("required", new BooleanShape("Whether every form of the layout must fill it")),
+        new("format", new TextShape("The .NET number format the form prints it with, e.g. #,##0.00")),
+        new("values", new ListShape("The allowed values of an enumeration (项目性质 …)", new TextShape("An allowed value as the form prints it"))),
+        new("fields", new ListShape("The sub-fields of a group", new RefShape("field"))),
+        new("description", new TextShape("A note for the people who fill in the form")),
+        new("role", new TextShape(
+            "What the field means, so that checks, listings, search, charts and open data find it whatever its key: a field's project-name, project-code, total-score, total-weight or grade; an indicator column's target, actual, weight, score, deviation, explanation, comparator, unit or standard",
+            [.. EnumNames.Of<FieldRole>().Skip(1), .. EnumNames.Of<ColumnRole>().Skip(1).Except(EnumNames.Of<FieldRole>())])),
+        new("placeholders", new ListShape("A number or amount field: what its official form prints where it has no number (—, /, …); shown as printed, left out of sums, null in open data", new TextShape("A placeholder as printed"))),
+    ]);
+
+    private static readonly ObjectShape Root = new("版式: the official arrangement of one jurisdiction's form",
+    [
+        new("id", new TextShape("The layout's id, named by form files (layout: <id>); the file is named <id>.yaml"), Required: true),
+        new("title", new TextShape("The form's printed title, e.g. 财政项目支出绩效目标申报表"), Required: true),
+        new("kind", new TextShape("target (绩效目标申报表) or self-evaluation (绩效自评表, scored by the layout's scoring rules)", EnumNames.Of<FormKind>()), Required: true),
+        new("jurisdiction", new TextShape("The jurisdiction whose form this is, e.g. 上海市")),
+        new("owner", new TextShape("The organisation field that owns a form: its page lives under that organisation"), Required: true),
+        new("framework", new TextShape("The indicator framework (templates/frameworks/<id>.yaml); mof when absent")),
+        new("scoring", new TextShape("The scoring rules of a self-evaluation (templates/scoring/<id>.yaml)")),
+        new("amount_unit", new TextShape("The unit of the layout's amounts", [.. AmountUnits.Keys])),
+        new("amount", Path with { Description = "The path of the amount field that is a form's headline amount (listed and totalled)" }),
+        new("landscape", new BooleanShape("Whether the official form is printed landscape")),
+        new("merge_levels", new BooleanShape("Whether equal 一级/二级指标 names on consecutive rows share one merged cell (true) or repeat on every row")),
+        new("template", new TextShape("The page template (layouts/forms/<template>.sbn-html); the id when absent")),
+        new("fields", new ListShape("The fields of the form, in printed order", new RefShape("field"))),
+        new("indicator_columns", new ListShape("The columns of the indicator table after 一级/二级/三级指标", new RefShape("field"))),
+        new("checks", new ObjectShape("The fund identities the form promises",
+        [
+            new("sums", new ListShape("Totals that equal the sum of their parts", new ObjectShape("A total and its parts",
+            [
+                new("total", Path with { Description = "The path of the total (an amount field)" }, Required: true),
+                new("parts", new ListShape("The paths of the parts (amount fields)", Path), Required: true),
+            ]))),
+            new("bounds", new ListShape("Amounts that do not exceed another", new ObjectShape("A part and the whole it may not exceed",
+            [
+                new("part", Path with { Description = "The path of the part (an amount field)" }, Required: true),
+                new("whole", Path with { Description = "The path of the whole (an amount field)" }, Required: true),
+            ]))),
+        ])),
+        new("redaction", new ObjectShape("What a classified project's form (涉密项目不宜公开) shows",
+        [
+            new("marker", new TextShape("The text a redacted cell holds, e.g. 涉密")),
+            new("fields", new ListShape("Fields (top-level keys) that hold only the redaction text", new TextShape("A field key"))),
+            new("columns", new ListShape("Indicator columns (level1, level2, level3 or a declared column) that hold only the redaction text", new TextShape("A column key"))),
+        ])),
+    ]);
+
+    public static FileSchema Schema { get; } = new("layout", "PerfDisclosure layout definition (templates/layouts/forms/<id>.yaml)", Root, new Dictionary<string, Shape> { ["field"] = Field });
+}

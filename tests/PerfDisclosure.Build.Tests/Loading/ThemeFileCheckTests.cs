@@ -1,0 +1,107 @@
+using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Theme;
+using PerfDisclosure.Core.Diagnostics;
+using PerfDisclosure.Testing;
+
+namespace PerfDisclosure.Build.Tests.Loading;
+
+/// <summary>
+/// Layout, framework and scoring files are checked like content: a seed file with one mistake, written into a site's
+/// own templates folder, gives one error at the mistake's file, line and column, with the closest right name.
+/// </summary>
+public class ThemeFileCheckTests
+{
+    private const string SelfEvaluation = "layouts/forms/shanghai-self-evaluation.yaml";
+    private const string Shenzhen = "layouts/forms/shenzhen-target.yaml";
+    private const string Mof = "frameworks/mof.yaml";
+    private const string MofShenzhen = "frameworks/mof-shenzhen.yaml";
+    private const string Scoring = "scoring/shanghai.yaml";
+
+    /// <summary>
+    /// A seed theme file, the text replaced in it, the replacement, the code expected, the text the error points at
+    /// (within the replacement) and what the message or its fix must say.
+    /// </summary>
+    public static TheoryData<string, string, string, string, string, string> Broken() => new()
+    {
+        // layouts: unknown keys, closed lists, types
+        { SelfEvaluation, "landscape: true", "landscap: true", "PD0010", "landscap", "did you mean 'landscape'?" },
+        { SelfEvaluation, "kind: self-evaluation", "kind: self-evalution", "PD0010", "self-evalution", "did you mean 'self-evaluation'?" },
+        { Shenzhen, "{key: policy_basis, label: 政策依据, type: markdown", "{key: policy_basis, label: 政策依据, type: markdwn", "PD0010", "markdwn", "did you mean 'markdown'?" },
+        { Shenzhen, "landscape: false", "landscape: maybe", "PD0010", "maybe", "true or false" },
+        { Shenzhen, "amount_unit: 万元", "amount_unit: 万圆", "PD0010", "万圆", "元, 万元" },
+        { Shenzhen, "kind: target", "kind:", "PD0010", "kind", "'kind' is missing" },
+        { Shenzhen, "{key: project_code,", "{key: Project-Code,", "PD0010", "Project-Code", "lower-case ASCII letters" },
+        { Shenzhen, "values: [是, 否]", "values: 是", "PD0010", "是", "must be a list" },
+        // layouts: paths that name no field, or a field of the wrong type
+        { Shenzhen, "owner: applicant_unit", "owner: applicant_unitt", "PD0010", "applicant_unitt", "did you mean 'applicant_unit'?" },
+        { Shenzhen, "owner: applicant_unit", "owner: project_name", "PD0010", "project_name", "a top-level organisation field" },
+        { Shenzhen, "amount: current_year_amount", "amount: project_name", "PD0010", "project_name", "an amount field" },
+        { Shenzhen, "{part: current_year_amount, whole: medium_term_total}", "{part: current_year_amount, whole: medium_term_totl}", "PD0010", "medium_term_totl", "did you mean 'medium_term_total'?" },
+        { SelfEvaluation, "funds.carry_over.execution,", "funds.carry_over.executio,", "PD0010", "funds.carry_over.executio", "did you mean 'funds.carry_over.execution'?" },
+        { SelfEvaluation, "amount: funds.total.full_year_budget", "amount: funds.total.weight", "PD0010", "funds.total.weight", "an amount field" },
+        { Shenzhen, "columns: [level3, target, explanation]", "columns: [level3, target, explanaton]", "PD0010", "explanaton", "did you mean 'explanation'?" },
+        // layouts: keys that repeat, or that forms use for something else
+        { Shenzhen, "{key: costing_basis,", "{key: policy_basis,", "PD0010", "policy_basis", "repeats the key 'policy_basis'" },
+        { SelfEvaluation, "{key: deviation,", "{key: score,", "PD0010", "score", "repeats the key 'score'" },
+        { Shenzhen, "{key: project_code,", "{key: year,", "PD0010", "year", "form files use it" },
+        { SelfEvaluation, "{key: deviation,", "{key: level3,", "PD0010", "level3", "form files use it" },
+        { Shenzhen, "id: shenzhen-target", "id: shenzhen-target-v2", "PD0010", "shenzhen-target-v2", "differs from its file name" },
+        // frameworks
+        { MofShenzhen, "skeleton:", "skeletn:", "PD0011", "skeletn", "did you mean 'skeleton'?" },
+        { MofShenzhen, "extends: mof", "extends: moff", "PD0011", "moff", "did you mean 'mof'?" },
+        { MofShenzhen, "skeleton: [产出指标,", "skeleton: [产出指,", "PD0011", "产出指", "did you mean '产出指标'?" },
+        { MofShenzhen, "满意度指标: [其他满意度指标]", "满意度指标: {其他满意度指标: 1}", "PD0011", "{其他满意度指标", "must be a list" },
+        { Mof, "level2: [时效指标]", "level2: [时效指]", "PD0011", "时效指", "did you mean '时效指标'?" },
+        // scoring rules
+        { Scoring, "mode: truncate}", "mode: truncat}", "PD0011", "truncat", "did you mean 'truncate'?" },
+        { Scoring, "total_weight: 100", "total_weight: 一百", "PD0011", "一百", "must be a number" },
+        { Scoring, "execution_row: funds.total", "execution_row: funds.totl", "PD0011", "funds.totl", "did you mean 'funds.total'?" },
+        { Scoring, "fund_rows: [funds.total,", "fund_rows: [funds.total.score,", "PD0011", "funds.total.score", "a group field of layout shanghai-self-evaluation" },
+        { Scoring, "rate: execution_rate", "rate: execution", "PD0011", "execution", "has it as amount" },
+        { Scoring, "spent: execution,", "spent: executed,", "PD0011", "executed", "has no such column" },
+        { Scoring, "columns: {", "column: {", "PD0011", "column", "did you mean 'columns'?" },
+        { SelfEvaluation, "framework: mof", "framework: moff", "PD0011", "moff", "did you mean 'mof'?" },
+        { SelfEvaluation, "scoring: shanghai", "scoring: shanghi", "PD0011", "shanghi", "did you mean 'shanghai'?" },
+        // YAML itself
+        { Shenzhen, "merge_levels: false", "merge_levels: false\nmerge_levels: true", "PD0001", "merge_levels: true", "Duplicate key" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void A_mistake_in_a_theme_file_is_one_error_at_its_place(string file, string text, string with, string code, string at, string says)
+    {
+        var templates = Repo.TempDir("theme-check");
+        var seed = File.ReadAllText(Path.Combine(Repo.Templates, file));
+        Assert.Equal(1, Occurrences(seed, text));
+        var broken = seed.Replace(text, with, StringComparison.Ordinal);
+        var path = Path.Combine(templates, file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, broken);
+
+        // The replacement starts where the replaced text did; the error points at a part of it.
+        var offset = seed.IndexOf(text, StringComparison.Ordinal) + with.IndexOf(at, StringComparison.Ordinal);
+        var line = broken[..offset].Count(c => c == '\n') + 1;
+        var column = offset - broken.LastIndexOf('\n', offset - 1);
+        var errors = Load(templates).Where(d => d.IsError).ToList();
+        var error = Assert.Single(errors, d => d.Where.File.EndsWith(file, StringComparison.Ordinal));
+        Assert.Equal((code, line, column), (error.Code, error.Where.Line, error.Where.Column));
+        Assert.Contains(says, error.MessageEn + " " + error.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain(errors, d => !d.Where.File.EndsWith(file, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_seed_theme_files_are_clean() =>
+        Assert.Empty(Load(Repo.Templates).Select(d => d.ToString()));
+
+    /// <summary>What loading reports of a theme: its layouts, then the frameworks and scoring rules they name.</summary>
+    internal static IReadOnlyList<Diagnostic> Load(string templates)
+    {
+        var theme = new ThemeFiles(templates);
+        var diagnostics = new DiagnosticBag();
+        var layouts = ContentLoader.LoadLayouts(theme, diagnostics);
+        ValidationDataReader.Read(theme, layouts.Values, diagnostics);
+        return diagnostics.ToList();
+    }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+}
