@@ -56,7 +56,7 @@ public static class XlsxReader
 
         var (sheets, date1904) = Sheets(workbookEntry, budget, limits);
         var counter = new XlsxSheet.Counter(file, limits);
-        var shared = Part("/sharedStrings", "sharedStrings.xml") is { } sharedPath && entries.TryGetValue(sharedPath, out var sharedEntry) ? SharedStrings(sharedEntry, budget, counter) : [];
+        var shared = Part("/sharedStrings", "sharedStrings.xml") is { } sharedPath && entries.TryGetValue(sharedPath, out var sharedEntry) ? SharedStrings(file, sharedEntry, budget, counter) : [];
         var dates = Part("/styles", "styles.xml") is { } stylesPath && entries.TryGetValue(stylesPath, out var stylesEntry) ? XlsxText.DateStyles(Xml(budget.Open(stylesEntry))) : [];
 
         var tables = new List<SourceTable>();
@@ -145,7 +145,7 @@ public static class XlsxReader
     }
 
     /// <summary>The shared string table: each <c>si</c>'s text (its runs joined, phonetic guides left out), counted like cells.</summary>
-    private static List<string> SharedStrings(ZipArchiveEntry entry, InflateBudget budget, XlsxSheet.Counter counter)
+    private static List<string> SharedStrings(string file, ZipArchiveEntry entry, InflateBudget budget, XlsxSheet.Counter counter)
     {
         var strings = new List<string>();
         using var xml = Xml(budget.Open(entry));
@@ -154,7 +154,7 @@ public static class XlsxReader
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
             {
                 counter.SharedString(strings.Count);
-                strings.Add(xml.IsEmptyElement ? string.Empty : XlsxText.Decode(counter.RichText(xml, $"shared string {strings.Count}")));
+                strings.Add(xml.IsEmptyElement ? string.Empty : XlsxText.Decode(counter.RichText(xml, file, $"shared string {strings.Count}")));
             }
         }
 

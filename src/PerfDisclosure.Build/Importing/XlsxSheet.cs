@@ -122,7 +122,7 @@ internal sealed class XlsxSheet(string table, IReadOnlyList<string> shared, Hash
             }
             else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "is")
             {
-                inline = counter.RichText(xml, where);
+                inline = counter.RichText(xml, table, where);
             }
             else if (xml.NodeType == XmlNodeType.Element && !xml.IsEmptyElement)
             {
@@ -247,7 +247,7 @@ internal sealed class XlsxSheet(string table, IReadOnlyList<string> shared, Hash
         }
 
         /// <summary>The text of a <c>si</c> or <c>is</c> element: its <c>t</c> elements joined, phonetic guides (<c>rPh</c>) left out.</summary>
-        public string RichText(XmlReader xml, string where) => Text(xml, file, where, rich: true);
+        public string RichText(XmlReader xml, string table, string where) => Text(xml, table, where, rich: true);
 
         /// <summary>The text inside the element the reader stands on, read in chunks and refused past the cell size limit; the reader ends on its end tag.</summary>
         public string Text(XmlReader xml, string table, string where, bool rich)
