@@ -14,18 +14,26 @@ public static class XlsxReader
 {
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+    /// <exception cref="SourceFileException">The file cannot be read, is no workbook, or passes a limit.</exception>
     public static IReadOnlyList<SourceTable> Read(string path, string displayName, SourceLimits? limits = null)
+    {
+        using var stream = File.OpenRead(path);
+        return Read(stream, displayName, limits);
+    }
+
+    /// <summary>The same from a stream that can seek (a file, or bytes in memory).</summary>
+    /// <exception cref="SourceFileException">The bytes are no workbook, a damaged one, or pass a limit.</exception>
+    public static IReadOnlyList<SourceTable> Read(Stream stream, string displayName, SourceLimits? limits = null)
     {
         limits ??= SourceLimits.Default;
         try
         {
-            var size = new FileInfo(path).Length;
-            if (size > limits.MaxUncompressedBytes)
+            if (stream.Length > limits.MaxUncompressedBytes)
             {
-                throw new SourceFileException($"{displayName}: the file is {size} bytes, over the limit of {limits.MaxUncompressedBytes} bytes (the uncompressed size limit)");
+                throw new SourceFileException($"{displayName}: the file is {stream.Length} bytes, over the limit of {limits.MaxUncompressedBytes} bytes (the uncompressed size limit)");
             }
 
-            using var zip = ZipFile.OpenRead(path);
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             return Read(zip, displayName, limits);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or NotSupportedException or EndOfStreamException or DecoderFallbackException)

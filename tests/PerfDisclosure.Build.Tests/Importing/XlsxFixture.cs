@@ -66,7 +66,7 @@ internal static class XlsxFixture
         {
             foreach (var (name, bytes) in entries)
             {
-                using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+                using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
                 stream.Write(bytes);
             }
         }
