@@ -22,46 +22,34 @@ public static class ImportCommand
             try
             {
                 var settings = ImportSettings.Load(parse.GetValue(content)!, parse.GetValue(templates), parse.GetValue(year));
-                var unplaced = 0;
-                foreach (var file in parse.GetValue(files)!)
+
+                // Every file is read and checked before anything is written: a bad file stops the run with nothing imported.
+                var imports = parse.GetValue(files)!.Select(file => (File: file, Result: FormImport.Read(file, settings))).ToList();
+                var written = parse.GetValue(dryRun) ? [.. imports.Select(_ => (IReadOnlyList<string>)[])] : ImportWriter.Write([.. imports.Select(i => (i.Result, Path.GetFileName(i.File)))], parse.GetValue(content)!);
+                for (var i = 0; i < imports.Count; i++)
                 {
-                    var result = Read(file, settings);
+                    var (file, result) = imports[i];
                     foreach (var line in result.Unplaced.Select(u => (u.Row, u.Column, Text: u.ToString())).Concat(result.Notes.Select(n => (n.Row, n.Column, Text: n.ToString()))).OrderBy(l => l.Row).ThenBy(l => l.Column))
                     {
                         Console.Error.WriteLine(line.Text);
                     }
 
-                    unplaced += result.Unplaced.Count;
-                    var written = parse.GetValue(dryRun) ? [] : FormImport.Write(result, Path.GetFileName(file), parse.GetValue(content)!);
                     var assumed = result.Notes.Count(n => n.Severity == Core.Diagnostics.Severity.Warning);
-                    Console.WriteLine($"{file}: {result.Forms.Count} form(s), {written.Count} written, {result.Unplaced.Count} cell(s) not placed, {assumed} assumption(s) to check");
-                    foreach (var path in written)
+                    Console.WriteLine($"{file}: {result.Forms.Count} form(s), {written[i].Count} written, {result.Unplaced.Count} cell(s) not placed, {assumed} assumption(s) to check");
+                    foreach (var path in written[i])
                     {
                         Console.WriteLine($"  {path}");
                     }
                 }
 
-                return unplaced > 0 ? Commands.ContentErrors : Commands.Ok;
+                return imports.Any(i => i.Result.Unplaced.Count > 0) ? Commands.ContentErrors : Commands.Ok;
             }
-            catch (Exception e) when (e is IOException or Core.Diagnostics.ContentException or ExcelDataReader.Exceptions.ExcelReaderException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Diagnostics.ContentException)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                Console.Error.WriteLine(Invocation.OneLine(e));
                 return Commands.CannotRun;
             }
         });
         return command;
-    }
-
-    /// <summary>Reads one file; a file that is no workbook (not a zip, a cut zip, a zip of something else) is one line naming it.</summary>
-    private static ImportResult Read(string file, ImportSettings settings)
-    {
-        try
-        {
-            return FormImport.Read(file, settings);
-        }
-        catch (Exception e) when (e is InvalidDataException or ExcelDataReader.Exceptions.ExcelReaderException)
-        {
-            throw new IOException($"{file}: not a workbook that can be read ({e.Message})", e);
-        }
     }
 }

@@ -18,11 +18,13 @@ public static class Invocation
     public static int Run(RootCommand root, string[] args)
     {
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        var errors = parse.Errors.Select(e => Flat(e.Message)).ToList();
+        errors.AddRange(UnknownOptions(parse).Where(o => !errors.Any(e => e.Contains($"'{o}'", StringComparison.Ordinal))).Select(o => $"unknown option '{o}' (a file or folder whose name starts with '-' is written ./{o}, or after --)"));
+        if (errors.Count > 0)
         {
             // One line, however many mistakes: an unknown option and its value are two errors to the parser.
             var command = parse.CommandResult.Command is RootCommand ? "perfdisclosure" : $"perfdisclosure {parse.CommandResult.Command.Name}";
-            Console.Error.WriteLine($"error: {string.Join("; ", parse.Errors.Select(e => Flat(e.Message)))} ({command} --help lists what it takes)");
+            Console.Error.WriteLine($"error: {string.Join("; ", errors)} ({command} --help lists what it takes)");
             return Commands.CannotRun;
         }
 
@@ -40,6 +42,23 @@ public static class Invocation
 
             return Commands.CannotRun;
         }
+    }
+
+    /// <summary>
+    /// Words spelled as options that no option took. System.CommandLine reports them only when nothing else takes
+    /// them; an argument of several values (<c>import FILE --output X</c>) takes them as values, so the command would
+    /// run with <c>--output</c> as a file name. A value after <c>--</c>, a negative number and a lone <c>-</c> are values.
+    /// </summary>
+    private static IEnumerable<string> UnknownOptions(ParseResult parse)
+    {
+        var tokens = parse.Tokens.ToList();
+        var doubleDash = tokens.FindIndex(t => t.Type == System.CommandLine.Parsing.TokenType.DoubleDash);
+        return parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .SelectMany(a => a.Tokens)
+            .Where(t => t.Value.Length > 1 && t.Value[0] == '-' && !char.IsAsciiDigit(t.Value[1]) && t.Value[1] != '.')
+            .Where(t => doubleDash < 0 || tokens.FindIndex(x => ReferenceEquals(x, t)) is var at && (at < 0 || at < doubleDash))
+            .Select(t => t.Value)
+            .Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>

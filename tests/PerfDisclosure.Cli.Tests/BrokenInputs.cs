@@ -94,6 +94,12 @@ public static class BrokenInputs
         new("import", "an unreadable workbook", w => Import(w, w.Unreadable(w.File("locked.txt", "二级项目支出绩效目标申报表\n"))).Naming("locked.txt") with { Unprivileged = true }),
         new("import", "a --year outside the range", w => Import(w, w.File("forms.txt", "x"), "--year", "10000").Naming("--year")),
         new("import", "an unknown option", w => Import(w, w.File("forms.txt", "x"), "--output", "x").Naming("--output")),
+        new("import", "a workbook whose only cell is at XFD1048576", w => Import(w, w.Workbook("xfd.xlsx", "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row>")).Naming("xfd.xlsx#S:1048576:16384: cell XFD1048576 is in row 1048576, past the limit of 65536 rows")),
+        new("import", "a workbook with a damaged sheet", w => Import(w, w.Workbook("damaged.xlsx", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>二级项目支出绩效目标申报表</t></is></c></row><row r=\"2\"><c r=")).Naming("damaged.xlsx: not a workbook that can be read")),
+        new("import", "a workbook with a cell of 300,000 characters", w => Import(w, w.Workbook("long.xlsx", $"<row r=\"1\"><c r=\"B1\" t=\"inlineStr\"><is><t>{new string('长', 300_000)}</t></is></c></row>")).Naming("long.xlsx#S: cell B1 holds more than 32767 characters (the cell size limit)")),
+        new("import", "a workbook with a shared string index past its table", w => Import(w, w.Workbook("shared.xlsx", "<row r=\"3\"><c r=\"C3\" t=\"s\"><v>12</v></c></row>")).Naming("shared.xlsx#S:3:3: cell C3 refers to shared string '12'")),
+        new("import", "a workbook that inflates like a zip bomb", w => Import(w, w.Workbook("bomb.xlsx", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + new string(' ', 30 << 20))).Naming("bomb.xlsx: xl/worksheets/sheet1.xml inflates more than 100 times")),
+        new("import", "a text neither UTF-8 nor GBK", w => Import(w, w.Bytes("binary.txt", [0x80, 0xFF, 0x80, 0xFF, 0x0A])).Naming("binary.txt:1:1: PD0705")),
 
         // merge
         new("merge", "a shard folder that does not exist", w => Merge(w, [w.Path("no-such-shard")]).Naming("no-such-shard")),
@@ -235,6 +241,20 @@ public static class BrokenInputs
                 }
             }
 
+            return Path(name);
+        }
+
+        /// <summary>A one-sheet workbook (sheet "S") whose sheetData is <paramref name="rows"/>, written as given.</summary>
+        public string Workbook(string name, string rows) => Zip(
+            name,
+            ("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
+            ("xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            ("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),
+            ("xl/worksheets/sheet1.xml", $"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{rows}</sheetData></worksheet>"));
+
+        public string Bytes(string name, byte[] bytes)
+        {
+            System.IO.File.WriteAllBytes(Path(name), bytes);
             return Path(name);
         }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Cli.Tests;
 
@@ -54,6 +55,44 @@ public class InvocationTests
         Assert.Contains("--outptu", line, StringComparison.Ordinal);
         Assert.Contains("fr", line, StringComparison.Ordinal);
         Assert.Contains("perfdisclosure build --help", line, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string[]> UnknownOptions => new()
+    {
+        { new[] { "import", "forms.txt", "--output", "x" } },
+        { new[] { "import", "--dry-run", "forms.txt", "-O" } },
+        { new[] { "new", "my-form", "--bogus" } },
+        { new[] { "merge", "shard-1", "--bogus" } },
+        { new[] { "build", "--bogus" } },
+        { new[] { "check", "--bogus" } },
+        { new[] { "serve", "--bogus" } },
+        { new[] { "schemas", "--bogus" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownOptions))]
+    public void An_unknown_option_is_refused_before_the_command_runs_even_where_an_argument_would_take_it(string[] args)
+    {
+        var folder = Repo.TempDir("unknown-option");
+        var (code, output, error) = InProcess.Run([.. args.Select(a => a.EndsWith(".txt", StringComparison.Ordinal) ? Path.Combine(folder, a) : a)]);
+
+        Assert.Equal(Commands.CannotRun, code);
+        Assert.Empty(output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"'{args.First(a => a.StartsWith('-') && a != "--dry-run")}'", line, StringComparison.Ordinal);
+        Assert.Contains($"perfdisclosure {args[0]} --help", line, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
+
+    [Fact]
+    public void A_value_after_a_double_dash_or_a_negative_number_is_no_unknown_option()
+    {
+        var folder = Repo.TempDir("unknown-option");
+        var (code, _, error) = InProcess.Run("import", "--year", "-1", "--content", Path.Combine(folder, "no-content"), "--templates", Repo.Templates, "--", "-x.txt");
+
+        Assert.Equal(Commands.CannotRun, code);
+        Assert.DoesNotContain("unknown option", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unrecognized", error, StringComparison.Ordinal);
     }
 
     private static (int Code, string Out, string Error) Run(string failure, bool debug)

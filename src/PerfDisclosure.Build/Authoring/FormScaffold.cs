@@ -67,7 +67,7 @@ public static class FormScaffold
     {
         var yaml = new StringBuilder();
         yaml.Append("# yaml-language-server: $schema=../../../../templates/").Append(LayoutSchema.Folder).Append(LayoutSchema.FileName(layout.Id)).Append('\n');
-        yaml.Append("# ").Append(layout.Title).Append(": fill every field; leave a cell the form prints blank empty.\n");
+        yaml.Append("# ").Append(YamlScalar.Comment(layout.Title)).Append(": fill every field; leave a cell the form prints blank empty.\n");
         yaml.Append("layout: ").Append(layout.Id).Append('\n');
         yaml.Append("year: ").Append(request.Year).Append('\n');
         foreach (var field in layout.Fields)
@@ -112,7 +112,7 @@ public static class FormScaffold
 
         if (value is not null)
         {
-            yaml.Append(' ').Append(Quote(value));
+            yaml.Append(' ').Append(YamlScalar.Quoted(value));
         }
 
         yaml.Append(Hint(field)).Append('\n');
@@ -137,5 +137,4 @@ public static class FormScaffold
         return $"   # {field.Label}" + (hint is null ? string.Empty : $" ({hint})") + (field.Required ? ", required" : string.Empty);
     }
 
-    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

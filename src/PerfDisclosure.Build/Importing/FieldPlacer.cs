@@ -162,13 +162,13 @@ public static partial class FieldPlacer
         switch (entry.Field.Type)
         {
             case FieldType.Amount or FieldType.Number:
-                if (!decimal.TryParse(text.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+                if (CleanNumber.Read(text) is not { } number)
                 {
-                    context.Report(cell, $"not a number for {entry.Path} ({entry.Field.Label})");
+                    context.Report(cell, $"not a number for {entry.Path} ({entry.Field.Label}): write it as digits, e.g. 1234.5 or 1,234.5");
                     return;
                 }
 
-                text = text.Replace(",", string.Empty, StringComparison.Ordinal);
+                text = number;
                 break;
             case FieldType.Date when !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
                 context.Report(cell, $"not a date (YYYY-MM-DD) for {entry.Path} ({entry.Field.Label})");

@@ -1,57 +1,65 @@
-using System.Text;
+using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Core.Diagnostics;
 
 namespace PerfDisclosure.Build.Importing;
 
 /// <summary>
 /// <c>perfdisclosure import</c>: reads .xlsx workbooks or tab-separated text, and writes each form found as
-/// <c>forms/&lt;owner&gt;/&lt;year&gt;/&lt;slug&gt;.yaml</c>; never overwrites a file.
+/// <c>forms/&lt;owner&gt;/&lt;year&gt;/&lt;slug&gt;.yaml</c>; all or nothing, never overwriting a file (<see cref="ImportWriter"/>).
 /// </summary>
 public static class FormImport
 {
     /// <summary>Reads one file's tables: every sheet of a workbook, or the text as one table.</summary>
-    public static IReadOnlyList<SourceTable> ReadTables(string path)
+    /// <exception cref="SourceFileException">The file cannot be read, is no workbook, or passes a limit.</exception>
+    public static IReadOnlyList<SourceTable> ReadTables(string path, SourceLimits? limits = null) => ReadTables(path, limits ?? SourceLimits.Default, []);
+
+    /// <exception cref="SourceFileException">The file cannot be read, is no workbook, or passes a limit.</exception>
+    public static ImportResult Read(string path, ImportSettings settings, SourceLimits? limits = null)
     {
-        var display = Loading.ContentLoader.DisplayPath(path);
-        return Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".xlsx" or ".xlsm" => XlsxReader.Read(path, display),
-            _ => [SourceTable.FromTsv(display, File.ReadAllText(path, Encoding.UTF8))],
-        };
+        var notes = new List<ImportNote>();
+        var results = ReadTables(path, limits ?? SourceLimits.Default, notes).Select(t => TableImporter.Import(t, settings)).ToList();
+        return new ImportResult([.. results.SelectMany(r => r.Forms)], [.. results.SelectMany(r => r.Unplaced)], [.. notes, .. results.SelectMany(r => r.Notes)]);
     }
 
-    public static ImportResult Read(string path, ImportSettings settings)
+    /// <summary>Writes the forms of one file that have an owner and a year; returns the files written.</summary>
+    public static IReadOnlyList<string> Write(ImportResult result, string source, string contentDir) => ImportWriter.Write([(result, source)], contentDir)[0];
+
+    private static List<SourceTable> ReadTables(string path, SourceLimits limits, List<ImportNote> notes)
     {
-        var results = ReadTables(path).Select(t => TableImporter.Import(t, settings)).ToList();
-        return new ImportResult([.. results.SelectMany(r => r.Forms)], [.. results.SelectMany(r => r.Unplaced)], [.. results.SelectMany(r => r.Notes)]);
+        var display = ContentLoader.DisplayPath(path);
+        try
+        {
+            return Path.GetExtension(path).ToLowerInvariant() switch
+            {
+                ".xlsx" or ".xlsm" => [.. XlsxReader.Read(path, display, limits)],
+                _ => [SourceTable.FromTsv(display, Text(path, display, limits, notes), limits)],
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not SourceFileException)
+        {
+            throw new SourceFileException($"{display}: cannot be read ({e.Message})", e);
+        }
     }
 
-    /// <summary>Writes the forms that have an owner and a year; returns the files written.</summary>
-    public static IReadOnlyList<string> Write(ImportResult result, string source, string contentDir)
+    /// <summary>A text file decoded as content files are (<see cref="ContentText"/>): UTF-8, or GBK/GB18030 with the same warning.</summary>
+    private static string Text(string path, string display, SourceLimits limits, List<ImportNote> notes)
     {
-        var written = new List<string>();
-        var number = 0;
-        foreach (var form in result.Forms)
+        var size = new FileInfo(path).Length;
+        if (size > limits.MaxUncompressedBytes)
         {
-            number++;
-            if (form.Owner is not { } owner || form.Year is not { } year)
-            {
-                continue;
-            }
-
-            var code = form.Values.GetValueOrDefault("project_code")?.Text;
-            var slug = code is not null && Core.Identifiers.IdentifierRules.Check(code) is null ? code : $"form-{number}";
-            var folder = Path.Combine(contentDir, "forms", owner, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var path = Path.Combine(folder, slug + ".yaml");
-            for (var n = 2; File.Exists(path); n++)
-            {
-                path = Path.Combine(folder, $"{slug}-{n}.yaml");
-            }
-
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(path, ImportedFormWriter.Text(form, source), new UTF8Encoding(false));
-            written.Add(path);
+            throw new SourceFileException($"{display}: the file is {size} bytes, over the limit of {limits.MaxUncompressedBytes} bytes (the uncompressed size limit)");
         }
 
-        return written;
+        var diagnostics = new DiagnosticBag();
+        try
+        {
+            var text = ContentText.Decode(File.ReadAllBytes(path), display, diagnostics);
+            notes.AddRange(diagnostics.ToList().Select(d => new ImportNote(display, 0, 0, d.Severity, $"{d.Code} {d.MessageEn}")));
+            return text;
+        }
+        catch (ContentException e)
+        {
+            throw new SourceFileException($"{e.Diagnostic.Where}: {e.Diagnostic.Code} {e.Diagnostic.MessageEn}", e);
+        }
     }
 }

@@ -6,7 +6,14 @@ namespace PerfDisclosure.Build.Importing;
 /// <summary>A cell the importer could not place in a form field: reported with its place instead of guessed.</summary>
 public sealed record UnplacedCell(string File, int Row, int Column, string Text, string Reason)
 {
-    public override string ToString() => $"{File}:{Row}:{Column}: {Reason}: “{Text}”";
+    public override string ToString() => $"{File}:{Row}:{Column}: {Reason}: “{Shown(Text)}”";
+
+    /// <summary>A cell's text as a report shows it: on one line, and cut after 200 characters with the length told.</summary>
+    public static string Shown(string text)
+    {
+        var line = string.Concat(text.Take(200).Select(c => char.IsControl(c) ? ' ' : c));
+        return text.Length > 200 ? $"{line}…（{text.Length} characters）" : line;
+    }
 }
 
 /// <summary>
@@ -15,7 +22,7 @@ public sealed record UnplacedCell(string File, int Row, int Column, string Text,
 /// </summary>
 public sealed record ImportNote(string File, int Row, int Column, Severity Severity, string Message)
 {
-    public override string ToString() => $"{File}:{Row}:{Column}: {Severity.ToString().ToLowerInvariant()}: {Message}";
+    public override string ToString() => $"{File}{(Row > 0 ? $":{Row}:{Column}" : string.Empty)}: {Severity.ToString().ToLowerInvariant()}: {Message}";
 }
 
 /// <summary>One value taken from the table: its text as printed and the cell it came from.</summary>

@@ -5,13 +5,13 @@ using PerfDisclosure.Core.Layouts;
 namespace PerfDisclosure.Build.Importing;
 
 /// <summary>Writes an imported form as a content file (docs/content-format.md), keys in the layout's order.</summary>
-public static class ImportedFormWriter
+public static partial class ImportedFormWriter
 {
     public static string Text(ImportedForm form, string source)
     {
         var yaml = new StringBuilder();
         yaml.Append("# yaml-language-server: $schema=../../../../templates/").Append(LayoutSchema.Folder).Append(LayoutSchema.FileName(form.Layout.Id)).Append('\n');
-        yaml.Append("# imported from ").Append(source).Append(", row ").Append(form.Title.Row).Append('\n');
+        yaml.Append("# imported from ").Append(YamlScalar.Comment(source)).Append(", row ").Append(form.Title.Row).Append('\n');
         yaml.Append("layout: ").Append(form.Layout.Id).Append('\n');
         yaml.Append("year: ").Append(form.Year).Append('\n');
         Fields(yaml, form, form.Layout.Fields, "", "");
@@ -71,24 +71,24 @@ public static class ImportedFormWriter
         }
     }
 
+    /// <summary>One value after its key, through <see cref="YamlScalar"/>; a number or date plain only when it reads back as one.</summary>
     private static void Scalar(StringBuilder yaml, FieldType type, string text, string indent)
     {
         switch (type)
         {
-            case FieldType.Amount or FieldType.Number or FieldType.Date:
+            case FieldType.Amount or FieldType.Number when CleanNumber.IsPlain(text):
+            case FieldType.Date when PlainDate().IsMatch(text):
                 yaml.Append(' ').Append(text).Append('\n');
                 break;
             case FieldType.Markdown:
-                yaml.Append(" |\n");
-                foreach (var line in text.Split('\n'))
-                {
-                    yaml.Append(line.Length == 0 ? string.Empty : indent + line).Append('\n');
-                }
-
+                yaml.Append(YamlScalar.Block(text, indent));
                 break;
             default:
-                yaml.Append(" \"").Append(text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\"\n");
+                yaml.Append(' ').Append(YamlScalar.Quoted(text)).Append('\n');
                 break;
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial System.Text.RegularExpressions.Regex PlainDate();
 }

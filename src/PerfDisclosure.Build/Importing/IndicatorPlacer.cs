@@ -102,6 +102,20 @@ public static class IndicatorPlacer
 
             foreach (var (key, cell) in lines[i].Where(c => c.Key is not (Level1 or Level2)))
             {
+                if (context.Layout.IndicatorColumn(key) is { Type: Core.Layouts.FieldType.Number or Core.Layouts.FieldType.Amount } numeric)
+                {
+                    if (CleanNumber.Read(cell.Text) is { } number)
+                    {
+                        row[key] = number;
+                    }
+                    else
+                    {
+                        context.Report(cell, $"not a number for the indicator column {key} ({numeric.Label}): write it as digits, e.g. 1234.5 or 1,234.5");
+                    }
+
+                    continue;
+                }
+
                 row[key] = key is Level3 ? cell.Text : context.Unwrap(cell, cell.Text, widths[key].Where((_, j) => j != i).DefaultIfEmpty(0).Max());
             }
 

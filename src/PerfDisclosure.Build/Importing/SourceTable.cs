@@ -13,10 +13,46 @@ public sealed record SourceCell(int Row, int Column, string Text)
 public sealed record SourceTable(string File, IReadOnlyList<IReadOnlyList<SourceCell>> Rows)
 {
     /// <summary>Tab-separated text, one row per line, as copied from Excel or extracted from a PDF.</summary>
-    public static SourceTable FromTsv(string file, string text)
+    /// <exception cref="SourceFileException">The text passes a limit (rows, columns, cells, characters per cell).</exception>
+    public static SourceTable FromTsv(string file, string text, SourceLimits? limits = null)
     {
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
-        var rows = lines.Select((line, i) => (IReadOnlyList<SourceCell>)[.. line.Split('\t').Select((cell, j) => new SourceCell(i + 1, j + 1, cell.Trim()))]).ToList();
+        limits ??= SourceLimits.Default;
+        var rows = new List<IReadOnlyList<SourceCell>>();
+        var cells = 0;
+        foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var number = rows.Count + 1;
+            if (number > limits.MaxRows)
+            {
+                throw new SourceFileException($"{file}:{number}: more than {limits.MaxRows} lines (the row limit)");
+            }
+
+            var row = new List<SourceCell>();
+            foreach (var part in line.Split('\t'))
+            {
+                var column = row.Count + 1;
+                var cell = part.Trim();
+                if (column > limits.MaxColumns)
+                {
+                    throw new SourceFileException($"{file}:{number}:{column}: more than {limits.MaxColumns} tab-separated columns (the column limit)");
+                }
+
+                if (cell.Length > limits.MaxCellChars)
+                {
+                    throw new SourceFileException($"{file}:{number}:{column}: the cell holds more than {limits.MaxCellChars} characters (the cell size limit)");
+                }
+
+                if (cell.Length > 0 && ++cells > limits.MaxCells)
+                {
+                    throw new SourceFileException($"{file}:{number}:{column}: more than {limits.MaxCells} cells hold a value (the cell limit)");
+                }
+
+                row.Add(new SourceCell(number, column, cell));
+            }
+
+            rows.Add(row);
+        }
+
         return new SourceTable(file, rows);
     }
 }

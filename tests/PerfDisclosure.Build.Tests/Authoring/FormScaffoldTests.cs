@@ -32,6 +32,20 @@ public class FormScaffoldTests
         Assert.All(loaded.Diagnostics.Where(d => d.IsError), d => Assert.Equal("PD0002", d.Code));
     }
 
+    [Theory]
+    [InlineData("两行\n名称")]
+    [InlineData("行分隔\u2028符")]
+    [InlineData("下一行\u0085符")]
+    [InlineData("\"引号\" \\ # : 名称")]
+    public void A_name_with_a_line_break_or_separator_is_written_as_yaml_that_reads_back_the_same(string name)
+    {
+        var content = CopyOfOrganisations();
+        var path = FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "named", name));
+
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)Yaml.Parse("f.yaml", File.ReadAllText(path))!;
+        Assert.Equal(name, ((YamlDotNet.RepresentationModel.YamlScalarNode)root.Children[new YamlDotNet.RepresentationModel.YamlScalarNode("project_name")]).Value);
+    }
+
     [Fact]
     public void Shenzhen_scaffold_lists_the_level2_rows_the_form_prints()
     {

@@ -26,6 +26,60 @@ internal static class XlsxFixture
         }
     }
 
+    /// <summary>
+    /// A one-sheet workbook from its parts as written: the sheet's XML, and optionally a shared string table, a
+    /// styles part and other entries (an entry given twice replaces the first), for inputs Excel would not write.
+    /// </summary>
+    public static void WriteParts(string path, string sheetXml, string? sharedStrings = null, string? styles = null, params (string Entry, byte[] Bytes)[] extra)
+    {
+        var parts = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            ["[Content_Types].xml"] = Utf8("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>"),
+            ["_rels/.rels"] = Utf8("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
+            ["xl/workbook.xml"] = Utf8("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"表1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            ["xl/_rels/workbook.xml.rels"] = Utf8("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),
+            ["xl/worksheets/sheet1.xml"] = Utf8(sheetXml),
+        };
+        if (sharedStrings is not null)
+        {
+            parts["xl/sharedStrings.xml"] = Utf8(sharedStrings);
+        }
+
+        if (styles is not null)
+        {
+            parts["xl/styles.xml"] = Utf8(styles);
+        }
+
+        foreach (var (entry, bytes) in extra)
+        {
+            parts[entry] = bytes;
+        }
+
+        File.WriteAllBytes(path, Zip(parts));
+    }
+
+    /// <summary>The bytes of a zip holding these entries, deflated.</summary>
+    public static byte[] Zip(IReadOnlyDictionary<string, byte[]> entries)
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, bytes) in entries)
+            {
+                using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+                stream.Write(bytes);
+            }
+        }
+
+        return memory.ToArray();
+    }
+
+    /// <summary>A worksheet whose sheetData is <paramref name="rows"/> and whose other content (merges …) follows it.</summary>
+    public static string SheetXml(string rows, string after = "") =>
+        $"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{rows}</sheetData>{after}</worksheet>";
+
+    private static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
+
     private static string Sheet(IReadOnlyList<string[]> rows)
     {
         var data = new StringBuilder();
