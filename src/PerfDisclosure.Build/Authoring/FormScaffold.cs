@@ -72,12 +72,9 @@ public static class FormScaffold
         yaml.Append("year: ").Append(request.Year).Append('\n');
         foreach (var field in layout.Fields)
         {
-            var value = field.Key switch
-            {
-                "project_name" => request.ProjectName,
-                _ when field.Key == layout.Owner => request.Organisation,
-                _ => null,
-            };
+            var value = field.Role == FieldRole.ProjectName ? request.ProjectName
+                : field.Key == layout.Owner ? request.Organisation
+                : null;
             Field(yaml, field, value, "");
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PerfDisclosure.Core.Layouts;
 
 namespace PerfDisclosure.Build.Importing;
 
@@ -28,7 +29,7 @@ public static class ImportWriter
                     continue;
                 }
 
-                var code = form.Values.GetValueOrDefault("project_code")?.Text;
+                var code = (form.Layout.PathOf(FieldRole.ProjectCode) is { } codePath ? form.Values.GetValueOrDefault(codePath)?.Text : null);
                 var slug = code is not null && Core.Identifiers.IdentifierRules.Check(code) is null ? code : $"form-{number}";
                 var folder = Path.Combine(contentDir, "forms", owner, year.ToString(CultureInfo.InvariantCulture));
                 var path = Path.Combine(folder, slug + ".yaml");

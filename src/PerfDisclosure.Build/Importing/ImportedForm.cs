@@ -47,7 +47,7 @@ public sealed class ImportedForm(LayoutDefinition layout, SourceCell title)
     /// <summary>Indicator rows: level1/level2/level3 and the layout's indicator columns, by key.</summary>
     public List<Dictionary<string, string>> Indicators { get; } = [];
 
-    public string? ProjectName => Values.GetValueOrDefault("project_name")?.Text;
+    public string? ProjectName => Layout.PathOf(FieldRole.ProjectName) is { } path ? Values.GetValueOrDefault(path)?.Text : null;
 
     public string? Owner => Organisations.TryGetValue(Layout.Owner, out var owner) ? owner.Id : null;
 }
