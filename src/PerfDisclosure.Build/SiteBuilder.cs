@@ -58,19 +58,14 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         var content = Stage("load", () => ContentLoader.Load(options.ContentDir, theme));
         if (options.BaseUrl is { } baseUrl)
         {
-            // --base-url replaces site.yaml's, so it passes the same check; canonical links, the feed, the sitemap and
-            // the open data are made from it.
+            // --base-url replaces site.yaml's, so it passes the same test (PD0707), placed at the option; canonical
+            // links, the feed, the sitemap and the open data are made from it.
             IReadOnlyList<Diagnostic> refused = SiteSettings.IsSafeBaseUrl(baseUrl) ? [] :
-                [new(InputRules.UnsafeBaseUrl.Code, Severity.Error, SourceSpan.FileOnly("--base-url"), "--base-url 必须以 https://、http:// 或 / 开头", "--base-url must start with https://, http:// or /", "e.g. --base-url https://budget.example.gov.cn/")];
+                [InputRules.UnsafeBaseUrl.Report(SourceSpan.FileOnly("--base-url"), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, "e.g. --base-url https://budget.example.gov.cn/")];
             content = content with { Site = content.Site with { BaseUrl = baseUrl }, Diagnostics = [.. content.Diagnostics, .. refused] };
         }
 
         var diagnostics = Stage("validate", () => ContentValidator.Validate(content, theme));
-        if (options.BaseUrl is not null && !SiteSettings.IsSafeBaseUrl(options.BaseUrl))
-        {
-            // The option replaces site.yaml's base_url, so it passes the same test (PD0707), placed at the option.
-            diagnostics = [new Diagnostic(Core.Validation.Rules.Input.InputRules.UnsafeBaseUrl.Code, Severity.Error, SourceSpan.FileOnly("--base-url"), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, "e.g. --base-url https://budget.example.gov.cn/"), .. diagnostics];
-        }
 
         loaded = content;
         return (content, diagnostics);

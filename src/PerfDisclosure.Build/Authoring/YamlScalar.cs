@@ -12,9 +12,10 @@ namespace PerfDisclosure.Build.Authoring;
 /// </summary>
 public static class YamlScalar
 {
-    /// <summary>The text as a double-quoted scalar.</summary>
+    /// <summary>The text as a double-quoted scalar, once it is <see cref="Core.Values.PublishableText.Publishable"/>.</summary>
     public static string Quoted(string text)
     {
+        text = Core.Values.PublishableText.Publishable(text);
         var yaml = new StringBuilder(text.Length + 2).Append('"');
         for (var i = 0; i < text.Length; i++)
         {
@@ -50,6 +51,7 @@ public static class YamlScalar
     /// </summary>
     public static string Block(string text, string indent)
     {
+        text = Core.Values.PublishableText.Publishable(text);
         var lines = text.Split('\n');
         var literal = text.Contains('\n', StringComparison.Ordinal)
             && lines[0].Length > 0 && lines[0][0] is not (' ' or '\t')

@@ -30,6 +30,44 @@ public static class PublishableText
         return -1;
     }
 
+    /// <summary>
+    /// The text as a content file may hold it: a carriage return (alone or before a line feed) and NEL become a line
+    /// feed, as a spreadsheet shows them; any other character that cannot be published is left out. What import and
+    /// new write passes through here, so a file they write never fails <c>check</c> for a character.
+    /// </summary>
+    public static string Publishable(string text)
+    {
+        if (FirstUnpublishable(text) < 0)
+        {
+            return text;
+        }
+
+        var clean = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                continue;
+            }
+
+            if (c is '\r' or '\u0085')
+            {
+                clean.Append('\n');
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                clean.Append(c).Append(text[++i]);
+            }
+            else if (!((char.IsControl(c) && c is not '\t' and not '\n') || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF'))
+            {
+                clean.Append(c);
+            }
+        }
+
+        return clean.ToString();
+    }
+
     /// <summary>How a diagnostic names the character: its code point and, for a control character, its name.</summary>
     public static string Name(char c) => (int)c switch
     {

@@ -33,17 +33,18 @@ public class FormScaffoldTests
     }
 
     [Theory]
-    [InlineData("两行\n名称")]
-    [InlineData("行分隔\u2028符")]
-    [InlineData("下一行\u0085符")]
-    [InlineData("\"引号\" \\ # : 名称")]
-    public void A_name_with_a_line_break_or_separator_is_written_as_yaml_that_reads_back_the_same(string name)
+    [InlineData("两行\n名称", "两行\n名称")]
+    [InlineData("行分隔\u2028符", "行分隔\u2028符")]
+    [InlineData("下一行\u0085符", "下一行\n符")]
+    [InlineData("回车\r\n换行", "回车\n换行")]
+    [InlineData("\"引号\" \\ # : 名称", "\"引号\" \\ # : 名称")]
+    public void A_name_with_a_line_break_or_separator_is_written_as_yaml_that_reads_back_the_same(string name, string expected)
     {
         var content = CopyOfOrganisations();
         var path = FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "named", name));
 
         var root = (YamlDotNet.RepresentationModel.YamlMappingNode)Yaml.Parse("f.yaml", File.ReadAllText(path))!;
-        Assert.Equal(name, ((YamlDotNet.RepresentationModel.YamlScalarNode)root.Children[new YamlDotNet.RepresentationModel.YamlScalarNode("project_name")]).Value);
+        Assert.Equal(expected, ((YamlDotNet.RepresentationModel.YamlScalarNode)root.Children[new YamlDotNet.RepresentationModel.YamlScalarNode("project_name")]).Value);
     }
 
     [Fact]
