@@ -5,7 +5,7 @@ using PerfDisclosure.Core.Validation.Rules.Markdown;
 namespace PerfDisclosure.Build.Rendering;
 
 /// <summary>
-/// Renders the long texts of forms and free pages. Raw HTML is disabled (it is shown as text), every link and image
+/// Renders the long texts of forms and free pages, with Markdown pipe tables. Raw HTML is disabled (it is shown as text), every link and image
 /// passes <see cref="SafeLinksExtension"/>, texts past <see cref="MarkdownLimits"/> never reach Markdig, and list
 /// parsing is off for form texts: the official forms number their paragraphs ("1、", "1.", "1)") as text,
 /// and a list would reprint those numbers.
@@ -31,7 +31,8 @@ public static class MarkdownRenderer
 
     private static MarkdownPipeline Build(bool lists)
     {
-        var builder = new MarkdownPipelineBuilder().DisableHtml();
+        // Pipe tables: a 测算明细 or a list of sub-projects inside a long text, as the official forms print them.
+        var builder = new MarkdownPipelineBuilder().DisableHtml().UsePipeTables();
         if (!lists)
         {
             builder.BlockParsers.TryRemove<ListBlockParser>();
