@@ -29,7 +29,7 @@ public static class Commands
     {
         Format.AcceptOnlyFromAmong([.. DiagnosticWriter.Formats]);
         Language.AcceptOnlyFromAmong("zh", "en");
-        var root = new RootCommand("PerfDisclosure: publishes budget performance forms (绩效目标申报表, 绩效自评表) as an accessible static site.");
+        var root = new RootCommand("PerfDisclosure: publishes budget performance forms (performance targets and self-evaluations) as an accessible static site.");
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(NewCommand.Create());

@@ -42,8 +42,8 @@ public static class LayoutFile
     private static readonly ObjectShape Root = new("版式: the official arrangement of one jurisdiction's form",
     [
         new("id", new TextShape("The layout's id, named by form files (layout: <id>); the file is named <id>.yaml"), Required: true),
-        new("title", new TextShape("The form's printed title, e.g. 财政项目支出绩效目标申报表"), Required: true),
-        new("kind", new TextShape("target (绩效目标申报表) or self-evaluation (绩效自评表, scored by the layout's scoring rules)", EnumNames.Of<FormKind>()), Required: true),
+        new("title", new TextShape("The form's title, exactly as the official form prints it"), Required: true),
+        new("kind", new TextShape("target (a performance targets form) or self-evaluation (a self-evaluation form, scored by the layout's scoring rules)", EnumNames.Of<FormKind>()), Required: true),
         new("jurisdiction", new TextShape("The jurisdiction whose form this is, e.g. 上海市")),
         new("owner", new TextShape("The organisation field that owns a form: its page lives under that organisation"), Required: true),
         new("framework", new TextShape("The indicator framework (templates/frameworks/<id>.yaml); mof when absent")),
