@@ -120,7 +120,7 @@ public static class ValidationDataReader
 
         var id = reader.Text(LayoutReader.Child(root, "id"), "id") ?? Path.GetFileNameWithoutExtension(file.Name);
         var skeleton = LayoutReader.Child(root, "skeleton") is null ? null : Texts(reader, LayoutReader.Child(root, "skeleton"), "skeleton");
-        var framework = new IndicatorFramework(id, Texts(reader, LayoutReader.Child(root, "markers"), "markers"), levels, hints, skeleton);
+        var framework = new IndicatorFramework(id, Texts(reader, LayoutReader.Child(root, "markers"), "markers"), levels, hints, skeleton, WeightPattern(reader, LayoutReader.Child(root, "weight_in_label")));
         return new RawFramework(framework, reader.Text(LayoutReader.Child(root, "extends"), "extends"), file, root, clean);
     }
 
@@ -152,6 +152,31 @@ public static class ValidationDataReader
         }
     }
 
+    /// <summary>A framework's <c>weight_in_label</c>: a pattern that compiles, ends with <c>$</c> and has a group <c>weight</c>.</summary>
+    private static System.Text.RegularExpressions.Regex? WeightPattern(NodeReader reader, YamlNode? node)
+    {
+        if (reader.Text(node, "weight_in_label") is not { } pattern)
+        {
+            return null;
+        }
+
+        try
+        {
+            var regex = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            if (pattern.EndsWith('$') && regex.GetGroupNames().Contains("weight"))
+            {
+                return regex;
+            }
+        }
+        catch (ArgumentException)
+        {
+            // reported below
+        }
+
+        reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(node!), $"weight_in_label 应为以 $ 结尾、含分组 (?<weight>…) 的正则表达式：{pattern}", $"weight_in_label must be a regular expression ending in $ with a group (?<weight>…): {pattern}", @"e.g. [(（]\s*(?<weight>\d+(\.\d+)?)\s*分\s*[)）]$");
+        return null;
+    }
+
     /// <summary>A framework with the levels, markers and hints of the one it extends added to its own.</summary>
     private static IndicatorFramework Resolve(string id, IReadOnlyDictionary<string, RawFramework> raw, DiagnosticBag diagnostics, int depth)
     {
@@ -176,7 +201,7 @@ public static class ValidationDataReader
             levels[name] = [.. (levels.GetValueOrDefault(name) ?? []).Concat(level2).Distinct(StringComparer.Ordinal)];
         }
 
-        return new IndicatorFramework(id, [.. parent.Markers.Union(framework.Markers)], levels, [.. parent.Hints, .. framework.Hints], framework.Skeleton ?? parent.Skeleton);
+        return new IndicatorFramework(id, [.. parent.Markers.Union(framework.Markers)], levels, [.. parent.Hints, .. framework.Hints], framework.Skeleton ?? parent.Skeleton, framework.WeightInLabel ?? parent.WeightInLabel);
     }
 
     private static (ScoringRules Rules, YamlMappingNode Root, ThemeFile File)? ReadScoring(ThemeFile file, DiagnosticBag diagnostics)

@@ -16,6 +16,7 @@ public static class FrameworkFile
         new("title", new TextShape("The framework's name, e.g. 财政部项目支出绩效指标体系")),
         new("extends", new TextShape("The id of a framework whose levels, markers and hints this one adds to")),
         new("markers", Names with { Description = "Prefixes some forms print before a level-2 name (* or +), ignored when comparing" }),
+        new("weight_in_label", new TextShape("A pattern (.NET regular expression, anchored at the end with $) matching a weight some forms print inside a level name, e.g. [(（]\\s*(?<weight>\\d+(\\.\\d+)?)\\s*分\\s*[)）]$ for 产出指标(50分); what it matches is ignored when comparing names")),
         new("levels", new MapShape("Each level-1 name (一级指标) with its level-2 names (二级指标)", Names with { Description = "The level-2 names under this level-1 name" })),
         new("skeleton", Names with { Description = "The level-1 names a new form starts with, in printed order; each is a key of levels" }),
         new("hints", new ListShape("Words in a level-3 name that place it under particular level-2 names (PD0103)", new ObjectShape("A wording hint",

@@ -8,12 +8,17 @@ namespace PerfDisclosure.Core.Frameworks;
 /// <param name="Levels">Each level-1 name with its level-2 names.</param>
 /// <param name="Hints">Words in a level-3 name that place it under particular level-2 names.</param>
 /// <param name="Skeleton">The level-1 names a new form starts with, in the order the forms print them (<c>perfdisclosure new</c>).</param>
+/// <param name="WeightInLabel">
+/// How some forms print a level's weight inside its name (产出指标(50分), 效益指标（30分）): a pattern matching the end of
+/// the name, with a group <c>weight</c>; what it matches is a marker, ignored when comparing, like <paramref name="Markers"/>.
+/// </param>
 public sealed record IndicatorFramework(
     string Id,
     IReadOnlyList<string> Markers,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Levels,
     IReadOnlyList<WordingHint> Hints,
-    IReadOnlyList<string>? Skeleton = null)
+    IReadOnlyList<string>? Skeleton = null,
+    System.Text.RegularExpressions.Regex? WeightInLabel = null)
 {
     /// <summary>
     /// The 一级/二级 rows of a new form: each level-1 name of <see cref="Skeleton"/> with its level-2 names. A name the
@@ -22,10 +27,15 @@ public sealed record IndicatorFramework(
     public IEnumerable<(string Level1, string Level2)> SkeletonRows() =>
         (Skeleton ?? []).SelectMany(level1 => Levels.GetValueOrDefault(level1, []).Where(level2 => !Skeleton!.Contains(level2)).Select(level2 => (level1, level2)));
 
-    /// <summary>The name without the form's markers.</summary>
+    /// <summary>The name without the form's markers: a prefix (*, +) and a weight printed inside it.</summary>
     public string Plain(string name)
     {
         var plain = name.Trim();
+        if (WeightInLabel?.Match(plain) is { Success: true } weight && weight.Index > 0)
+        {
+            plain = plain[..weight.Index].TrimEnd();
+        }
+
         foreach (var marker in Markers)
         {
             if (plain.StartsWith(marker, StringComparison.Ordinal))
@@ -36,6 +46,12 @@ public sealed record IndicatorFramework(
 
         return plain;
     }
+
+    /// <summary>The weight a name prints inside it (产出指标(50分) → 50), or null.</summary>
+    public decimal? WeightIn(string name) =>
+        WeightInLabel?.Match(name.Trim()) is { Success: true } match
+        && decimal.TryParse(match.Groups["weight"].Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var weight)
+            ? weight : null;
 
     public IEnumerable<string> AllLevel2 => Levels.Values.SelectMany(l => l).Distinct(StringComparer.Ordinal);
 
