@@ -25,6 +25,10 @@ public static class LayoutRoles
     };
 
     /// <param name="taken">The roles other fields of the layout have taken.</param>
+    private static readonly List<string> FieldRoles = Names<FieldRole>();
+
+    private static readonly List<string> ColumnRoles = Names<ColumnRole>();
+
     public static FieldDefinition Read(NodeReader reader, YamlMappingNode node, FieldDefinition field, bool column, HashSet<string> taken)
     {
         if (LayoutReader.Child(node, "role") is not { } roleNode || reader.Text(roleNode, "role") is not { } text)
@@ -32,8 +36,8 @@ public static class LayoutRoles
             return field;
         }
 
-        var known = column ? Names<ColumnRole>() : Names<FieldRole>();
-        if (!known.Contains(text) && !Names<ColumnRole>().Concat(Names<FieldRole>()).Contains(text))
+        var known = column ? ColumnRoles : FieldRoles;
+        if (!known.Contains(text) && !ColumnRoles.Concat(FieldRoles).Contains(text))
         {
             // Not a role of any kind: the shape check has reported it, with the closest one.
             return field;

@@ -27,7 +27,7 @@ public sealed class SearchStage : IOutputStage
 
     public static IReadOnlyList<SearchFacet> Facets(Theme.ThemeStrings strings, IReadOnlyList<FormEntry> forms)
     {
-        var grades = Rendering.Charts.Summaries.GradeOrder(forms).ToList();
+        var grades = FormEntry.GradeOrder(forms).ToList();
         int Rank(string grade) => grades.IndexOf(grade) is var i and >= 0 ? i : grades.Count + (grade.Length == 0 ? 1 : 0);
         return
         [

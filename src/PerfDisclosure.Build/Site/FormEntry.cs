@@ -23,6 +23,10 @@ public sealed record FormEntry(Form Form, LayoutDefinition Layout, Organisation 
     /// <summary>总分, when the layout has a field of that role and the form fills it.</summary>
     public decimal? TotalScore => Layout.NumberOf(Form, FieldRole.TotalScore);
 
+    /// <summary>评分等级 best first, as the forms' layouts list them (the grade field's values): what charts and search rank by.</summary>
+    public static IReadOnlyList<string> GradeOrder(IEnumerable<FormEntry> forms) =>
+        [.. forms.Select(f => f.Layout).Distinct().SelectMany(l => l.Grades).Distinct()];
+
     /// <summary>评分等级, when the layout has a field of that role and the form fills it.</summary>
     public string? Grade => Layout.TextOf(Form, FieldRole.Grade);
 }

@@ -38,7 +38,7 @@ public static class Summaries
             (strings.Format("charts.band_below", ("high", "60")), decimal.MinValue, 60),
         };
         var grades = forms.Where(f => f.IsSelfEvaluation).Select(f => f.Grade?.Trim()).OfType<string>().Where(g => g.Length > 0).ToList();
-        var ranked = GradeOrder(forms);
+        var ranked = FormEntry.GradeOrder(forms);
         var gradeOrder = ranked.Concat(grades.Where(g => !ranked.Contains(g)).Distinct().Order(StringComparer.Ordinal));
         return
         [
@@ -69,10 +69,6 @@ public static class Summaries
                 }).ToList();
                 return chart;
             })];
-
-    /// <summary>评分等级 best first, as the forms' layouts list them.</summary>
-    public static IReadOnlyList<string> GradeOrder(IEnumerable<FormEntry> forms) =>
-        [.. forms.Select(f => f.Layout).Distinct().SelectMany(l => l.Grades).Distinct()];
 
     private static ChartBar Count(ThemeStrings strings, string label, int count) => new(label, count, strings.Format("charts.form_count", ("count", count)));
 
