@@ -96,6 +96,13 @@ public static class FormScaffold
     private static void Field(StringBuilder yaml, FieldDefinition field, string? value, string indent)
     {
         yaml.Append(indent).Append(field.Key).Append(':');
+        if (field.Type == FieldType.Table)
+        {
+            // One row to fill in, each column a key of it.
+            yaml.Append(Hint(field)).Append('\n').Append(indent).Append("  - {").Append(string.Join(", ", field.Children.Select(c => c.Key + ": "))).Append("}\n");
+            return;
+        }
+
         if (field.Type == FieldType.Group)
         {
             yaml.Append(Hint(field)).Append('\n');

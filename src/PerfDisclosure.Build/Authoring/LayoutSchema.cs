@@ -81,6 +81,7 @@ public static class LayoutSchema
         var schema = field.Type switch
         {
             FieldType.Group => Group(field),
+            FieldType.Table => new JsonObject { ["type"] = Nullable(field, "array"), ["items"] = Group(field) },
             FieldType.Amount or FieldType.Number when field.Placeholders.Count > 0 => new JsonObject
             {
                 ["anyOf"] = new JsonArray(

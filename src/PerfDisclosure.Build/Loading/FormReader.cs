@@ -119,6 +119,8 @@ public static class FormReader
 
                 var known = definition.Children.SelectMany(KeysOf).ToHashSet(StringComparer.Ordinal);
                 return new GroupValue(ReadFields(reader, mapping, definition.Children, known, what + "."), at);
+            case FieldType.Table:
+                return ReadTable(reader, definition, node, what, at);
             case FieldType.Amount or FieldType.Number:
                 if (definition.Placeholders.Count > 0 && node is YamlScalarNode { Value: var written } && definition.Placeholders.Contains((written ?? string.Empty).Trim()))
                 {
@@ -157,6 +159,28 @@ public static class FormReader
 
                 return text is null ? null : new TextValue(text, at);
         }
+    }
+
+    /// <summary>A table field's rows: a list of mappings, each cell read like a field of its column.</summary>
+    private static TableValue? ReadTable(NodeReader reader, FieldDefinition definition, YamlNode node, string what, SourceSpan at)
+    {
+        if (reader.Sequence(node, what) is not { } sequence)
+        {
+            return null;
+        }
+
+        var known = definition.Children.SelectMany(KeysOf).ToHashSet(StringComparer.Ordinal);
+        var rows = new List<GroupValue>();
+        foreach (var rowNode in sequence.Children)
+        {
+            var prefix = $"{what}[{rows.Count}]";
+            if (reader.Mapping(rowNode, prefix) is { } mapping)
+            {
+                rows.Add(new GroupValue(ReadFields(reader, mapping, definition.Children, known, prefix + "."), reader.At(mapping)));
+            }
+        }
+
+        return new TableValue(rows, at);
     }
 
     /// <summary>Parses a published value; short ones recur across forms (≥95%, 100%), so each is parsed once and shared.</summary>

@@ -30,8 +30,8 @@ public static class LayoutReader
 
         var id = Required("id");
         EnumNames.TryParse<FormKind>(Required("kind"), out var kind);
-        var fields = Fields(reader, reader.Sequence(Child(root, "fields"), "fields"), LayoutFile.FormKeys, columns: false, []);
-        var columns = Fields(reader, reader.Sequence(Child(root, "indicator_columns"), "indicator_columns"), LayoutFile.LevelColumns, columns: true, []);
+        var fields = Fields(reader, reader.Sequence(Child(root, "fields"), "fields"), LayoutFile.FormKeys, columns: false, [], topLevel: true);
+        var columns = Fields(reader, reader.Sequence(Child(root, "indicator_columns"), "indicator_columns"), LayoutFile.LevelColumns, columns: true, [], topLevel: false);
         var checks = reader.Mapping(Child(root, "checks"), "checks");
         var sums = new List<SumCheck>();
         var bounds = new List<NotAboveCheck>();
@@ -124,12 +124,30 @@ public static class LayoutReader
         return texts;
     }
 
+    /// <summary>A placing key (<c>group</c>, <c>section</c>) where it applies; elsewhere an error at its line.</summary>
+    private static string? Placement(NodeReader reader, YamlMappingNode field, string key, bool applies, string zh, string en)
+    {
+        if (Child(field, key) is not { } node || reader.Text(node, key) is not { } text)
+        {
+            return null;
+        }
+
+        if (!applies)
+        {
+            reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(node), zh, en);
+            return null;
+        }
+
+        return text;
+    }
+
     internal static YamlNode? Child(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
     /// <summary>The fields of one list; a repeated or reserved key (reported by <see cref="LayoutReferences"/>) is left out, so forms still load.</summary>
     /// <param name="roles">The roles taken so far in this list and the lists around it: each is one field's.</param>
-    private static List<FieldDefinition> Fields(NodeReader reader, YamlSequenceNode? sequence, IReadOnlyList<string> reserved, bool columns, HashSet<string> roles)
+    /// <param name="topLevel">Whether these are the form's own fields, the only ones a <c>section:</c> places.</param>
+    private static List<FieldDefinition> Fields(NodeReader reader, YamlSequenceNode? sequence, IReadOnlyList<string> reserved, bool columns, HashSet<string> roles, bool topLevel, bool inTable = false)
     {
         var fields = new List<FieldDefinition>();
         var keys = new HashSet<string>(reserved, StringComparer.Ordinal);
@@ -149,7 +167,20 @@ public static class LayoutReader
             EnumNames.TryParse<FieldType>(reader.Text(Child(field, "type"), "type") ?? EnumNames.Name(FieldType.Text), out var type);
 
             var values = reader.Sequence(Child(field, "values"), "values")?.Children.Select(v => reader.Text(v, "value") ?? string.Empty).ToList();
-            var children = type == FieldType.Group ? Fields(reader, reader.Sequence(Child(field, "fields"), "fields"), [], columns, roles) : null;
+            foreach (var (tableKey, applies) in new[] { ("columns", type == FieldType.Table), ("total_row", type == FieldType.Table), ("product_of", inTable) })
+            {
+                if (!applies && Child(field, tableKey) is { } misplaced)
+                {
+                    reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(misplaced), $"{tableKey} 只用于表格字段（type: table）{(tableKey == "product_of" ? "的列" : string.Empty)}", $"{tableKey} belongs to a table field (type: table){(tableKey == "product_of" ? "'s columns" : string.Empty)}");
+                }
+            }
+
+            var children = type switch
+            {
+                FieldType.Group => Fields(reader, reader.Sequence(Child(field, "fields"), "fields"), [], columns, roles, topLevel: false),
+                FieldType.Table => TableColumns.Read(reader, field, key, Fields(reader, reader.Sequence(Child(field, "columns"), "columns"), [], columns: false, [], topLevel: false, inTable: true)),
+                _ => null,
+            };
             var definition = new FieldDefinition(
                 key,
                 reader.Text(Child(field, "label"), "label") ?? key,
@@ -159,7 +190,13 @@ public static class LayoutReader
                 values,
                 children,
                 reader.Text(Child(field, "description"), "description"));
-            definition = definition with { Placeholders = Placeholders(reader, field, definition) };
+            definition = definition with
+            {
+                TotalRow = type == FieldType.Table ? TableColumns.TotalRow(reader, field, children!) : null,
+                Placeholders = Placeholders(reader, field, definition),
+                Group = Placement(reader, field, "group", columns, "只有指标列可以有 group（列组）", "Only indicator columns have a group"),
+                Section = EnumNames.TryParse<FieldSection>(Placement(reader, field, "section", topLevel, "只有顶层字段可以有 section（所在部分）", "Only top-level fields have a section"), out var section) ? section : FieldSection.Header,
+            };
             fields.Add(LayoutRoles.Read(reader, field, definition, columns, roles));
         }
 

@@ -89,6 +89,15 @@ public static class FormJson
             case GroupValue g:
                 WriteFields(json, g.Fields, site);
                 break;
+            case TableValue t:
+                json.WriteStartArray();
+                foreach (var row in t.Rows)
+                {
+                    WriteFields(json, row.Fields, site);
+                }
+
+                json.WriteEndArray();
+                break;
             case PlaceholderValue p:
                 // No number; what the form prints instead is kept.
                 json.WriteStartObject();

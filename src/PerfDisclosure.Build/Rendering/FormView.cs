@@ -34,6 +34,8 @@ public static class FormView
             ["f"] = Fields(form.Fields, layout.Fields, site.OrganisationName),
             ["indicators"] = Indicators(form, layout, site.OrganisationName),
             ["indicator_count"] = form.Indicators.Count,
+            ["after"] = Section(form, layout, FieldSection.After, site.OrganisationName),
+            ["footer"] = Section(form, layout, FieldSection.Footer, site.OrganisationName),
             ["notes"] = FormNotes.Build(site.FindingsOf(form)),
         };
         return view;
@@ -62,7 +64,10 @@ public static class FormView
             ["label"] = Html.Escape(c.Label),
             ["id"] = $"col-{c.Key}",
             ["numeric"] = c.Type is FieldType.Number or FieldType.Amount,
+            ["group_id"] = ColumnGroups.IdOf(layout, c) ?? string.Empty,
         }).ToList(),
+        ["grouped"] = layout.IndicatorColumns.Any(c => c.Group is not null),
+        ["header"] = ColumnGroups.FirstRow(layout),
     };
 
     private static ScriptObject Labels(IReadOnlyList<FieldDefinition> fields)
@@ -70,7 +75,7 @@ public static class FormView
         var labels = new ScriptObject();
         foreach (var field in fields)
         {
-            if (field.Type == FieldType.Group)
+            if (field.Type is FieldType.Group or FieldType.Table)
             {
                 var group = Labels(field.Children);
                 group["_label"] = Html.Escape(field.Label);
@@ -91,13 +96,61 @@ public static class FormView
         foreach (var definition in definitions)
         {
             var value = values[definition.Key];
-            fields[definition.Key] = definition.Type == FieldType.Group
-                ? Fields(value is GroupValue g ? g.Fields : FieldSet.Empty, definition.Children, organisationName)
-                : Html.Display(value, definition, organisationName);
+            fields[definition.Key] = definition.Type switch
+            {
+                FieldType.Group => Fields(value is GroupValue g ? g.Fields : FieldSet.Empty, definition.Children, organisationName),
+                FieldType.Table => Table(value as TableValue, definition, organisationName),
+                _ => Html.Display(value, definition, organisationName),
+            };
         }
 
         return fields;
     }
+
+    /// <summary>
+    /// A table field as <c>form.f.&lt;key&gt;</c>: its <c>label</c>, <c>columns</c> (<c>key</c>, <c>label</c>, <c>id</c>,
+    /// <c>numeric</c>) and <c>rows</c>, each with <c>total</c> (the 合计 row) and <c>cells</c> (<c>key</c>, <c>html</c>,
+    /// <c>numeric</c>, <c>headers</c>); a cell's <c>headers</c> name its column and the row's first cell.
+    /// </summary>
+    private static ScriptObject Table(TableValue? value, FieldDefinition table, Func<string, string> organisationName)
+    {
+        var rows = value?.Rows ?? [];
+        return new ScriptObject
+        {
+            ["key"] = table.Key,
+            ["id"] = $"table-{table.Key}",
+            ["label"] = Html.Escape(table.Label),
+            ["columns"] = table.Children.Select(c => new ScriptObject
+            {
+                ["key"] = c.Key,
+                ["label"] = Html.Escape(c.Label),
+                ["id"] = $"{table.Key}-{c.Key}",
+                ["numeric"] = c.Type is FieldType.Number or FieldType.Amount,
+            }).ToList(),
+            ["rows"] = rows.Select((row, i) => new ScriptObject
+            {
+                ["id"] = $"{table.Key}-r{i + 1}",
+                ["total"] = table.TotalRow is { } total && row.Fields.TextAt(total.Column)?.Trim() == total.Label,
+                ["cells"] = table.Children.Select((c, j) => new ScriptObject
+                {
+                    ["key"] = c.Key,
+                    ["html"] = Html.Display(row.Fields[c.Key], c, organisationName),
+                    ["numeric"] = c.Type is FieldType.Number or FieldType.Amount,
+                    ["headers"] = j == 0 ? $"{table.Key}-{c.Key}" : $"{table.Key}-{c.Key} {table.Key}-r{i + 1}",
+                }).ToList(),
+            }).ToList(),
+        };
+    }
+
+    /// <summary>The fields a layout places after the indicator table or in the footer (<c>section:</c>), in declared order.</summary>
+    private static List<ScriptObject> Section(Form form, LayoutDefinition layout, FieldSection section, Func<string, string> organisationName) =>
+        [.. layout.Fields.Where(f => f.Section == section).Select(f => new ScriptObject
+        {
+            ["key"] = f.Key,
+            ["label"] = Html.Escape(f.Label),
+            ["html"] = Html.Display(form.Fields[f.Key], f, organisationName),
+            ["text"] = f.Type == FieldType.Markdown,
+        })];
 
     private static List<ScriptObject> Indicators(Form form, LayoutDefinition layout, Func<string, string> organisationName)
     {
@@ -139,7 +192,7 @@ public static class FormView
                     ["key"] = c.Key,
                     ["html"] = Html.Display(row[c.Key], c, organisationName),
                     ["numeric"] = c.Type is FieldType.Number or FieldType.Amount,
-                    ["headers"] = $"col-{c.Key} {rowHeaders}",
+                    ["headers"] = ColumnGroups.IdOf(layout, c) is { } group ? $"col-{c.Key} {group} {rowHeaders}" : $"col-{c.Key} {rowHeaders}",
                 }).ToList(),
             });
         }

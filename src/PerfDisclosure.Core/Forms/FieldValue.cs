@@ -53,6 +53,12 @@ public sealed record MeasuredValue(string Published, ParsedValue Parsed, SourceS
     public override string Text => Published;
 }
 
+/// <summary>The rows of a <c>table</c> field, each a group of cells typed by the table's columns.</summary>
+public sealed record TableValue(IReadOnlyList<GroupValue> Rows, SourceSpan Where) : FieldValue(Where)
+{
+    public override string Text => string.Empty;
+}
+
 public sealed record GroupValue(FieldSet Fields, SourceSpan Where) : FieldValue(Where)
 {
     public override string Text => string.Empty;

@@ -26,6 +26,18 @@ public sealed record FieldDefinition(
     /// <summary>What the official form prints in this number or amount field when it holds no number ("—", "/", "" …).</summary>
     public IReadOnlyList<string> Placeholders { get; init; } = [];
 
+    /// <summary>An indicator column's column group (年度指标值), printed above it in a second header row; null when it has none.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>Where the form prints a top-level field: among the header rows, after the indicator table, or in the footer.</summary>
+    public FieldSection Section { get; init; }
+
+    /// <summary>A table: the row that totals the others (<c>total_row:</c>), or null.</summary>
+    public TotalRow? TotalRow { get; init; }
+
+    /// <summary>A table's column that is the product of others (金额 = 单价 × 数量, <c>product_of:</c>); empty otherwise.</summary>
+    public IReadOnlyList<string> ProductOf { get; init; } = [];
+
     public IReadOnlyList<string> AllowedValues => Values ?? [];
 
     /// <summary>The allowed value <paramref name="text"/> spells with other spacing or punctuation, if any (published as written, flagged).</summary>

@@ -26,4 +26,7 @@ public enum FieldType
 
     /// <summary>A mapping of sub-fields (the fund table).</summary>
     Group,
+
+    /// <summary>A table of repeating rows with its own columns (测算明细: 项目 / 单价 / 数量 / 金额; rows per fund source).</summary>
+    Table,
 }

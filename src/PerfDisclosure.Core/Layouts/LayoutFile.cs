@@ -27,15 +27,24 @@ public static class LayoutFile
     [
         new("key", new TextShape("The YAML key in form files", Pattern: KeyPattern, PatternHint: "lower-case ASCII letters, digits and _, starting with a letter"), Required: true),
         new("label", new TextShape("The label exactly as the official form prints it")),
-        new("type", new TextShape("How the value is read: text, markdown, amount (in the layout's unit), number, date, organisation (an id), value (a 指标值, parsed by the value grammar), group (sub-fields)", EnumNames.Of<FieldType>())),
+        new("type", new TextShape("How the value is read: text, markdown, amount (in the layout's unit), number, date, organisation (an id), value (a 指标值, parsed by the value grammar), group (sub-fields), table (repeating rows of its columns)", EnumNames.Of<FieldType>())),
         new("required", new BooleanShape("Whether every form of the layout must fill it")),
         new("format", new TextShape("The .NET number format the form prints it with, e.g. #,##0.00")),
         new("values", new ListShape("The allowed values of an enumeration (项目性质 …)", new TextShape("An allowed value as the form prints it"))),
         new("fields", new ListShape("The sub-fields of a group", new RefShape("field"))),
+        new("columns", new ListShape("The columns of a table field, each cell typed like a field", new RefShape("field"))),
+        new("total_row", new ObjectShape("A table field: the row that totals the others (合计); its amount cells are the sums of the other rows'",
+        [
+            new("column", new TextShape("The key of the text column that names a row"), Required: true),
+            new("label", new TextShape("What that column holds in the total row, e.g. 合计"), Required: true),
+        ])),
+        new("product_of", new ListShape("A column of a table field: the columns (number or amount) whose product it is, e.g. [price, quantity]", new TextShape("A column key of the same table"))),
         new("description", new TextShape("A note for the people who fill in the form")),
         new("role", new TextShape(
             "What the field means, so that checks, listings, search, charts and open data find it whatever its key: a field's project-name, project-code, total-score, total-weight or grade; an indicator column's target, actual, weight, score, deviation, explanation, comparator, unit or standard",
             [.. EnumNames.Of<FieldRole>().Skip(1), .. EnumNames.Of<ColumnRole>().Skip(1).Except(EnumNames.Of<FieldRole>())])),
+        new("group", new TextShape("An indicator column: the label of the column group printed above it in a second header row (年度指标值 over 指标性质 / 指标值 / 度量单位); consecutive columns with the same group share one cell")),
+        new("section", new TextShape("A top-level field: where the form prints it: header (above the indicators, the default), after (text rows after the indicator table: 评价结论, 存在问题 …) or footer (填表人, 联系电话, 填报日期, 审核意见 …)", EnumNames.Of<FieldSection>())),
         new("placeholders", new ListShape("A number or amount field: what its official form prints where it has no number (—, /, …); shown as printed, left out of sums, null in open data", new TextShape("A placeholder as printed"))),
     ]);
 

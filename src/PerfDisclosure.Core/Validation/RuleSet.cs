@@ -8,6 +8,7 @@ using PerfDisclosure.Core.Validation.Rules.Markdown;
 using PerfDisclosure.Core.Validation.Rules.Outputs;
 using PerfDisclosure.Core.Validation.Rules.Schema;
 using PerfDisclosure.Core.Validation.Rules.Scoring;
+using PerfDisclosure.Core.Validation.Rules.Tables;
 using PerfDisclosure.Core.Validation.Rules.Templates;
 using PerfDisclosure.Core.Validation.Rules.Values;
 
@@ -28,7 +29,7 @@ public sealed class RuleSet
     }
 
     /// <summary>Every rule PerfDisclosure has.</summary>
-    public static RuleSet Default { get; } = new RuleSetBuilder().UseSchema().UseFramework().UseValues().UseFunds().UseScoring().UseAcrossFiles().UseClassified().UseInput().UseMarkdown().UseOutputs().UseTemplates().UseAuthoring().Build();
+    public static RuleSet Default { get; } = new RuleSetBuilder().UseSchema().UseFramework().UseValues().UseFunds().UseTables().UseScoring().UseAcrossFiles().UseClassified().UseInput().UseMarkdown().UseOutputs().UseTemplates().UseAuthoring().Build();
 
     public IReadOnlyList<Rule> Rules { get; }
 
@@ -53,6 +54,8 @@ public sealed class RuleSetBuilder
     public RuleSetBuilder UseValues() => UseAll([new NonStandardValue(), new UnreadableQuantity(), new ActualMissesTarget()]);
 
     public RuleSetBuilder UseFunds() => UseAll([new FundSumMismatch(), new FundBoundExceeded(), new NegativeAmount(), new CostTargetAboveFunds()]);
+
+    public RuleSetBuilder UseTables() => UseAll([new TableTotalMismatch(), new TableProductMismatch()]);
 
     public RuleSetBuilder UseScoring() => UseAll([new ExecutionRateMismatch(), new ExecutionScoreMismatch(), new ScoreAboveWeight(), new WeightsDoNotAddUp(), new TotalScoreMismatch(), new GradeMismatch(), new MissingDeviation()]);
 

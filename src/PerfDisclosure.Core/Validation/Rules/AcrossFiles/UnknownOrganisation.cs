@@ -35,6 +35,7 @@ public sealed class UnknownOrganisation : Rule
         {
             OrganisationValue o => [o],
             GroupValue g => Organisations(g.Fields),
+            TableValue t => t.Rows.SelectMany(r => Organisations(r.Fields)),
             _ => [],
         });
 }

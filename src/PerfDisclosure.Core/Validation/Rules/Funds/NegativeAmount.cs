@@ -35,6 +35,16 @@ public sealed class NegativeAmount : Rule
                     }
 
                     break;
+                case TableValue table:
+                    foreach (var (row, i) in table.Rows.Select((r, i) => (r, i)))
+                    {
+                        foreach (var inner in Negative(row.Fields, definition.Children, $"{prefix}{definition.Key}[{i}]."))
+                        {
+                            yield return inner;
+                        }
+                    }
+
+                    break;
                 case NumberValue { Number: < 0 } number when definition.Type == FieldType.Amount:
                     yield return Report(number.Where, $"{definition.Label}（{prefix}{definition.Key}）为负数 {Figures.Show(number.Number)}", $"{prefix}{definition.Key} is negative: {Figures.Show(number.Number)}");
                     break;

@@ -59,6 +59,16 @@ public sealed class MarkdownOverLimit : Rule
                     }
 
                     break;
+                case TableValue table:
+                    foreach (var (row, i) in table.Rows.Select((r, i) => (r, i)))
+                    {
+                        foreach (var inner in Texts(row.Fields, $"{prefix}{key}[{i}]."))
+                        {
+                            yield return inner;
+                        }
+                    }
+
+                    break;
             }
         }
     }
