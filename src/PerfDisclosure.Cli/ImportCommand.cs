@@ -3,46 +3,46 @@ using PerfDisclosure.Build.Importing;
 
 namespace PerfDisclosure.Cli;
 
-/// <summary><c>import</c>: converts forms held as tables (.xlsx, tab-separated text) into content files.</summary>
+/// <summary><c>import</c>: converts forms held as tables (.xlsx, tab-separated text, extracted text, PDFs) into content files.</summary>
 public static class ImportCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = ".xlsx workbooks or tab-separated .txt/.tsv files", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = ".xlsx workbooks, PDFs with text, tab-separated .txt/.tsv files or text with one cell per line", Arity = ArgumentArity.OneOrMore };
         var year = new Option<int?>("--year", "-y") { Description = "Year of forms that print none (Shenzhen)" };
         var content = new Option<string>("--content") { Description = "Content folder to write forms into", DefaultValueFactory = _ => "content" };
         var templates = new Option<string>("--templates") { Description = "Site templates folder (layouts)", DefaultValueFactory = _ => "templates" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would be imported; write nothing" };
-        var command = new Command("import", "Convert official forms held as tables (Excel .xlsx, or tab-separated text copied from Excel or extracted from a PDF) into content YAML. Every cell that could not be placed is reported with file, row and column (exit 1 when there are any), and so is every assumption made where the table reads more than one way (a warning).\n\nExamples:\n  perfdisclosure import 2024-targets.xlsx\n  perfdisclosure import --year 2024 futian.txt --dry-run")
+        var partial = new Option<bool>("--partial") { Description = "Write the complete forms even when other forms have errors (those are reported and not written)" };
+        var noNewOrganisations = new Option<bool>("--no-new-organisations") { Description = "Report an organisation name not found, with the file to create, instead of creating it" };
+        var language = new Option<string>("--lang") { Description = "Message language: zh or en", DefaultValueFactory = _ => "zh" };
+        language.AcceptOnlyFromAmong("zh", "en");
+        var command = new Command("import", "Convert official forms held as tables (Excel .xlsx, PDFs with text, tab-separated text, or text extracted from a PDF with one cell per line) into content YAML. Every source is read and placed before anything is written; a cell that cannot be placed or a value of the wrong type is reported at its place with its code, and then nothing is written (exit 1) unless --partial. Importing the same forms again updates the same files.\n\nExamples:\n  perfdisclosure import 2024-targets.xlsx\n  perfdisclosure import --year 2024 futian.txt --dry-run\n  perfdisclosure import --lang en published.pdf")
         {
-            files, year, content, templates, dryRun,
+            files, year, content, templates, dryRun, partial, noNewOrganisations, language,
         };
         command.SetAction(parse =>
         {
+            var lang = parse.GetValue(language)!;
             try
             {
-                var settings = ImportSettings.Load(parse.GetValue(content)!, parse.GetValue(templates), parse.GetValue(year));
-
-                // Every file is read and checked before anything is written: a bad file stops the run with nothing imported.
-                var imports = parse.GetValue(files)!.Select(file => (File: file, Result: FormImport.Read(file, settings))).ToList();
-                var written = parse.GetValue(dryRun) ? [.. imports.Select(_ => (IReadOnlyList<string>)[])] : ImportWriter.Write([.. imports.Select(i => (i.Result, Path.GetFileName(i.File)))], parse.GetValue(content)!);
-                for (var i = 0; i < imports.Count; i++)
+                var result = ImportRun.Run(parse.GetValue(files)!, new ImportOptions(parse.GetValue(content)!, parse.GetValue(templates), parse.GetValue(year), parse.GetValue(partial), parse.GetValue(dryRun), !parse.GetValue(noNewOrganisations)));
+                foreach (var line in result.Lines(lang))
                 {
-                    var (file, result) = imports[i];
-                    foreach (var line in result.Unplaced.Select(u => (u.Row, u.Column, Text: u.ToString())).Concat(result.Notes.Select(n => (n.Row, n.Column, Text: n.ToString()))).OrderBy(l => l.Row).ThenBy(l => l.Column))
-                    {
-                        Console.Error.WriteLine(line.Text);
-                    }
-
-                    var assumed = result.Notes.Count(n => n.Severity == Core.Diagnostics.Severity.Warning);
-                    Console.WriteLine($"{file}: {result.Forms.Count} form(s), {written[i].Count} written, {result.Unplaced.Count} cell(s) not placed, {assumed} assumption(s) to check");
-                    foreach (var path in written[i])
-                    {
-                        Console.WriteLine($"  {path}");
-                    }
+                    Console.Error.WriteLine(line);
                 }
 
-                return imports.Any(i => i.Result.Unplaced.Count > 0) ? Commands.ContentErrors : Commands.Ok;
+                foreach (var line in result.Summary(lang))
+                {
+                    Console.WriteLine(line);
+                }
+
+                return result.HasErrors ? Commands.ContentErrors : Commands.Ok;
+            }
+            catch (SourceFileException e)
+            {
+                Console.Error.WriteLine(ImportRun.Unreadable(e, lang));
+                return Commands.CannotRun;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Diagnostics.ContentException)
             {

@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Validation.Rules.Import;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PerfDisclosure.Core.Layouts;
@@ -164,19 +165,18 @@ public static partial class FieldPlacer
             case FieldType.Amount or FieldType.Number:
                 if (CleanNumber.Read(text) is not { } number)
                 {
-                    context.Report(cell, $"not a number for {entry.Path} ({entry.Field.Label}): write it as digits, e.g. 1234.5 or 1,234.5");
+                    context.Report(cell, ImportRules.WrongType, $"{entry.Path}（{entry.Field.Label}）要求数字：请写成数字，如 1234.5 或 1,234.5", $"not a number for {entry.Path} ({entry.Field.Label}): write it as digits, e.g. 1234.5 or 1,234.5");
                     return;
                 }
 
                 text = number;
                 break;
             case FieldType.Date when !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
-                context.Report(cell, $"not a date (YYYY-MM-DD) for {entry.Path} ({entry.Field.Label})");
+                context.Report(cell, ImportRules.WrongType, $"{entry.Path}（{entry.Field.Label}）要求日期（YYYY-MM-DD）", $"not a date (YYYY-MM-DD) for {entry.Path} ({entry.Field.Label})");
                 return;
             case FieldType.Organisation:
-                if (MatchOrganisation(context, text) is not { } match)
+                if ((MatchOrganisation(context, text) ?? NewOrganisation(context, cell, entry)) is not { } match)
                 {
-                    context.Report(cell, $"no organisation in content/organisations is named like this ({entry.Path}, {entry.Field.Label})");
                     return;
                 }
 
@@ -214,12 +214,53 @@ public static partial class FieldPlacer
         return null;
     }
 
+    /// <summary>
+    /// A printed name no organisation file has: created with a generated id (<see cref="ImportNames.OrganisationId"/>), told
+    /// as a warning to check; with <c>--no-new-organisations</c>, reported with the file to create.
+    /// </summary>
+    private static (string Id, string? Printed)? NewOrganisation(PlacingContext context, SourceCell cell, Entry entry)
+    {
+        var printed = cell.Text.Trim();
+
+        // A note after the name (本级, 汇总) is the form's, not the organisation's: matched the same way (MatchOrganisation).
+        var name = NameNote().Replace(printed, string.Empty);
+        name = name.Length > 0 ? name : printed;
+        var norm = Labels.Normalise(name);
+        var told = context.Settings.NewOrganisations.ContainsKey(norm);
+        if (!context.Settings.NewOrganisations.TryGetValue(norm, out var created))
+        {
+            var id = ImportNames.OrganisationId(name);
+            created = new Core.Forms.Organisation(id, name, context.Layout.Jurisdiction, new Core.Diagnostics.SourceSpan(context.File, cell.Row, cell.Column));
+            if (context.Settings.CreateOrganisations)
+            {
+                context.Settings.NewOrganisations[norm] = created;
+            }
+        }
+
+        var file = $"content/organisations/{created.Id}.yaml";
+        if (!context.Settings.CreateOrganisations)
+        {
+            context.Report(cell, ImportRules.UnknownOrganisation, $"content/organisations 中没有这个名称的机构（{entry.Path}，{entry.Field.Label}）；请新建 {file}（name: {name}，jurisdiction: {created.Jurisdiction}），或去掉 --no-new-organisations 由 import 新建", $"no organisation in content/organisations is named like this ({entry.Path}, {entry.Field.Label}); create {file} (name: {name}, jurisdiction: {created.Jurisdiction}), or import without --no-new-organisations to have it made");
+            return null;
+        }
+
+        if (!told)
+        {
+            context.Notes.Add(new ImportNote(context.File, cell.Row, cell.Column, ImportRules.OrganisationCreated, $"新建机构文件 {file}（标识为生成的，名称“{name}”，地区“{created.Jurisdiction}”）：请核对，需要时改用更易读的标识（文件名与表单文件夹名一并改）", $"created the organisation file {file} (a generated id, name “{name}”, jurisdiction “{created.Jurisdiction}”): check it, and give it a more readable id if you like (rename the file and the forms' folder alike)"));
+        }
+
+        return (created.Id, printed == created.Name ? null : printed);
+    }
+
     /// <summary>Extracted long texts keep the form's paragraphs as <c>&lt;p&gt;</c>; Markdown separates them by a blank line.</summary>
     private static string Markdown(string text)
     {
         var paragraphs = Paragraph().Matches(text).Select(m => m.Groups[1].Value.Trim()).Where(p => p.Length > 0).ToList();
         return paragraphs.Count == 0 ? text : string.Join("\n\n", paragraphs);
     }
+
+    [GeneratedRegex(@"\s*[(（][^()（）]*[)）]$")]
+    private static partial Regex NameNote();
 
     [GeneratedRegex("<p>(.*?)</p>", RegexOptions.Singleline)]
     private static partial Regex Paragraph();

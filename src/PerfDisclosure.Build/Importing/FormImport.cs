@@ -21,8 +21,13 @@ public static class FormImport
         return new ImportResult([.. results.SelectMany(r => r.Forms)], [.. results.SelectMany(r => r.Unplaced)], [.. notes, .. results.SelectMany(r => r.Notes)]);
     }
 
-    /// <summary>Writes the forms of one file that have an owner and a year; returns the files written.</summary>
-    public static IReadOnlyList<string> Write(ImportResult result, string source, string contentDir) => ImportWriter.Write([(result, source)], contentDir)[0];
+    /// <summary>Writes the complete forms of one file (and the organisations they need); returns the files written or updated.</summary>
+    public static IReadOnlyList<string> Write(ImportResult result, string source, string contentDir, ImportSettings settings)
+    {
+        var plan = ImportWriter.Plan([(result, source)], contentDir, settings);
+        ImportWriter.Commit(plan);
+        return [.. plan.Where(f => f.Outcome != ImportOutcome.Unchanged).Select(f => f.Path)];
+    }
 
     private static List<SourceTable> ReadTables(string path, SourceLimits limits, List<ImportNote> notes)
     {
@@ -54,7 +59,7 @@ public static class FormImport
         try
         {
             var text = ContentText.Decode(File.ReadAllBytes(path), display, diagnostics);
-            notes.AddRange(diagnostics.ToList().Select(d => new ImportNote(display, 0, 0, d.Severity, $"{d.Code} {d.MessageEn}")));
+            notes.AddRange(diagnostics.ToList().Select(d => new ImportNote(display, 0, 0, Core.Validation.RuleSet.Default.Find(d.Code)!, d.Message, d.MessageEn)));
             return text;
         }
         catch (ContentException e)

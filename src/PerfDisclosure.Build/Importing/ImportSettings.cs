@@ -18,6 +18,15 @@ public sealed record ImportSettings(
     IReadOnlyDictionary<string, Organisation> Organisations,
     int? Year)
 {
+    /// <summary>The forms already in content/, to update instead of writing a second copy.</summary>
+    public IReadOnlyList<Core.Forms.Form> ExistingForms { get; init; } = [];
+
+    /// <summary>Whether a printed organisation name not found is created as a new organisation file (else reported, with the file suggested).</summary>
+    public bool CreateOrganisations { get; init; } = true;
+
+    /// <summary>Organisations this run creates, by printed name (normalised): one id for every form that prints the name.</summary>
+    public Dictionary<string, Organisation> NewOrganisations { get; } = new(StringComparer.Ordinal);
+
     public static ImportSettings Load(string contentDir, string? templatesDir, int? year)
     {
         if (year is { } given && !FormYears.Contains(given))
@@ -30,14 +39,18 @@ public sealed record ImportSettings(
         var diagnostics = new DiagnosticBag();
         var layouts = ContentLoader.LoadLayouts(theme, diagnostics);
         var frameworks = ValidationDataReader.Read(theme, layouts.Values, diagnostics).Frameworks;
-        var loaded = ContentLoader.Load(contentDir, theme);
         if (diagnostics.ToList().FirstOrDefault(d => d.IsError) is { } error)
         {
             throw new ContentException(error);
         }
 
+        // A folder not made yet is an empty site: import makes what it writes.
+        var loaded = Directory.Exists(contentDir) ? ContentLoader.Load(contentDir, theme) : null;
         var printed = layouts.Keys.ToDictionary(id => id, id => PrintedLabelsOf(theme, id), StringComparer.Ordinal);
-        return new ImportSettings(layouts, frameworks, printed, loaded.Organisations, year);
+        return new ImportSettings(layouts, frameworks, printed, loaded?.Organisations ?? new Dictionary<string, Organisation>(), year)
+        {
+            ExistingForms = loaded?.Forms ?? [],
+        };
     }
 
     private static IReadOnlySet<string> PrintedLabelsOf(ThemeFiles theme, string layout)

@@ -1,79 +1,142 @@
 using System.Globalization;
 using System.Text;
-using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Build.Authoring;
+using PerfDisclosure.Core.Validation.Rules.Import;
 
 namespace PerfDisclosure.Build.Importing;
 
+/// <summary>What becomes of one file import would write.</summary>
+public enum ImportOutcome
+{
+    /// <summary>A new file.</summary>
+    Added,
+
+    /// <summary>A file an earlier import wrote for the same project, whose content changed.</summary>
+    Updated,
+
+    /// <summary>A file an earlier import wrote for the same project, with the same content: left as it is.</summary>
+    Unchanged,
+}
+
+/// <summary>One file of the plan: a form (or an organisation made for it), its place, its text and what becomes of it.</summary>
+public sealed record PlannedFile(string Path, string Text, ImportOutcome Outcome, ImportedForm? Form, int Source);
+
 /// <summary>
-/// Writes the imported forms of every file of one run, all or nothing: each form goes to a new file
-/// (<c>forms/&lt;owner&gt;/&lt;year&gt;/&lt;slug&gt;.yaml</c>, or <c>&lt;slug&gt;-2.yaml</c> … beside a file that
-/// exists, which is never overwritten). Every file is written in full to a temporary name beside its place first;
-/// only when all are written are they moved into place, each with a move that refuses to replace a file. When
-/// anything fails, the files moved so far, the temporary files and the folders this run made are removed again.
+/// Plans and writes the imported forms of every file of one run, all or nothing. A form goes to
+/// <c>forms/&lt;owner&gt;/&lt;year&gt;/&lt;slug&gt;.yaml</c> (<see cref="ImportNames"/>); a form already in content/ for
+/// the same organisation, year and project (code, else name) is that file: updated when an earlier import wrote it
+/// (its first lines say so) and its content changed, left alone when unchanged, and refused (PD1012) when someone
+/// else wrote it. Every file is written in full to a temporary name beside its place first; only when all are
+/// written are they moved into place. When anything fails, the files moved so far are taken back (an updated file
+/// gets its old bytes again), the temporary files and the folders this run made are removed.
 /// </summary>
 public static class ImportWriter
 {
-    /// <summary>The forms of each source that have an owner and a year; returns the files written, by source, in order.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Write(IReadOnlyList<(ImportResult Result, string Source)> imports, string contentDir)
+    /// <summary>The line import writes second in every form file: how a later import knows the file is its own.</summary>
+    public const string Marker = "# imported from ";
+
+    /// <summary>
+    /// The files the complete forms of every source would become (<see cref="ImportedForm.IsComplete"/>), and the
+    /// organisation files they need; a form that would overwrite a file import did not write gets a PD1012 problem
+    /// and is left out.
+    /// </summary>
+    public static IReadOnlyList<PlannedFile> Plan(IReadOnlyList<(ImportResult Result, string Source)> imports, string contentDir, ImportSettings settings)
     {
+        var existing = settings.ExistingForms
+            .GroupBy(f => Key(f.Owner, f.Year, CodeOf(f, settings), f.ProjectName))
+            .ToDictionary(g => g.Key, g => Path.GetFullPath(g.First().File));
         var planned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var files = new List<(string Path, string Text, int Source)>();
+        var files = new List<PlannedFile>();
+        var owners = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < imports.Count; s++)
         {
-            var number = 0;
-            foreach (var form in imports[s].Result.Forms)
+            foreach (var form in imports[s].Result.Forms.Where(f => f.IsComplete))
             {
-                number++;
-                if (form.Owner is not { } owner || form.Year is not { } year)
+                var text = ImportedFormWriter.Text(form, imports[s].Source);
+                var key = Key(form.Owner!, form.Year!.Value, form.ProjectCode, form.ProjectName);
+                if (existing.TryGetValue(key, out var path) && planned.Add(path))
                 {
+                    var old = File.ReadAllText(path);
+                    if (!WrittenByImport(old))
+                    {
+                        form.Problems.Add(new UnplacedCell(form.File, form.Title.Row, form.Title.Column, form.ProjectName ?? form.Title.Text, ImportRules.NotImportsFile, $"同一项目的表单 {ContentPath(contentDir, path)} 不是 import 写的，不覆盖；请直接修改它，或移走后再导入", $"the form {ContentPath(contentDir, path)} of the same project was not written by import and is not overwritten; edit it, or move it away and import again"));
+                        continue;
+                    }
+
+                    files.Add(new PlannedFile(path, text, Body(old) == Body(text) ? ImportOutcome.Unchanged : ImportOutcome.Updated, form, s));
+                    owners.Add(form.Owner!);
                     continue;
                 }
 
-                var code = (form.Layout.PathOf(FieldRole.ProjectCode) is { } codePath ? form.Values.GetValueOrDefault(codePath)?.Text : null);
-                var slug = code is not null && Core.Identifiers.IdentifierRules.Check(code) is null ? code : $"form-{number}";
-                var folder = Path.Combine(contentDir, "forms", owner, year.ToString(CultureInfo.InvariantCulture));
-                var path = Path.Combine(folder, slug + ".yaml");
+                var folder = Path.GetFullPath(Path.Combine(contentDir, "forms", form.Owner!, form.Year.Value.ToString(CultureInfo.InvariantCulture)));
+                var slug = ImportNames.FormSlug(form.ProjectCode, form.ProjectName);
+                path = Path.Combine(folder, slug + ".yaml");
                 for (var n = 2; File.Exists(path) || Directory.Exists(path) || !planned.Add(path); n++)
                 {
                     path = Path.Combine(folder, $"{slug}-{n}.yaml");
                 }
 
-                files.Add((path, ImportedFormWriter.Text(form, imports[s].Source), s));
+                files.Add(new PlannedFile(path, text, ImportOutcome.Added, form, s));
+                owners.Add(form.Owner!);
             }
         }
 
-        Commit(files.Select(f => (f.Path, f.Text)).ToList());
-        return [.. Enumerable.Range(0, imports.Count).Select(s => (IReadOnlyList<string>)[.. files.Where(f => f.Source == s).Select(f => f.Path)])];
+        foreach (var organisation in settings.NewOrganisations.Values.Where(o => owners.Contains(o.Id) || files.Any(f => f.Form!.Organisations.Values.Any(v => v.Id == o.Id))).OrderBy(o => o.Id, StringComparer.Ordinal))
+        {
+            var path = Path.GetFullPath(Path.Combine(contentDir, "organisations", organisation.Id + ".yaml"));
+            if (!File.Exists(path) && planned.Add(path))
+            {
+                files.Add(new PlannedFile(path, OrganisationText(organisation), ImportOutcome.Added, null, -1));
+            }
+        }
+
+        return files;
     }
 
-    private static void Commit(List<(string Path, string Text)> files)
+    /// <summary>Writes the plan all or nothing; an unchanged file is not touched.</summary>
+    public static void Commit(IReadOnlyList<PlannedFile> plan)
     {
+        var files = plan.Where(f => f.Outcome != ImportOutcome.Unchanged).ToList();
         var madeFolders = new List<string>();
         var temporary = new List<string>();
-        var moved = new List<string>();
+        var moved = new List<(string Path, byte[]? Old)>();
         try
         {
-            foreach (var (path, text) in files)
+            foreach (var file in files)
             {
-                MakeFolder(Path.GetDirectoryName(path)!, madeFolders);
-                var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.import-{Guid.NewGuid():N}.tmp");
+                MakeFolder(Path.GetDirectoryName(file.Path)!, madeFolders);
+                var temp = Path.Combine(Path.GetDirectoryName(file.Path)!, $".{Path.GetFileName(file.Path)}.import-{Guid.NewGuid():N}.tmp");
                 temporary.Add(temp);
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-                {
-                    stream.Write(new UTF8Encoding(false).GetBytes(text));
-                    stream.Flush(flushToDisk: true);
-                }
+                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
+                stream.Write(new UTF8Encoding(false).GetBytes(file.Text));
+                stream.Flush(flushToDisk: true);
             }
 
             for (var i = 0; i < files.Count; i++)
             {
-                File.Move(temporary[i], files[i].Path, overwrite: false);
-                moved.Add(files[i].Path);
+                var old = files[i].Outcome == ImportOutcome.Updated ? File.ReadAllBytes(files[i].Path) : null;
+                File.Move(temporary[i], files[i].Path, overwrite: old is not null);
+                moved.Add((files[i].Path, old));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            foreach (var file in moved.Concat(temporary))
+            foreach (var (path, old) in moved)
+            {
+                TryDelete(() =>
+                {
+                    if (old is null)
+                    {
+                        File.Delete(path);
+                    }
+                    else
+                    {
+                        File.WriteAllBytes(path, old);
+                    }
+                });
+            }
+
+            foreach (var file in temporary)
             {
                 TryDelete(() => File.Delete(file));
             }
@@ -86,6 +149,26 @@ public static class ImportWriter
             throw new IOException($"nothing was imported: {e.Message}", e);
         }
     }
+
+    /// <summary>Whether a form file was written by import: its second line is <see cref="Marker"/>.</summary>
+    public static bool WrittenByImport(string text) => text.ReplaceLineEndings("\n").Split('\n').Take(3).Any(l => l.StartsWith(Marker, StringComparison.Ordinal));
+
+    private static string OrganisationText(Core.Forms.Organisation organisation) =>
+        "# 由 import 新建（created by import）：标识为生成的，请核对名称和地区；需要时改用更易读的标识，表单文件夹名一并改。\n"
+        + "# Check the name and jurisdiction; rename the file (and content/forms/<id>/) for a more readable id.\n"
+        + "name: " + YamlScalar.Quoted(organisation.Name) + "\n"
+        + "jurisdiction: " + YamlScalar.Quoted(organisation.Jurisdiction) + "\n";
+
+    /// <summary>A form file's text without the line naming its source: importing the same form from another file changes nothing.</summary>
+    private static string Body(string text) => string.Join('\n', text.ReplaceLineEndings("\n").Split('\n').Where(l => !l.StartsWith(Marker, StringComparison.Ordinal)));
+
+    private static string Key(string owner, int year, string? code, string? name) =>
+        code is { Length: > 0 } ? $"{owner}\n{year}\ncode\n{code}" : $"{owner}\n{year}\nname\n{Labels.Normalise(name ?? string.Empty)}";
+
+    private static string? CodeOf(Core.Forms.Form form, ImportSettings settings) =>
+        settings.Layouts.TryGetValue(form.LayoutId, out var layout) && layout.PathOf(Core.Layouts.FieldRole.ProjectCode) is { } path ? form.Fields.TextAt(path) : null;
+
+    private static string ContentPath(string contentDir, string path) => Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(contentDir))!, path).Replace('\\', '/');
 
     /// <summary>Creates the folder and any missing parents, remembering each one made (outermost first).</summary>
     private static void MakeFolder(string folder, List<string> made)

@@ -1,12 +1,16 @@
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Validation;
 
 namespace PerfDisclosure.Build.Importing;
 
-/// <summary>A cell the importer could not place in a form field: reported with its place instead of guessed.</summary>
-public sealed record UnplacedCell(string File, int Row, int Column, string Text, string Reason)
+/// <summary>A cell the importer could not place in a form field: reported with its place and its rule instead of guessed.</summary>
+public sealed record UnplacedCell(string File, int Row, int Column, string Text, Rule Rule, string ReasonZh, string Reason)
 {
-    public override string ToString() => $"{File}:{Row}:{Column}: {Reason}: “{Shown(Text)}”";
+    public override string ToString() => $"{SourcePlace.Of(File, Row, Column)}: {Rule.Code}: {Reason}: “{Shown(Text)}”";
+
+    /// <summary>The finding as <c>check</c> prints one: at its cell, with its code, in Chinese and English.</summary>
+    public Diagnostic ToDiagnostic() => Rule.Report(new SourceSpan(File, Row, Column), $"{ReasonZh}：“{Shown(Text)}”", $"{Reason}: “{Shown(Text)}”");
 
     /// <summary>A cell's text as a report shows it: on one line, and cut after 200 characters with the length told.</summary>
     public static string Shown(string text)
@@ -20,9 +24,13 @@ public sealed record UnplacedCell(string File, int Row, int Column, string Text,
 /// Something the importer tells without failing: an assumption it made where the table was ambiguous (a warning), or
 /// text it left out on purpose, such as a compilation's title above the first form (info).
 /// </summary>
-public sealed record ImportNote(string File, int Row, int Column, Severity Severity, string Message)
+public sealed record ImportNote(string File, int Row, int Column, Rule Rule, string MessageZh, string Message)
 {
-    public override string ToString() => $"{File}{(Row > 0 ? $":{Row}:{Column}" : string.Empty)}: {Severity.ToString().ToLowerInvariant()}: {Message}";
+    public Severity Severity => Rule.Severity;
+
+    public override string ToString() => $"{SourcePlace.Of(File, Row, Column)}: {Severity.ToString().ToLowerInvariant()} {Rule.Code}: {Message}";
+
+    public Diagnostic ToDiagnostic() => Rule.Report(new SourceSpan(File, Row, Column), MessageZh, Message);
 }
 
 /// <summary>One value taken from the table: its text as printed and the cell it came from.</summary>
@@ -36,6 +44,9 @@ public sealed class ImportedForm(LayoutDefinition layout, SourceCell title)
     /// <summary>The cell holding the form's title, where the form starts in the source.</summary>
     public SourceCell Title { get; } = title;
 
+    /// <summary>The table the form was read from (a file, a sheet, a PDF), as findings name it.</summary>
+    public string File { get; init; } = string.Empty;
+
     public int? Year { get; set; }
 
     /// <summary>Field values by dotted path (<c>funds.total.initial_budget</c>), in the order they were found.</summary>
@@ -48,6 +59,13 @@ public sealed class ImportedForm(LayoutDefinition layout, SourceCell title)
     public List<Dictionary<string, string>> Indicators { get; } = [];
 
     public string? ProjectName => Layout.PathOf(FieldRole.ProjectName) is { } path ? Values.GetValueOrDefault(path)?.Text : null;
+
+    /// <summary>What stops this form being written: its cells not placed and values of the wrong type (errors).</summary>
+    public List<UnplacedCell> Problems { get; } = [];
+
+    public bool IsComplete => Problems.Count == 0 && Owner is not null && Year is not null;
+
+    public string? ProjectCode => Layout.PathOf(FieldRole.ProjectCode) is { } path ? Values.GetValueOrDefault(path)?.Text : null;
 
     public string? Owner => Organisations.TryGetValue(Layout.Owner, out var owner) ? owner.Id : null;
 }

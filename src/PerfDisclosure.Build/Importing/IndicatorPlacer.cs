@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Validation.Rules.Import;
 namespace PerfDisclosure.Build.Importing;
 
 /// <summary>
@@ -110,7 +111,7 @@ public static class IndicatorPlacer
                     }
                     else
                     {
-                        context.Report(cell, $"not a number for the indicator column {key} ({numeric.Label}): write it as digits, e.g. 1234.5 or 1,234.5");
+                        context.Report(cell, ImportRules.WrongType, $"指标列 {key}（{numeric.Label}）要求数字：请写成数字，如 1234.5 或 1,234.5", $"not a number for the indicator column {key} ({numeric.Label}): write it as digits, e.g. 1234.5 or 1,234.5");
                     }
 
                     continue;
@@ -268,7 +269,7 @@ public static class IndicatorPlacer
             }
             else
             {
-                context.Report(cell, "indicator row has more cells than the layout has columns");
+                context.Report(cell, ImportRules.CellNotPlaced, "指标行的单元格多于布局的指标列", "indicator row has more cells than the layout has columns");
             }
         }
 

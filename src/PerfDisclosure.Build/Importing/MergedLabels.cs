@@ -41,9 +41,11 @@ public static class MergedLabels
 
             var (reading, chosen, _) = better[0];
             var first = contradicted[0];
-            context.Assume(reading.At, reading.Describe(lines)
-                + $": read as printed, “{lines[first][Level3].Text}” (row {Row(lines, first)}) would be filed under “{spans[first].Level2}”, against the framework's wording hints"
-                + (contradicted.Count > 1 ? $", and {contradicted.Count - 1} more row(s) like it" : string.Empty));
+            var (zh, en) = reading.Describe(lines);
+            context.Assume(
+                reading.At,
+                zh + $"：按原样读，“{lines[first][Level3].Text}”（第 {Row(lines, first)} 行）会归入“{spans[first].Level2}”，与指标体系的措辞提示不符" + (contradicted.Count > 1 ? $"，另有 {contradicted.Count - 1} 行与此相同" : string.Empty),
+                en + $": read as printed, “{lines[first][Level3].Text}” (row {Row(lines, first)}) would be filed under “{spans[first].Level2}”, against the framework's wording hints" + (contradicted.Count > 1 ? $", and {contradicted.Count - 1} more row(s) like it" : string.Empty));
             (labels, spans) = (reading.Labels, chosen);
             contradicted = Contradicted(lines, spans, names);
         }
@@ -80,7 +82,7 @@ public static class MergedLabels
             }
 
             var below = labels[i + 1].Level2 ?? labels[i + 1].Level1!;
-            context.Assume(below, $"assumed “{above}” above also spans {Rows(Row(lines, first), end)} before the page break; the merged cell “{below.Text}” printed after the break may span some of them instead, and no wording hint tells");
+            context.Assume(below, $"假定上方的“{above}”也跨越分页前的{RowsZh(Row(lines, first), end)}；分页后印出的合并单元格“{below.Text}”也可能跨越其中部分行，没有措辞提示可以判断", $"assumed “{above}” above also spans {Rows(Row(lines, first), end)} before the page break; the merged cell “{below.Text}” printed after the break may span some of them instead, and no wording hint tells");
         }
     }
 
@@ -133,7 +135,7 @@ public static class MergedLabels
             {
                 var moved = new List<Printed>(labels) { [k] = labels[p], [p] = Printed.Blank };
                 var (from, to) = (k, p);
-                yield return new Reading(moved, p - k, label, lines => $"assumed the merged cell “{label.Text}” also spans the blank rows above its text, from row {Row(lines, from)} to row {Row(lines, to)}");
+                yield return new Reading(moved, p - k, label, lines => ($"假定合并单元格“{label.Text}”也跨越其文字上方的空行，从第 {Row(lines, from)} 行到第 {Row(lines, to)} 行", $"assumed the merged cell “{label.Text}” also spans the blank rows above its text, from row {Row(lines, from)} to row {Row(lines, to)}"));
             }
 
             // 2. The labels of rows a..p are printed one row early; row p + 1 is blank there or repeats the label.
@@ -150,7 +152,8 @@ public static class MergedLabels
                     shifted[a] = Printed.Blank;
                     var (from, to, start) = (a, p, labels[a].Level2!);
                     var next = labels[p + 1].IsBlank ? "is blank there" : $"prints “{label.Text}” again";
-                    yield return new Reading(shifted, p - a + 1, start, lines => $"assumed the 一级/二级 labels of {Rows(Row(lines, from), Row(lines, to))} are printed one row early, each belonging to the row below (row {Row(lines, to + 1)} {next})");
+                    var nextZh = labels[p + 1].IsBlank ? "此处空白" : $"再次印出“{label.Text}”";
+                    yield return new Reading(shifted, p - a + 1, start, lines => ($"假定{RowsZh(Row(lines, from), Row(lines, to))}的一级/二级指标名称提前一行印出，各属于下一行（第 {Row(lines, to + 1)} 行{nextZh}）", $"assumed the 一级/二级 labels of {Rows(Row(lines, from), Row(lines, to))} are printed one row early, each belonging to the row below (row {Row(lines, to + 1)} {next})"));
                 }
             }
         }
@@ -159,6 +162,8 @@ public static class MergedLabels
     private static int Row(IReadOnlyList<Dictionary<string, SourceCell>> lines, int line) => lines[line].Values.Min(c => c.Row);
 
     private static string Rows(int first, int last) => first == last ? $"row {first}" : $"rows {first}–{last}";
+
+    private static string RowsZh(int first, int last) => first == last ? $"第 {first} 行" : $"第 {first}–{last} 行";
 
     /// <summary>The 一级/二级 cells a row prints, or null where it prints none.</summary>
     private sealed record Printed(SourceCell? Level1, SourceCell? Level2)
@@ -173,5 +178,5 @@ public static class MergedLabels
     }
 
     /// <summary>Printed labels moved to other rows: how many rows changed, the label cell to warn at, and what was assumed.</summary>
-    private sealed record Reading(List<Printed> Labels, int Moved, SourceCell At, Func<IReadOnlyList<Dictionary<string, SourceCell>>, string> Describe);
+    private sealed record Reading(List<Printed> Labels, int Moved, SourceCell At, Func<IReadOnlyList<Dictionary<string, SourceCell>>, (string Zh, string En)> Describe);
 }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Validation;
+using PerfDisclosure.Core.Validation.Rules.Import;
 
 namespace PerfDisclosure.Build.Importing;
 
@@ -34,24 +36,25 @@ public static partial class TableImporter
             if (starts.Count > 0 && cells.Count == 1)
             {
                 // A line of its own above the first form is the document's heading (a compilation's title), not a cell of a form.
-                notes.Add(new ImportNote(table.File, cells[0].Row, cells[0].Column, Severity.Info, $"heading above the first form, not part of any form: “{cells[0].Text}”"));
+                notes.Add(new ImportNote(table.File, cells[0].Row, cells[0].Column, ImportRules.Heading, $"第一张表单上方的标题，不属于任何表单：“{cells[0].Text}”", $"heading above the first form, not part of any form: “{cells[0].Text}”"));
                 continue;
             }
 
-            unplaced.AddRange(cells.Select(c => new UnplacedCell(table.File, c.Row, c.Column, c.Text, "outside any form (no layout title above it)")));
+            unplaced.AddRange(cells.Select(c => new UnplacedCell(table.File, c.Row, c.Column, c.Text, ImportRules.OutsideForm, "不在任何表单内（上方没有布局的标题）", "outside any form (no layout title above it)")));
         }
 
         for (var i = 0; i < starts.Count; i++)
         {
             var end = i + 1 < starts.Count ? starts[i + 1].Row : table.Rows.Count;
             var rows = table.Rows.Skip(starts[i].Row).Take(end - starts[i].Row).ToList();
+            var problemsBefore = unplaced.Count;
             var layout = Choose(starts[i].Candidates, rows);
             var consumed = new HashSet<SourceCell> { starts[i].Title };
-            var form = new ImportedForm(layout, starts[i].Title);
+            var form = new ImportedForm(layout, starts[i].Title) { File = table.File };
             form.Year = FindYear(rows, consumed) ?? settings.Year;
             if (form.Year is null)
             {
-                unplaced.Add(new UnplacedCell(table.File, starts[i].Title.Row, starts[i].Title.Column, starts[i].Title.Text, "the form prints no year: give it with --year"));
+                unplaced.Add(new UnplacedCell(table.File, starts[i].Title.Row, starts[i].Title.Column, starts[i].Title.Text, ImportRules.NoYear, "表单未印年度：请用 --year 指定", "the form prints no year: give it with --year"));
             }
 
             var context = new PlacingContext(table.File, form, settings, consumed, unplaced, notes);
@@ -59,9 +62,10 @@ public static partial class TableImporter
             FieldPlacer.Place(context, rows.Where(r => !indicatorRows.Contains(r)).ToList());
             foreach (var cell in rows.SelectMany(r => r).Where(c => !c.IsEmpty && !consumed.Contains(c)))
             {
-                unplaced.Add(new UnplacedCell(table.File, cell.Row, cell.Column, cell.Text, "not placed in any field"));
+                unplaced.Add(new UnplacedCell(table.File, cell.Row, cell.Column, cell.Text, ImportRules.CellNotPlaced, "未放入任何字段", "not placed in any field"));
             }
 
+            form.Problems.AddRange(unplaced.Skip(problemsBefore));
             forms.Add(form);
         }
 
@@ -110,10 +114,10 @@ public sealed record PlacingContext(string File, ImportedForm Form, ImportSettin
 {
     public LayoutDefinition Layout => Form.Layout;
 
-    public void Report(SourceCell cell, string reason) => Unplaced.Add(new UnplacedCell(File, cell.Row, cell.Column, cell.Text, reason));
+    public void Report(SourceCell cell, Rule rule, string reasonZh, string reason) => Unplaced.Add(new UnplacedCell(File, cell.Row, cell.Column, cell.Text, rule, reasonZh, reason));
 
     /// <summary>Tells what was assumed where the table allows more than one reading: never a silent guess.</summary>
-    public void Assume(SourceCell cell, string assumption) => Notes.Add(new ImportNote(File, cell.Row, cell.Column, Severity.Warning, assumption));
+    public void Assume(SourceCell cell, string assumptionZh, string assumption) => Notes.Add(new ImportNote(File, cell.Row, cell.Column, ImportRules.Assumed, assumptionZh, assumption));
 
     /// <summary>The text without the spaces of its line wraps (<see cref="LineWraps"/>); a join the text alone decides is told.</summary>
     public string Unwrap(SourceCell cell, string text, int columnWidth)
@@ -121,7 +125,7 @@ public sealed record PlacingContext(string File, ImportedForm Form, ImportSettin
         var (joined, ambiguous) = LineWraps.Join(text, columnWidth);
         if (ambiguous)
         {
-            Assume(cell, $"joined “{text}” as one line wrapped in a narrow cell; if the form prints the space, put it back");
+            Assume(cell, $"把“{text}”当作窄单元格中折行的一行文字连接起来；如果原表印有这个空格，请补回", $"joined “{text}” as one line wrapped in a narrow cell; if the form prints the space, put it back");
         }
 
         return joined;

@@ -18,6 +18,7 @@ public static class RuleDocs
         ("PD07", "Files and identifiers (reported while loading)"),
         ("PD08", "Outputs (reported while building)"),
         ("PD09", "Templates (reported while rendering)"),
+        ("PD10", "Import (reported by import, at the cell of the source)"),
     ];
 
     public static string Markdown(RuleSet rules)

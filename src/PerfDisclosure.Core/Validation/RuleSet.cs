@@ -2,6 +2,7 @@ using PerfDisclosure.Core.Validation.Rules.AcrossFiles;
 using PerfDisclosure.Core.Validation.Rules.Authoring;
 using PerfDisclosure.Core.Validation.Rules.Classified;
 using PerfDisclosure.Core.Validation.Rules.Framework;
+using PerfDisclosure.Core.Validation.Rules.Import;
 using PerfDisclosure.Core.Validation.Rules.Funds;
 using PerfDisclosure.Core.Validation.Rules.Input;
 using PerfDisclosure.Core.Validation.Rules.Markdown;
@@ -29,7 +30,22 @@ public sealed class RuleSet
     }
 
     /// <summary>Every rule PerfDisclosure has.</summary>
-    public static RuleSet Default { get; } = new RuleSetBuilder().UseSchema().UseFramework().UseValues().UseFunds().UseTables().UseScoring().UseAcrossFiles().UseClassified().UseInput().UseMarkdown().UseOutputs().UseTemplates().UseAuthoring().Build();
+    public static RuleSet Default { get; } = new RuleSetBuilder()
+        .UseSchema()
+        .UseFramework()
+        .UseValues()
+        .UseFunds()
+        .UseTables()
+        .UseScoring()
+        .UseAcrossFiles()
+        .UseClassified()
+        .UseInput()
+        .UseMarkdown()
+        .UseOutputs()
+        .UseTemplates()
+        .UseAuthoring()
+        .UseImport()
+        .Build();
 
     public IReadOnlyList<Rule> Rules { get; }
 
@@ -72,6 +88,8 @@ public sealed class RuleSetBuilder
     public RuleSetBuilder UseTemplates() => UseAll(TemplateRules.All);
 
     public RuleSetBuilder UseAuthoring() => UseAll(AuthoringRules.All);
+
+    public RuleSetBuilder UseImport() => UseAll(ImportRules.All);
 
     public RuleSet Build() => new(rules);
 

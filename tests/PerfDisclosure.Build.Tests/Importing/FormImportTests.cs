@@ -41,7 +41,7 @@ public class FormImportTests
             "本年度项目金额(万元):\t十二万\t\t备注\t多余的格子",
             "一级指标\t二级指标\t三级指标\t指标值\t指标解释",
             "产出指标\t数量指标\t国产台式电脑\t12台\t该指标考察政府采购设备数量\t多出一列"));
-        var result = TableImporter.Import(table, Settings);
+        var result = TableImporter.Import(table, Settings with { CreateOrganisations = false });
 
         var form = Assert.Single(result.Forms);
         Assert.Equal("办公设备采购", form.ProjectName);

@@ -35,8 +35,9 @@ public class SeedImportTests
             var content = Repo.TempDir("import");
             CopyOrganisations(content);
             var year = name.StartsWith("004", StringComparison.Ordinal) ? 2024 : (int?)null; // Shenzhen's form prints no year: the user gives it
-            var result = FormImport.Read(seed, ImportSettings.Load(content, Repo.Templates, year));
-            FormImport.Write(result, name, content);
+            var settings = ImportSettings.Load(content, Repo.Templates, year);
+            var result = FormImport.Read(seed, settings);
+            FormImport.Write(result, name, content, settings);
             var imported = ContentLoader.Load(content, theme);
             Assert.Empty(imported.Diagnostics.Where(d => d.IsError && d.Code is "PD0001" or "PD0003").Select(d => d.ToString()));
 
