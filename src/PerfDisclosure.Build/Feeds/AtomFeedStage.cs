@@ -44,6 +44,7 @@ public sealed class AtomFeedStage : IOutputStage
             xml.WriteStartElement("entry");
             xml.WriteElementString("id", url(entry.Path));
             xml.WriteElementString("title", site.Strings.Format("feed.entry", ("project", entry.Form.ProjectName), ("year", entry.Form.Year), ("layout", entry.Layout.Title)));
+            xml.WriteElementString("published", Timestamp(entry.Published));
             xml.WriteElementString("updated", Timestamp(entry.Updated));
             Link(xml, "alternate", url(entry.Path), "text/html");
             Link(xml, "alternate", url(entry.Path + "form.json"), "application/json");

@@ -157,6 +157,11 @@ public static class ContentLoader
             forms[i] = Identifiers.Accept(slug, file, IdentifierKind.Form, diagnostics)
                 ? Guard(diagnostics, () => FormReader.Read(file, slug, ContentText.Read(path, file, diagnostics, out hashes[i]), layouts, diagnostics))
                 : null;
+            if (forms[i] is { } form)
+            {
+                // The file's own date: the real date left for a form that names neither published nor updated.
+                forms[i] = form with { FileDate = DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path)) };
+            }
         });
         var loaded = forms.Select((form, i) => (form, hash: hashes[i])).Where(f => f.form is not null).ToList();
         return ([.. loaded.Select(f => f.form!)], loaded.ToDictionary(f => f.form!.File, f => f.hash!, StringComparer.Ordinal));

@@ -49,7 +49,7 @@ public sealed class DataPageStage : IOutputStage
             ["columns"] = t.Columns.Select(c => new ScriptObject
             {
                 ["name"] = Html.Escape(c.Name),
-                ["title"] = Html.Escape(c.Title),
+                ["identifier"] = Html.Escape(c.Identifier),
                 ["type"] = Html.Escape(c.Type),
                 ["description"] = Html.Escape(c.Description),
             }).ToList(),

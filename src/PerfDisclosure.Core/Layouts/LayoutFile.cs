@@ -10,7 +10,7 @@ namespace PerfDisclosure.Core.Layouts;
 public static class LayoutFile
 {
     /// <summary>Keys every form file has besides its layout's fields; a field may not take one of these names.</summary>
-    public static IReadOnlyList<string> FormKeys { get; } = ["layout", "year", "classified", "indicators", "updated"];
+    public static IReadOnlyList<string> FormKeys { get; } = ["layout", "year", "classified", "indicators", "updated", "published"];
 
     /// <summary>The indicator columns every layout has; a declared column may not take one of these names.</summary>
     public static IReadOnlyList<string> LevelColumns { get; } = ["level1", "level2", "level3"];
@@ -34,7 +34,7 @@ public static class LayoutFile
         new("fields", new ListShape("The sub-fields of a group", new RefShape("field"))),
         new("description", new TextShape("A note for the people who fill in the form")),
         new("role", new TextShape(
-            "What the field means, so that checks, listings, search, charts and open data find it whatever its key: a field's project-name, project-code, total-score, total-weight or grade; an indicator column's target, actual, weight, score, deviation, explanation, comparator, unit or standard",
+            "What the field means, so that checks, listings, search, charts and open data find it whatever its key: a field's project-name, project-code, total-score, total-weight, grade, department, budget, adjusted-budget, executed or execution-rate; an indicator column's target, actual, weight, score, deviation, explanation, comparator, unit or standard",
             [.. EnumNames.Of<FieldRole>().Skip(1), .. EnumNames.Of<ColumnRole>().Skip(1).Except(EnumNames.Of<FieldRole>())])),
         new("placeholders", new ListShape("A number or amount field: what its official form prints where it has no number (—, /, …); shown as printed, left out of sums, null in open data", new TextShape("A placeholder as printed"))),
     ]);
