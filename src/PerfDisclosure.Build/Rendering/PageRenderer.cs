@@ -70,6 +70,7 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
         globals["forms"] = forms.OrderByDescending(f => f.AmountInYuan).Select(Listing).ToList();
         globals["total"] = Html.TenThousandYuan(forms.Sum(f => f.AmountInYuan ?? 0m));
         globals["charts"] = Summaries.Spending(site.Strings, forms).Concat(Summaries.Scores(site.Strings, forms)).ToList();
+        globals["workbook"] = Path.GetFileName(SitePaths.OrganisationYearWorkbook(organisation, year));
         globals["compilation_pdf"] = pdfLinks ? Path.GetFileName(Pdf.PdfPaths.Compilation(organisation, year)) : string.Empty;
         return new PageView("layouts/organisation-year.sbn-html", globals, path);
     }
