@@ -37,7 +37,7 @@ public sealed class AtomFeedStage : IOutputStage
         Link(xml, "self", url(Path), "application/atom+xml");
         Link(xml, "alternate", url(""), "text/html");
         xml.WriteStartElement("author");
-        xml.WriteElementString("name", site.Settings.Publisher.Length > 0 ? site.Settings.Publisher : site.Settings.SiteName);
+        xml.WriteElementString("name", site.Settings.PublisherName);
         xml.WriteEndElement();
         foreach (var entry in entries)
         {

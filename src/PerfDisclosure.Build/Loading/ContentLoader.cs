@@ -103,7 +103,12 @@ public static class ContentLoader
             Get("site_domain", defaults.SiteDomain),
             Get("site_id_code", defaults.SiteIdCode),
             Get("content_source", defaults.ContentSource),
-            Get("publisher", defaults.Publisher));
+            Get("publisher", defaults.Publisher),
+            Get("publisher_type", defaults.PublisherType),
+            Get("licence", defaults.Licence),
+            // A site that names its own licence names it; the theme's name belongs to the theme's licence.
+            Get("licence_name", LayoutReader.Child(root, "licence") is null ? defaults.LicenceName : Get("licence", defaults.Licence)),
+            Get("contact_email", defaults.ContactEmail));
     }
 
     private static Dictionary<string, Organisation> LoadOrganisations(IEnumerable<SourceFile> files, DiagnosticBag diagnostics)

@@ -80,7 +80,7 @@ public sealed class DataPageStage : IOutputStage
             ["dateModified"] = OpenDataFacts.Modified(site).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["temporalCoverage"] = site.Years.Count == 0 ? null : $"{site.Years.Min()}/{site.Years.Max()}",
             ["spatialCoverage"] = site.Organisations.Select(o => o.Jurisdiction).Distinct().Order(StringComparer.Ordinal).ToList(),
-            ["creator"] = new Dictionary<string, object> { ["@type"] = "Organization", ["name"] = site.Settings.Publisher.Length > 0 ? site.Settings.Publisher : site.Settings.SiteName },
+            ["creator"] = new Dictionary<string, object> { ["@type"] = "Organization", ["name"] = site.Settings.PublisherName },
             ["distribution"] = Files(site).Select(f => new Dictionary<string, object>
             {
                 ["@type"] = "DataDownload",

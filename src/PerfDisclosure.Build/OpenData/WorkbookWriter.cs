@@ -25,13 +25,14 @@ public static class WorkbookWriter
         using var memory = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(memory, SpreadsheetDocumentType.Workbook))
         {
-            var workbook = document.AddWorkbookPart();
+            // Relationship ids given, not generated (the SDK's are random): the same tables write the same bytes.
+            var workbook = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rId1");
             var formats = new Formats();
             var list = new Sheets();
             uint sheetId = 1;
             foreach (var sheet in sheets)
             {
-                var part = workbook.AddNewPart<WorksheetPart>();
+                var part = workbook.AddNewPart<WorksheetPart>("rId" + sheetId.ToString(CultureInfo.InvariantCulture));
                 var data = new SheetData();
                 uint row = 1;
                 data.Append(Row(row++, sheet.Columns.Select(c => (object?)c.Name), formats, header: true));
@@ -47,7 +48,7 @@ public static class WorkbookWriter
             }
 
             workbook.Workbook = new Workbook(list);
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = formats.Stylesheet();
+            workbook.AddNewPart<WorkbookStylesPart>("rIdStyles").Stylesheet = formats.Stylesheet();
         }
 
         // The zip entries carry the write time; the content's own date keeps builds reproducible.

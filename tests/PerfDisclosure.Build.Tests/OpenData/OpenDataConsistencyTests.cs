@@ -127,14 +127,16 @@ public class OpenDataConsistencyTests
         foreach (var dataset in datasets)
         {
             Assert.Equal("http://www.w3.org/ns/dcat#Dataset", Expand(dataset.GetProperty("@type").GetString()!));
-            Assert.False(string.IsNullOrEmpty(dataset.GetProperty("dct:title").GetString()));
-            var distribution = dataset.GetProperty("dcat:distribution");
-            Assert.Equal("http://www.w3.org/ns/dcat#Distribution", Expand(distribution.GetProperty("@type").GetString()!));
-            downloads.Add(distribution.GetProperty("dcat:downloadURL").GetProperty("@id").GetString()!);
+            Assert.False(string.IsNullOrEmpty(dataset.GetProperty("dct:title").GetProperty("@value").GetString()));
+            foreach (var distribution in dataset.GetProperty("dcat:distribution").EnumerateArray())
+            {
+                Assert.Equal("http://www.w3.org/ns/dcat#Distribution", Expand(distribution.GetProperty("@type").GetString()!));
+                downloads.Add(distribution.GetProperty("dcat:downloadURL").GetProperty("@id").GetString()!);
+            }
         }
 
         Assert.Equal(
-            ["data/forms.csv", "data/forms.json", "data/indicators.csv"],
+            ["data/forms.csv", "data/forms.json", "data/forms.xlsx", "data/forms.xlsx", "data/indicators.csv"],
             downloads.Select(d => d.StartsWith(BuiltSite.BaseUrl, StringComparison.Ordinal) ? d[BuiltSite.BaseUrl.Length..] : d).Order());
         Assert.All(downloads, d => Assert.True(File.Exists(Path.Combine(Site.Root, d[BuiltSite.BaseUrl.Length..])), d));
     }
