@@ -40,6 +40,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         new AssetsStage(),
         new NotesStage(),
         new CsvTablesStage(),
+        new WorkbookStage(),
         new DataPackageStage(),
         new CatalogStage(),
         new DataPageStage(),

@@ -37,13 +37,14 @@ public sealed class AtomFeedStage : IOutputStage
         Link(xml, "self", url(Path), "application/atom+xml");
         Link(xml, "alternate", url(""), "text/html");
         xml.WriteStartElement("author");
-        xml.WriteElementString("name", site.Settings.Publisher.Length > 0 ? site.Settings.Publisher : site.Settings.SiteName);
+        xml.WriteElementString("name", site.Settings.PublisherName);
         xml.WriteEndElement();
         foreach (var entry in entries)
         {
             xml.WriteStartElement("entry");
             xml.WriteElementString("id", url(entry.Path));
             xml.WriteElementString("title", site.Strings.Format("feed.entry", ("project", entry.Form.ProjectName), ("year", entry.Form.Year), ("layout", entry.Layout.Title)));
+            xml.WriteElementString("published", Timestamp(entry.Published));
             xml.WriteElementString("updated", Timestamp(entry.Updated));
             Link(xml, "alternate", url(entry.Path), "text/html");
             Link(xml, "alternate", url(entry.Path + "form.json"), "application/json");

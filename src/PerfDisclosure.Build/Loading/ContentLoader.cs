@@ -103,7 +103,12 @@ public static class ContentLoader
             Get("site_domain", defaults.SiteDomain),
             Get("site_id_code", defaults.SiteIdCode),
             Get("content_source", defaults.ContentSource),
-            Get("publisher", defaults.Publisher));
+            Get("publisher", defaults.Publisher),
+            Get("publisher_type", defaults.PublisherType),
+            Get("licence", defaults.Licence),
+            // A site that names its own licence names it; the theme's name belongs to the theme's licence.
+            Get("licence_name", LayoutReader.Child(root, "licence") is null ? defaults.LicenceName : Get("licence", defaults.Licence)),
+            Get("contact_email", defaults.ContactEmail));
     }
 
     private static Dictionary<string, Organisation> LoadOrganisations(IEnumerable<SourceFile> files, DiagnosticBag diagnostics)
@@ -157,6 +162,11 @@ public static class ContentLoader
             forms[i] = Identifiers.Accept(slug, file, IdentifierKind.Form, diagnostics)
                 ? Guard(diagnostics, () => FormReader.Read(file, slug, ContentText.Read(path, file, diagnostics, out hashes[i]), layouts, diagnostics))
                 : null;
+            if (forms[i] is { } form)
+            {
+                // The file's own date: the real date left for a form that names neither published nor updated.
+                forms[i] = form with { FileDate = DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path)) };
+            }
         });
         var loaded = forms.Select((form, i) => (form, hash: hashes[i])).Where(f => f.form is not null).ToList();
         return ([.. loaded.Select(f => f.form!)], loaded.ToDictionary(f => f.form!.File, f => f.hash!, StringComparer.Ordinal));

@@ -13,7 +13,7 @@ public static class FormReader
     // Parsed values are immutable: one per distinct published text.
     private static readonly SharedValues<ParsedValue> ParsedValues = new();
 
-    private static readonly string[] CommonKeys = ["layout", "year", "classified", "indicators", "updated"];
+    private static readonly string[] CommonKeys = ["layout", "year", "classified", "indicators", "updated", "published"];
     private static readonly string[] LevelKeys = ["level1", "level2", "level3"];
 
     public static Form? Read(string file, string slug, string text, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics)
@@ -53,6 +53,7 @@ public static class FormReader
 
         var classified = reader.Boolean(LayoutReader.Child(root, "classified"), "classified") ?? false;
         var updated = reader.Date(LayoutReader.Child(root, "updated"), "updated");
+        var published = reader.Date(LayoutReader.Child(root, "published"), "published");
         var known = CommonKeys.Concat(layout.Fields.SelectMany(KeysOf)).ToHashSet(StringComparer.Ordinal);
         var fields = ReadFields(reader, root, layout.Fields, known, "");
         var indicators = ReadIndicators(reader, root, layout);
@@ -64,7 +65,7 @@ public static class FormReader
             return null;
         }
 
-        return new Form($"{owner}/{year}/{slug}", slug, layout.Id, year.Value, projectName, owner, classified, fields, indicators, reader.At(root), updated);
+        return new Form($"{owner}/{year}/{slug}", slug, layout.Id, year.Value, projectName, owner, classified, fields, indicators, reader.At(root), updated, published);
     }
 
     private static IEnumerable<string> KeysOf(FieldDefinition field) =>

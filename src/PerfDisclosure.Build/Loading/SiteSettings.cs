@@ -7,6 +7,11 @@ namespace PerfDisclosure.Build.Loading;
 /// <param name="SiteDomain">网站域名 (<c>SiteDomain</c>).</param>
 /// <param name="SiteIdCode">网站标识码 (<c>SiteIDCode</c>).</param>
 /// <param name="ContentSource">信息来源 (<c>ContentSource</c>).</param>
+/// <param name="Publisher">The government body that publishes the forms (发布机关): the open data's publisher.</param>
+/// <param name="PublisherType">Its kind, as the ADMS publisher-type vocabulary names it (LocalAuthority, RegionalAuthority, NationalAuthority …).</param>
+/// <param name="Licence">The open data's licence, as a URL (default: the theme's, CC BY 4.0).</param>
+/// <param name="LicenceName">What the licence is called on the data page.</param>
+/// <param name="ContactEmail">Where a data user writes (the catalog's contact point); empty: the site's home page stands in.</param>
 public sealed record SiteSettings(
     string Title,
     string Description,
@@ -15,11 +20,18 @@ public sealed record SiteSettings(
     string SiteDomain,
     string SiteIdCode,
     string ContentSource,
-    string Publisher)
+    string Publisher,
+    string PublisherType = "",
+    string Licence = "",
+    string LicenceName = "",
+    string ContactEmail = "")
 {
+    /// <summary>The publisher's name: the body, else the site's name.</summary>
+    public string PublisherName => Publisher.Length > 0 ? Publisher : SiteName;
+
     /// <summary>What a site without site.yaml (or without a key of it) is called: the theme's words.</summary>
     public static SiteSettings Defaults(Theme.ThemeStrings strings) =>
-        new(strings["site.title"], strings["site.description"], "/", strings["site.title"], "", "", "", "");
+        new(strings["site.title"], strings["site.description"], "/", strings["site.title"], "", "", "", "", strings["site.publisher_type"], strings["site.licence"], strings["site.licence_name"], "");
 
     /// <summary>What a refused base URL is told: the same for site.yaml and <c>--base-url</c>.</summary>
     public const string BaseUrlRuleZh = "base_url 必须是以 http:// 或 https:// 开头的完整网址（或以单个 / 开头的路径），不能含空格或控制字符";

@@ -2,7 +2,7 @@ using PerfDisclosure.Build.Stages;
 
 namespace PerfDisclosure.Build.OpenData;
 
-/// <summary>site/data/forms.csv and indicators.csv.</summary>
+/// <summary>site/data/forms.csv and indicators.csv: for programs (the Data Package's resources); people get the .xlsx.</summary>
 public sealed class CsvTablesStage : IOutputStage
 {
     public string Name => "csv";

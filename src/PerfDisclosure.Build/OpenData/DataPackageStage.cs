@@ -25,6 +25,16 @@ public sealed class DataPackageStage : IOutputStage
         json.WriteString("homepage", PageContext.Canonical(site.Settings.BaseUrl, ""));
         json.WriteString("version", OpenDataFacts.Modified(site).ToString("yyyy.M.d", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteString("created", OpenDataFacts.Modified(site).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00Z");
+        json.WriteString("countryCode", "CN");
+        if (site.Years.Count > 0)
+        {
+            // Fiscal Data Package: the budget years the tables cover (China's fiscal year is the calendar year).
+            json.WriteStartObject("fiscalPeriod");
+            json.WriteString("start", $"{site.Years.Min()}-01-01");
+            json.WriteString("end", $"{site.Years.Max()}-12-31");
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("keywords");
         foreach (var keyword in OpenDataFacts.Keywords(site))
         {
@@ -49,6 +59,44 @@ public sealed class DataPackageStage : IOutputStage
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Fiscal Data Package annotations (columnType, and for an amount its phase, direction, currency and unit),
+    /// which generic readers ignore and fiscal-data tools (OpenSpending) read.
+    /// </summary>
+    private static void WriteFiscal(Utf8JsonWriter json, FiscalColumn fiscal)
+    {
+        json.WriteString("columnType", fiscal.ColumnType);
+        if (fiscal.ColumnType != "value")
+        {
+            return;
+        }
+
+        json.WriteString("direction", "expenditure");
+        json.WriteString("currency", "CNY");
+        if (fiscal.Phase is { } phase)
+        {
+            json.WriteString("phase", phase);
+        }
+
+        if (fiscal.UnitColumn is { } unit)
+        {
+            // The unit varies by layout (元 or 万元): the row's own unit column says which, and how many yuan it is.
+            json.WriteString("unitField", unit);
+            json.WriteStartObject("factors");
+            foreach (var (name, yuan) in Core.Layouts.LayoutFile.AmountUnits)
+            {
+                json.WriteNumber(name, yuan);
+            }
+
+            json.WriteEndObject();
+        }
+
+        if (fiscal.Factor is { } factor)
+        {
+            json.WriteNumber("factor", factor);
+        }
     }
 
     private static void WriteTable(Utf8JsonWriter json, DataTable table)
@@ -77,8 +125,13 @@ public sealed class DataPackageStage : IOutputStage
             json.WriteStartObject();
             json.WriteString("name", column.Name);
             json.WriteString("type", column.Type);
-            json.WriteString("title", column.Title);
+            json.WriteString("title", column.Identifier);
             json.WriteString("description", column.Description);
+            if (column.Fiscal is { } fiscal)
+            {
+                WriteFiscal(json, fiscal);
+            }
+
             json.WriteEndObject();
         }
 

@@ -15,10 +15,13 @@ public sealed class DataPageStage : IOutputStage
 {
     public string Name => "data-page";
 
+    public const string WorkbookMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /// <summary>The downloadable files: site path, name, format, media type and what they hold.</summary>
     public static IReadOnlyList<(string Path, string Format, string MediaType, string Description)> Files(SiteModel site) =>
     [
         .. OpenDataTables.All(site).Select(t => (t.Path, "CSV", "text/csv", site.Strings.Format("open_data.file", ("title", t.Title), ("description", t.Description)))),
+        (SitePaths.SiteWorkbook, "Excel（.xlsx）", WorkbookMediaType, site.Strings["open_data.workbook_description"]),
         ("data/forms.json", "JSON", "application/json", site.Strings["open_data.forms_json_description"]),
         ("data/datapackage.json", "Frictionless Data Package v2", "application/json", site.Strings["open_data.datapackage_description"]),
         ("data/catalog.jsonld", "DCAT（JSON-LD）", "application/ld+json", site.Strings["open_data.catalog_description"]),
@@ -49,7 +52,7 @@ public sealed class DataPageStage : IOutputStage
             ["columns"] = t.Columns.Select(c => new ScriptObject
             {
                 ["name"] = Html.Escape(c.Name),
-                ["title"] = Html.Escape(c.Title),
+                ["identifier"] = Html.Escape(c.Identifier),
                 ["type"] = Html.Escape(c.Type),
                 ["description"] = Html.Escape(c.Description),
             }).ToList(),
@@ -77,7 +80,7 @@ public sealed class DataPageStage : IOutputStage
             ["dateModified"] = OpenDataFacts.Modified(site).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["temporalCoverage"] = site.Years.Count == 0 ? null : $"{site.Years.Min()}/{site.Years.Max()}",
             ["spatialCoverage"] = site.Organisations.Select(o => o.Jurisdiction).Distinct().Order(StringComparer.Ordinal).ToList(),
-            ["creator"] = new Dictionary<string, object> { ["@type"] = "Organization", ["name"] = site.Settings.Publisher.Length > 0 ? site.Settings.Publisher : site.Settings.SiteName },
+            ["creator"] = new Dictionary<string, object> { ["@type"] = "Organization", ["name"] = site.Settings.PublisherName },
             ["distribution"] = Files(site).Select(f => new Dictionary<string, object>
             {
                 ["@type"] = "DataDownload",

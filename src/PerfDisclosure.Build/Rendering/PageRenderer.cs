@@ -23,7 +23,7 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
             [PageContext.Home(site), new(entry.Owner.Name, SitePaths.Organisation(entry.Owner.Id)), new(Year(form.Year), SitePaths.OrganisationYear(entry.Owner.Id, form.Year)), new(form.ProjectName, entry.Path)],
             description: strings.Format("title.form_description", ("organisation", entry.Owner.Name), ("year", form.Year), ("project", form.ProjectName), ("layout", entry.Layout.Title)),
             keywords: $"{form.ProjectName},{entry.Owner.Name},{entry.Layout.Title},{form.Year}",
-            pubDate: $"{form.Year}-01-01");
+            pubDate: entry.Published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var view = FormView.Build(entry, site);
         view["pdf"] = pdfLinks ? Path.GetFileName(Pdf.PdfPaths.Form(entry)) : string.Empty;
         globals["form"] = view;
@@ -70,6 +70,7 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
         globals["forms"] = forms.OrderByDescending(f => f.AmountInYuan).Select(Listing).ToList();
         globals["total"] = Html.TenThousandYuan(forms.Sum(f => f.AmountInYuan ?? 0m));
         globals["charts"] = Summaries.Spending(site.Strings, forms).Concat(Summaries.Scores(site.Strings, forms)).ToList();
+        globals["workbook"] = Path.GetFileName(SitePaths.OrganisationYearWorkbook(organisation, year));
         globals["compilation_pdf"] = pdfLinks ? Path.GetFileName(Pdf.PdfPaths.Compilation(organisation, year)) : string.Empty;
         return new PageView("layouts/organisation-year.sbn-html", globals, path);
     }

@@ -15,8 +15,14 @@ public sealed record FormEntry(Form Form, LayoutDefinition Layout, Organisation 
     /// <summary>The headline amount in yuan, for totals across layouts with different units.</summary>
     public decimal? AmountInYuan => Amount * Layout.YuanPerUnit;
 
-    /// <summary>When the form last changed: its <c>updated</c> field, else 1 January of its year (deterministic, no git).</summary>
-    public DateOnly Updated => Form.Updated ?? new DateOnly(Form.Year, 1, 1);
+    /// <summary>
+    /// When the form was published: its <c>published</c> field, else its <c>updated</c> field, else the day its
+    /// content file was last written. 1 January of its year only for a form built from memory with no file.
+    /// </summary>
+    public DateOnly Published => Form.Published ?? Form.Updated ?? Form.FileDate ?? new DateOnly(Form.Year, 1, 1);
+
+    /// <summary>When the form last changed: its <c>updated</c> field, else <see cref="Published"/>.</summary>
+    public DateOnly Updated => Form.Updated is { } updated && updated > Published ? updated : Published;
 
     public bool IsSelfEvaluation => Layout.Kind == FormKind.SelfEvaluation;
 

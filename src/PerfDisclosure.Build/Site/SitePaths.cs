@@ -15,6 +15,12 @@ public static class SitePaths
 
     public static string OrganisationYear(string id, int year) => $"{id}/{year}/";
 
+    /// <summary>The spreadsheet of an organisation's year, in that year's folder.</summary>
+    public static string OrganisationYearWorkbook(string id, int year) => $"{OrganisationYear(id, year)}{id}-{year}.xlsx";
+
+    /// <summary>The spreadsheet of the whole site.</summary>
+    public const string SiteWorkbook = "data/forms.xlsx";
+
     public static string Year(int year) => $"years/{year}/";
 
     public static string Page(string slug) => $"pages/{slug}/";

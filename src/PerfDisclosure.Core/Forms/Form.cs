@@ -7,6 +7,8 @@ namespace PerfDisclosure.Core.Forms;
 /// <param name="Owner">Id of the organisation the form is published under.</param>
 /// <param name="Classified">涉密项目不宜公开: only the redacted form may be published.</param>
 /// <param name="Updated">When the publisher last changed the form (optional <c>updated:</c>); feeds and "recently changed" use it.</param>
+/// <param name="Published">When the form was first published (optional <c>published:</c>).</param>
+/// <param name="FileDate">The day its content file was last written, as the loader found it: the real date left when the form gives none.</param>
 public sealed record Form(
     string Id,
     string Slug,
@@ -18,7 +20,9 @@ public sealed record Form(
     FieldSet Fields,
     IReadOnlyList<IndicatorRow> Indicators,
     SourceSpan Where,
-    DateOnly? Updated = null)
+    DateOnly? Updated = null,
+    DateOnly? Published = null,
+    DateOnly? FileDate = null)
 {
     public string File => Where.File;
 }

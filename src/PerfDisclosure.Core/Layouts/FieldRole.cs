@@ -22,6 +22,21 @@ public enum FieldRole
 
     /// <summary>评分等级: the grade the total score earns.</summary>
     Grade,
+
+    /// <summary>主管部门 (一级预算单位): the department the form's unit answers to.</summary>
+    Department,
+
+    /// <summary>The approved budget (年初预算数, 年度资金申请总额, 本年度项目金额): fiscal phase "approved".</summary>
+    Budget,
+
+    /// <summary>全年预算数: the budget as adjusted during the year (fiscal phase "adjusted").</summary>
+    AdjustedBudget,
+
+    /// <summary>全年执行数: what was spent (fiscal phase "executed").</summary>
+    Executed,
+
+    /// <summary>执行率: executed as a percentage of the adjusted budget.</summary>
+    ExecutionRate,
 }
 
 /// <summary>What an indicator column means, declared by its layout (<c>role:</c> on the column).</summary>

@@ -10,7 +10,7 @@ namespace PerfDisclosure.Core.Layouts;
 public static class LayoutFile
 {
     /// <summary>Keys every form file has besides its layout's fields; a field may not take one of these names.</summary>
-    public static IReadOnlyList<string> FormKeys { get; } = ["layout", "year", "classified", "indicators", "updated"];
+    public static IReadOnlyList<string> FormKeys { get; } = ["layout", "year", "classified", "indicators", "updated", "published"];
 
     /// <summary>The indicator columns every layout has; a declared column may not take one of these names.</summary>
     public static IReadOnlyList<string> LevelColumns { get; } = ["level1", "level2", "level3"];
@@ -41,7 +41,7 @@ public static class LayoutFile
         new("product_of", new ListShape("A column of a table field: the columns (number or amount) whose product it is, e.g. [price, quantity]", new TextShape("A column key of the same table"))),
         new("description", new TextShape("A note for the people who fill in the form")),
         new("role", new TextShape(
-            "What the field means, so that checks, listings, search, charts and open data find it whatever its key: a field's project-name, project-code, total-score, total-weight or grade; an indicator column's target, actual, weight, score, deviation, explanation, comparator, unit or standard",
+            "What the field means, so that checks, listings, search, charts and open data find it whatever its key: a field's project-name, project-code, total-score, total-weight, grade, department, budget, adjusted-budget, executed or execution-rate; an indicator column's target, actual, weight, score, deviation, explanation, comparator, unit or standard",
             [.. EnumNames.Of<FieldRole>().Skip(1), .. EnumNames.Of<ColumnRole>().Skip(1).Except(EnumNames.Of<FieldRole>())])),
         new("group", new TextShape("An indicator column: the label of the column group printed above it in a second header row (年度指标值 over 指标性质 / 指标值 / 度量单位); consecutive columns with the same group share one cell")),
         new("section", new TextShape("A top-level field: where the form prints it: header (above the indicators, the default), after (text rows after the indicator table: 评价结论, 存在问题 …) or footer (填表人, 联系电话, 填报日期, 审核意见 …)", EnumNames.Of<FieldSection>())),

@@ -146,11 +146,11 @@ public class FieldRolesTests
         Assert.Contains(">89.00<", year, StringComparison.Ordinal); // the listing's 总分
 
         var csv = File.ReadAllLines(Path.Combine(site.Output, "data", "forms.csv"));
-        var header = csv[0].TrimStart('\uFEFF').Split(',');
+        var header = csv[0].Split(',');
         var row = csv.Single(l => l.Contains($"{Owner}/2030/b", StringComparison.Ordinal)).Split(',');
-        Assert.Equal("75", row[Array.IndexOf(header, "total_score")]);
-        Assert.Equal("中", row[Array.IndexOf(header, "grade")]);
-        Assert.Equal("乙项目", row[Array.IndexOf(header, "project_name")]);
+        Assert.Equal("75", row[Array.IndexOf(header, "总分")]);
+        Assert.Equal("中", row[Array.IndexOf(header, "评分等级")]);
+        Assert.Equal("乙项目", row[Array.IndexOf(header, "项目名称")]);
     }
 
     [Theory]

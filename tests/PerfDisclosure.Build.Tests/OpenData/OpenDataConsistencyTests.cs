@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using PerfDisclosure.Build.OpenData;
 using Sylvan.Data.Csv;
 
 namespace PerfDisclosure.Build.Tests.OpenData;
@@ -11,14 +12,30 @@ public class OpenDataConsistencyTests
     private static readonly BuiltSite Site = BuiltSite.Content;
 
     [Fact]
-    public void Csv_files_are_utf8_with_a_bom_so_excel_reads_chinese()
+    public void Csv_files_are_utf8_without_a_bom_and_with_chinese_headers()
     {
-        foreach (var file in new[] { "data/forms.csv", "data/indicators.csv" })
+        foreach (var table in OpenDataTables.All(Site.Model))
         {
-            var bytes = File.ReadAllBytes(Path.Combine(Site.Root, file));
-            Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-            Assert.Contains("上海市", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+            var bytes = File.ReadAllBytes(Path.Combine(Site.Root, table.Path));
+            Assert.NotEqual([0xEF, 0xBB, 0xBF], bytes[..3]);
+            var text = Encoding.UTF8.GetString(bytes);
+            Assert.Contains("上海市", text, StringComparison.Ordinal);
+            Assert.StartsWith("表单编号,", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(",'=", text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Forms_csv_has_the_department_executed_and_rate_and_indicators_csv_the_unit_and_project()
+    {
+        var forms = Read("data/forms.csv");
+        var selfEvaluations = forms.Where(r => r["kind"] == "self-evaluation").ToList();
+        Assert.NotEmpty(selfEvaluations);
+        Assert.All(forms, r => Assert.NotEqual(string.Empty, r["department"]));
+        Assert.All(selfEvaluations, r => Assert.NotEqual(string.Empty, r["executed"]));
+        Assert.All(selfEvaluations, r => Assert.NotEqual(string.Empty, r["execution_rate"]));
+        var names = forms.ToDictionary(r => r["id"], r => (r["owner_name"], r["project_name"]));
+        Assert.All(Read("data/indicators.csv"), r => Assert.Equal(names[r["form_id"]], (r["owner_name"], r["project_name"])));
     }
 
     [Fact]
@@ -47,7 +64,7 @@ public class OpenDataConsistencyTests
                 Assert.Equal(expected[i].TryGetProperty("level3", out var l3) ? l3.GetString() : string.Empty, actual[i]["level3"]);
                 if (expected[i].TryGetProperty("target", out var target))
                 {
-                    Assert.Equal(target.ValueKind == JsonValueKind.Object ? target.GetProperty("published").GetString() : target.ToString(), Unneutralise(actual[i]["target"]));
+                    Assert.Equal(target.ValueKind == JsonValueKind.Object ? target.GetProperty("published").GetString() : target.ToString(), actual[i]["target"]);
                 }
             }
         }
@@ -110,14 +127,16 @@ public class OpenDataConsistencyTests
         foreach (var dataset in datasets)
         {
             Assert.Equal("http://www.w3.org/ns/dcat#Dataset", Expand(dataset.GetProperty("@type").GetString()!));
-            Assert.False(string.IsNullOrEmpty(dataset.GetProperty("dct:title").GetString()));
-            var distribution = dataset.GetProperty("dcat:distribution");
-            Assert.Equal("http://www.w3.org/ns/dcat#Distribution", Expand(distribution.GetProperty("@type").GetString()!));
-            downloads.Add(distribution.GetProperty("dcat:downloadURL").GetProperty("@id").GetString()!);
+            Assert.False(string.IsNullOrEmpty(dataset.GetProperty("dct:title").GetProperty("@value").GetString()));
+            foreach (var distribution in dataset.GetProperty("dcat:distribution").EnumerateArray())
+            {
+                Assert.Equal("http://www.w3.org/ns/dcat#Distribution", Expand(distribution.GetProperty("@type").GetString()!));
+                downloads.Add(distribution.GetProperty("dcat:downloadURL").GetProperty("@id").GetString()!);
+            }
         }
 
         Assert.Equal(
-            ["data/forms.csv", "data/forms.json", "data/indicators.csv"],
+            ["data/forms.csv", "data/forms.json", "data/forms.xlsx", "data/forms.xlsx", "data/indicators.csv"],
             downloads.Select(d => d.StartsWith(BuiltSite.BaseUrl, StringComparison.Ordinal) ? d[BuiltSite.BaseUrl.Length..] : d).Order());
         Assert.All(downloads, d => Assert.True(File.Exists(Path.Combine(Site.Root, d[BuiltSite.BaseUrl.Length..])), d));
     }
@@ -162,16 +181,15 @@ public class OpenDataConsistencyTests
         _ => true,
     };
 
-    /// <summary>The writer put an apostrophe before text a spreadsheet would run; the JSON has the text as published.</summary>
-    private static string Unneutralise(string cell) => cell.Length > 1 && cell[0] == '\'' && "=+-@\t\r".Contains(cell[1], StringComparison.Ordinal) ? cell[1..] : cell;
-
+    /// <summary>A CSV's rows keyed by the columns' stable English identifiers (the schema's titles), as a program joins them.</summary>
     private static List<Dictionary<string, string>> Read(string path)
     {
+        var identifiers = OpenDataTables.All(Site.Model).Single(t => t.Path == path).Columns.ToDictionary(c => c.Name, c => c.Identifier);
         using var reader = CsvDataReader.Create(new StreamReader(Path.Combine(Site.Root, path)));
         var rows = new List<Dictionary<string, string>>();
         while (reader.Read())
         {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, reader.GetString));
+            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(i => identifiers[reader.GetName(i)], reader.GetString));
         }
 
         return rows;
