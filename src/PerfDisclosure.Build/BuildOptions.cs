@@ -9,6 +9,7 @@ namespace PerfDisclosure.Build;
 /// <param name="Chromium">The Chromium executable; otherwise $PERFDISCLOSURE_CHROMIUM or the usual install paths.</param>
 /// <param name="CacheDir">Folder of rendered pages kept between builds (incremental builds), or null to render everything.</param>
 /// <param name="Shard">Build only this shard's organisations (<c>build --shard K/N</c>), for <c>merge</c> to combine.</param>
+/// <param name="Drafts">Publish draft forms (<c>draft: true</c>) that have no errors (<c>build --drafts</c>; <c>serve</c> always previews them).</param>
 /// <param name="MergeFrom">The shard output folders that <c>merge</c> combines; the build then runs only the global stages.</param>
 public sealed record BuildOptions(
     string ContentDir = "content",
@@ -21,4 +22,5 @@ public sealed record BuildOptions(
     string? Chromium = null,
     string? CacheDir = null,
     Sharding.ShardSpec? Shard = null,
-    IReadOnlyList<string>? MergeFrom = null);
+    IReadOnlyList<string>? MergeFrom = null,
+    bool Drafts = false);

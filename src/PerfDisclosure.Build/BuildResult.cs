@@ -13,7 +13,10 @@ public sealed record BuildResult(
     /// <summary>Nothing changed since the last build: the site was left as it was and nothing was written.</summary>
     public bool Unchanged { get; init; }
 
-    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+    public int Errors => Diagnostics.Count(d => d.IsError);
 
-    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning && !d.Draft);
+
+    /// <summary>Findings in draft forms (<c>draft: true</c>): listed, never stopping the build.</summary>
+    public int DraftFindings => Diagnostics.Count(d => d.Draft);
 }

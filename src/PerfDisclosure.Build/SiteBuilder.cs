@@ -67,6 +67,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         }
 
         var diagnostics = Stage("validate", () => ContentValidator.Validate(content, theme));
+        (content, diagnostics) = Drafts.Apply(content, diagnostics, options.Drafts);
 
         loaded = content;
         return (content, diagnostics);
@@ -95,7 +96,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     private BuildResult BuildSite(OutputFolder output)
     {
         var (content, diagnostics) = Check();
-        if (diagnostics.Any(d => d.IsError || (options.Strict && d.Severity == Severity.Warning)))
+        if (diagnostics.Any(d => d.IsError || (options.Strict && d.Severity == Severity.Warning && !d.Draft)))
         {
             return new BuildResult(false, diagnostics, 0, 0, stages);
         }

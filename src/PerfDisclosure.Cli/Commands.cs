@@ -17,6 +17,7 @@ public static class Commands
     private static readonly Option<string?> BaseUrl = new("--base-url") { Description = "Public address of the site, e.g. https://example.gov.cn/budget/" };
     private static readonly Option<bool> Strict = new("--strict") { Description = "Warnings stop the build; templates may not read missing variables" };
     private static readonly Option<bool> NoPdf = new("--no-pdf") { Description = "Do not print PDFs" };
+    private static readonly Option<bool> Drafts = new("--drafts") { Description = "Publish draft forms (draft: true) too, those without errors; drafts are left out by default" };
     private static readonly Option<bool> RequirePdf = new("--require-pdf") { Description = "Fail when PDFs cannot be printed (no Chromium) instead of skipping them" };
     private static readonly Option<string?> Chromium = new("--chromium") { Description = "Chromium executable for the PDFs (default: $PERFDISCLOSURE_CHROMIUM, then /usr/bin/chromium …)" };
     private static readonly Option<string> Format = new("--format") { Description = "Diagnostic format", DefaultValueFactory = _ => "text" };
@@ -50,7 +51,8 @@ public static class Commands
         parse.GetValue(RequirePdf),
         parse.GetValue(Chromium),
         parse.GetValue(NoCache) ? null : parse.GetValue(CacheDir),
-        parse.GetValue(Shard));
+        parse.GetValue(Shard),
+        Drafts: parse.GetResult(Drafts) is not null && parse.GetValue(Drafts));
 
     private static Command BuildCommand()
     {
@@ -58,7 +60,7 @@ public static class Commands
         {
             Content, Templates, Output, BaseUrl, Strict, Format, Language,
             NoPdf, RequirePdf, Chromium, CacheDir, NoCache,
-            Shard,
+            Shard, Drafts,
         };
         command.SetAction(parse => Run(() =>
         {
@@ -78,7 +80,7 @@ public static class Commands
                 return Ok;
             }
 
-            Console.WriteLine($"built {result.FormPages} forms, {result.FilesWritten} files into {parse.GetValue(Output)} ({stages}); {result.Warnings} warning(s)");
+            Console.WriteLine($"built {result.FormPages} forms, {result.FilesWritten} files into {parse.GetValue(Output)} ({stages}); {result.Warnings} warning(s){(result.DraftFindings > 0 ? $", {result.DraftFindings} draft finding(s)" : "")}");
             Console.WriteLine($"pages: {builder.Cache.Rendered.Count} rendered, {builder.Cache.Reused} unchanged (reused from the cache)");
             return Ok;
         }));
@@ -95,7 +97,7 @@ public static class Commands
         {
             var (_, diagnostics) = new SiteBuilder(Options(parse)).Check();
             DiagnosticWriter.Write(Console.Out, diagnostics, parse.GetValue(Format)!, parse.GetValue(Language)!);
-            var failed = diagnostics.Any(d => d.IsError || (parse.GetValue(Strict) && d.Severity == Core.Diagnostics.Severity.Warning));
+            var failed = diagnostics.Any(d => d.IsError || (parse.GetValue(Strict) && d.Severity == Core.Diagnostics.Severity.Warning && !d.Draft));
             return failed ? ContentErrors : Ok;
         }));
         return command;

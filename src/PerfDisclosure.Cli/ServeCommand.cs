@@ -23,14 +23,15 @@ public static class ServeCommand
         var cache = new Option<string>("--cache") { Description = "Render cache folder (unchanged pages are not rendered again)", DefaultValueFactory = _ => ".cache" };
         var language = new Option<string>("--lang") { Description = "Message language of errors shown in the browser: zh or en", DefaultValueFactory = _ => "zh" };
         language.AcceptOnlyFromAmong("zh", "en");
-        var command = new Command("serve", "Build the site, serve it on 127.0.0.1, rebuild when content/ or templates/ change, and reload the open page. Errors show in the browser with file and line until fixed.\n\nExamples:\n  perfdisclosure serve\n  perfdisclosure serve --port 9000 --lang en")
+        var pdf = new Option<bool>("--pdf") { Description = "Print the PDFs too, after each page has reloaded (the preview is HTML only by default, to reload within a second)" };
+        var command = new Command("serve", "Build the site, serve it on 127.0.0.1, rebuild when content/ or templates/ change, and reload the open page. Every finding is printed here and shown on its page (staff panel, preview only). HTML only unless --pdf.\n\nExamples:\n  perfdisclosure serve\n  perfdisclosure serve --port 9000 --lang en\n  perfdisclosure serve --pdf")
         {
-            port, content, templates, output, cache, language,
+            port, content, templates, output, cache, language, pdf,
         };
         command.SetAction(async (parse, stop) =>
         {
             var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(templates), parse.GetValue(output)!, CacheDir: parse.GetValue(cache));
-            var server = new PreviewServer(options, parse.GetValue(port), Console.Out, parse.GetValue(language)!);
+            var server = new PreviewServer(options, parse.GetValue(port), Console.Out, parse.GetValue(language)!, parse.GetValue(pdf));
             try
             {
                 await server.RunAsync(stop);

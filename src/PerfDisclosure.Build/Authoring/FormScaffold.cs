@@ -70,6 +70,8 @@ public static class FormScaffold
         yaml.Append("# ").Append(YamlScalar.Comment(layout.Title)).Append(": fill every field; leave a cell the form prints blank empty.\n");
         yaml.Append("layout: ").Append(layout.Id).Append('\n');
         yaml.Append("year: ").Append(request.Year).Append('\n');
+        yaml.Append("# A draft: serve previews it with its findings; build leaves it out until this line is removed.\n");
+        yaml.Append("draft: true\n");
         foreach (var field in layout.Fields)
         {
             var value = field.Role == FieldRole.ProjectName ? request.ProjectName

@@ -33,6 +33,7 @@ public static class LayoutSchema
             ["layout"] = new JsonObject { ["const"] = layout.Id, ["description"] = "版式 (layout)" },
             ["year"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1949, ["maximum"] = 2200, ["description"] = "年度 (year)" },
             ["classified"] = new JsonObject { ["type"] = "boolean", ["description"] = "涉密项目不宜公开 (classified)" },
+            ["draft"] = new JsonObject { ["type"] = "boolean", ["description"] = "草稿 (draft): previewed by serve, not published by build unless --drafts" },
         };
         var required = new JsonArray("layout", "year");
         AddFields(properties, required, layout.Fields);

@@ -13,16 +13,25 @@ namespace PerfDisclosure.Build.Authoring;
 /// change (only changed pages are rendered, through the render cache) and makes open pages reload. While the last
 /// build failed, every page shows its diagnostics (file, line, message) instead; fixing the file clears them.
 /// </summary>
-public sealed class PreviewServer(BuildOptions options, int port, TextWriter log, string language = "zh")
+/// <param name="pdf">Print PDFs too (<c>serve --pdf</c>): each save is first built without them, so the page reloads at
+/// once, then built again with them (the page reloads once more when they are printed).</param>
+public sealed class PreviewServer(BuildOptions options, int port, TextWriter log, string language = "zh", bool pdf = false)
 {
+    /// <summary>How long a reload request (<c>version?after=N</c>) waits for the next build before answering anyway.</summary>
+    public static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(20);
+
     /// <summary>Under this path the server answers itself; a site never has a folder of this name.</summary>
     public const string Prefix = "/__perfdisclosure/";
 
     private const string Text = "text/plain; charset=utf-8";
+    private const string Html = "text/html; charset=utf-8";
     private static readonly UTF8Encoding Utf8 = new(false);
     private readonly object gate = new();
     private int version;
     private IReadOnlyList<Diagnostic> failure = [];
+    private IReadOnlyList<Diagnostic> findings = [];
+    private readonly StaffPages staff = new(options.ContentDir, Theme.ThemeStrings.Load(new Theme.ThemeFiles(options.TemplatesDir), new Loading.DiagnosticBag()), language);
+    private TaskCompletionSource built = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>How many builds have finished (successful or not); a page reloads when it changes.</summary>
     public int Version => Volatile.Read(ref version);
@@ -78,35 +87,80 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     {
         lock (gate)
         {
-            try
+            // HTML first, without PDFs: the open page reloads as soon as its HTML is there.
+            BuildOnce(options with { NoPdf = true, Drafts = true });
+            if (pdf && !options.NoPdf && failure.Count == 0)
             {
-                var builder = new SiteBuilder(options, log);
-                var result = builder.Build();
-                failure = result.Succeeded ? [] : [.. result.Diagnostics.Where(d => d.IsError || (options.Strict && d.Severity == Severity.Warning))];
-                log.WriteLine(result.Succeeded
-                    ? $"rebuilt: {builder.Cache.Rendered.Count} page(s) rendered, {builder.Cache.Reused} unchanged"
-                    : $"build failed: {failure.Count} error(s); the browser shows them");
+                BuildOnce(options with { Drafts = true });
             }
-            catch (Exception e)
+        }
+    }
+
+    private void BuildOnce(BuildOptions build)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var builder = new SiteBuilder(build, TextWriter.Null);
+            var result = builder.Build();
+            failure = result.Succeeded ? [] : [.. result.Diagnostics.Where(d => d.IsError || (build.Strict && d.Severity == Severity.Warning && !d.Draft))];
+            findings = result.Diagnostics;
+
+            // Every finding of the rebuild, errors and warnings alike, as check prints them: the terminal is where
+            // staff look while they type.
+            foreach (var d in result.Diagnostics)
             {
-                // A preview server outlives any one bad build: whatever failed is shown in the browser, not fatal.
-                failure = [AuthoringRules.PreviewBuildFailed.Report(SourceSpan.FileOnly(options.ContentDir), e.Message, e.Message)];
-                log.WriteLine($"build failed: {e.Message}");
+                log.WriteLine(DiagnosticWriter.Text(d, language));
             }
 
-            Interlocked.Increment(ref version);
+            var what = build.NoPdf ? "HTML" : "HTML and PDFs";
+            log.WriteLine(result.Succeeded
+                ? $"rebuilt ({what}) in {clock.ElapsedMilliseconds} ms: {builder.Cache.Rendered.Count} page(s) rendered, {builder.Cache.Reused} unchanged; {result.Errors} error(s), {result.Warnings} warning(s) ({string.Join(", ", result.Stages.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))} ms)"
+                : $"build failed: {failure.Count} error(s); the browser shows them");
         }
+        catch (Exception e)
+        {
+            // A preview server outlives any one bad build: whatever failed is shown in the browser, not fatal.
+            failure = [AuthoringRules.PreviewBuildFailed.Report(SourceSpan.FileOnly(build.ContentDir), e.Message, e.Message)];
+            findings = failure;
+            log.WriteLine($"build failed: {e.Message}");
+        }
+
+        Interlocked.Increment(ref version);
+        Interlocked.Exchange(ref built, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    /// <summary>The build count once it differs from <paramref name="seen"/>, or after <see cref="LongPoll"/>.</summary>
+    private async Task<int> VersionAfter(int seen)
+    {
+        var next = Volatile.Read(ref built).Task;
+        if (Version == seen)
+        {
+            await Task.WhenAny(next, Task.Delay(LongPoll)).ConfigureAwait(false);
+        }
+
+        return Version;
     }
 
     /// <summary>
     /// Answers one request and always ends its connection: whatever fails while answering (a bug, a file removed
     /// mid-read, a client gone) aborts the connection rather than leaving it open with no answer.
     /// </summary>
-    private void Answer(HttpListenerContext context)
+    private async Task Answer(HttpListenerContext context)
     {
         var response = context.Response;
         try
         {
+            if (context.Request.QueryString["after"] is { } after && int.TryParse(after, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seen)
+                && RequestPath.Parse(context.Request.RawUrl).Path == Prefix + "version")
+            {
+                // The reload script asks "after build N?" and this answers when the next build is done: the page
+                // reloads the moment the site is rebuilt, with no polling delay.
+                var now = await VersionAfter(seen).ConfigureAwait(false);
+                Send(response, 200, Text, Utf8.GetBytes(now.ToString(System.Globalization.CultureInfo.InvariantCulture)), context.Request.HttpMethod == "HEAD");
+                return;
+            }
+
             Respond(context.Request, response);
         }
         catch (Exception e)
@@ -150,14 +204,36 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         {
             Send(response, 200, "text/javascript; charset=utf-8", Script.Value, head);
         }
+        else if (path == StaffPages.StylePath)
+        {
+            Send(response, 200, "text/css; charset=utf-8", Utf8.GetBytes(StaffPages.Style), head);
+        }
+        else if (path == StaffPages.FindingsPath)
+        {
+            Send(response, 200, Html, Utf8.GetBytes(staff.FindingsPage(Volatile.Read(ref findings))), head);
+        }
+        else if (path == StaffPages.CodesPath)
+        {
+            Send(response, 200, Html, Utf8.GetBytes(staff.CodesPage(Core.Validation.RuleSet.Default)), head);
+        }
         else if (Volatile.Read(ref failure) is { Count: > 0 } errors && IsPage(path))
         {
-            Send(response, 500, "text/html; charset=utf-8", Utf8.GetBytes(ErrorPage(errors)), head);
+            Send(response, 500, Html, Utf8.GetBytes(staff.ErrorPage(errors)), head);
+        }
+        else if (IsPage(path) && staff.IsFormPage(path) && staff.For(path, Volatile.Read(ref findings)) is { } mine && mine.Any(d => d.Draft && d.Severity == Severity.Error))
+        {
+            // A draft with errors is left out of the site; its own page shows them while every other page works.
+            Send(response, 200, Html, Utf8.GetBytes(staff.DraftPage(mine)), head);
         }
         else if (Resolve(target) is { } file && Read(file) is { } bytes)
         {
             var type = ContentType(file);
-            Send(response, 200, type, type.StartsWith("text/html", StringComparison.Ordinal) ? WithLiveReload(bytes) : bytes, head);
+            Send(response, 200, type, type == Html ? WithStaff(bytes, path) : bytes, head);
+        }
+        else if (Resolve(RequestPath.Parse("/404.html")) is { } missing && Read(missing) is { } notFound)
+        {
+            // The site's own 404 page, as a web server configured for the site would answer.
+            Send(response, 404, Html, WithStaff(notFound, path), head);
         }
         else
         {
@@ -198,18 +274,26 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
 
     private static bool IsPage(string path) => path.EndsWith('/') || path.EndsWith(".html", StringComparison.Ordinal) || !Path.HasExtension(path);
 
-    private static byte[] WithLiveReload(byte[] html)
+    /// <summary>
+    /// The served page with the reload script and, on a form's page, the staff panel of its findings: added as the
+    /// page is served, never written into the output folder.
+    /// </summary>
+    private byte[] WithStaff(byte[] html, string path)
     {
         var text = Utf8.GetString(html);
         var tag = $"<script src=\"{Prefix}live-reload.js\" defer></script>";
         var end = text.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-        return Utf8.GetBytes(end < 0 ? text + tag : text.Insert(end, tag + "\n"));
-    }
+        text = end < 0 ? text + tag : text.Insert(end, tag + "\n");
+        var all = Volatile.Read(ref findings);
+        if (staff.IsFormPage(path))
+        {
+            var body = text.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+            var open = body < 0 ? -1 : text.IndexOf('>', body);
+            var panel = staff.Panel(staff.For(path, all), all.Count);
+            text = open < 0 ? panel + text : text.Insert(open + 1, "\n" + panel);
+        }
 
-    private string ErrorPage(IReadOnlyList<Diagnostic> errors)
-    {
-        var items = string.Concat(errors.Select(d => $"<li><code>{Html.Escape($"{d.Where.File}:{d.Where.Line}:{d.Where.Column}")}</code> {Html.Escape(d.Code)} {Html.Escape(DiagnosticWriter.Text(d, language))}</li>\n"));
-        return $"<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>构建失败 Build failed</title></head>\n<body>\n<h1>构建失败 Build failed</h1>\n<p>修改文件后页面会自动刷新。Fix the file; this page reloads by itself.</p>\n<ul>\n{items}</ul>\n<script src=\"{Prefix}live-reload.js\" defer></script>\n</body>\n</html>\n";
+        return Utf8.GetBytes(text);
     }
 
     private static void Send(HttpListenerResponse response, int status, string type, byte[] body, bool head)
@@ -230,7 +314,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
 
     private static string ContentType(string file) => Path.GetExtension(file).ToLowerInvariant() switch
     {
-        ".html" => "text/html; charset=utf-8",
+        ".html" => Html,
         ".css" => "text/css; charset=utf-8",
         ".js" => "text/javascript; charset=utf-8",
         ".json" => "application/json",

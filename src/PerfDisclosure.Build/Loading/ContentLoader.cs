@@ -37,10 +37,10 @@ public static class ContentLoader
         var organisationFiles = tree.In("organisations", recursive: false, YamlEndings).ToList();
         var formFiles = tree.In("forms", recursive: true, YamlEndings).ToList();
         var organisations = LoadOrganisations(organisationFiles, diagnostics);
-        var (forms, formHashes) = LoadForms(formFiles, layouts, diagnostics);
+        var (forms, formHashes, drafts) = LoadForms(formFiles, layouts, diagnostics);
         var pages = LoadPages(tree.In("pages", recursive: false, ".md"), diagnostics);
         WarnStrayYaml(tree, [siteFile, .. organisationFiles, .. formFiles], diagnostics);
-        return new LoadedContent(site, layouts, organisations, forms, pages, diagnostics.ToList()) { FormHashes = formHashes, Strings = strings };
+        return new LoadedContent(site, layouts, organisations, forms, pages, diagnostics.ToList()) { FormHashes = formHashes, Strings = strings, Drafts = drafts };
     }
 
     /// <summary>YAML content files are read whichever of the two usual endings they have, in any case.</summary>
@@ -149,18 +149,19 @@ public static class ContentLoader
         return organisations;
     }
 
-    private static (List<Form> Forms, Dictionary<string, string> Hashes) LoadForms(IEnumerable<SourceFile> files, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics)
+    private static (List<Form> Forms, Dictionary<string, string> Hashes, HashSet<string> Drafts) LoadForms(IEnumerable<SourceFile> files, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics)
     {
         var paths = files.Select(f => f.Path).ToArray();
         var forms = new Form?[paths.Length];
         var hashes = new string?[paths.Length];
+        var draft = new bool[paths.Length];
         Parallel.For(0, paths.Length, Parallelism.PerCore, i =>
         {
             var path = paths[i];
             var file = DisplayPath(path);
             var slug = Path.GetFileNameWithoutExtension(path);
             forms[i] = Identifiers.Accept(slug, file, IdentifierKind.Form, diagnostics)
-                ? Guard(diagnostics, () => FormReader.Read(file, slug, ContentText.Read(path, file, diagnostics, out hashes[i]), layouts, diagnostics))
+                ? Guard(diagnostics, () => FormReader.Read(file, slug, ContentText.Read(path, file, diagnostics, out hashes[i]), layouts, diagnostics, out draft[i]))
                 : null;
             if (forms[i] is { } form)
             {
@@ -169,7 +170,8 @@ public static class ContentLoader
             }
         });
         var loaded = forms.Select((form, i) => (form, hash: hashes[i])).Where(f => f.form is not null).ToList();
-        return ([.. loaded.Select(f => f.form!)], loaded.ToDictionary(f => f.form!.File, f => f.hash!, StringComparer.Ordinal));
+        var drafts = paths.Where((_, i) => draft[i]).Select(DisplayPath).ToHashSet(StringComparer.Ordinal);
+        return ([.. loaded.Select(f => f.form!)], loaded.ToDictionary(f => f.form!.File, f => f.hash!, StringComparer.Ordinal), drafts);
     }
 
     private static List<Page> LoadPages(IEnumerable<SourceFile> files, DiagnosticBag diagnostics)

@@ -13,11 +13,16 @@ public static class FormReader
     // Parsed values are immutable: one per distinct published text.
     private static readonly SharedValues<ParsedValue> ParsedValues = new();
 
-    private static readonly string[] CommonKeys = ["layout", "year", "classified", "indicators", "updated", "published"];
+    private static readonly string[] CommonKeys = ["layout", "year", "classified", "indicators", "updated", "published", "draft"];
     private static readonly string[] LevelKeys = ["level1", "level2", "level3"];
 
-    public static Form? Read(string file, string slug, string text, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics)
+    public static Form? Read(string file, string slug, string text, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics) =>
+        Read(file, slug, text, layouts, diagnostics, out _);
+
+    /// <param name="draft">Whether the file says <c>draft: true</c>, known even when the rest of it cannot be read into a form.</param>
+    public static Form? Read(string file, string slug, string text, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics, out bool draft)
     {
+        draft = false;
         var reader = new NodeReader(file, diagnostics);
         var root = reader.Mapping(Yaml.Parse(file, text), "form");
         if (root is null)
@@ -25,6 +30,8 @@ public static class FormReader
             diagnostics.Report(SchemaRules.MissingRequired, SourceSpan.FileOnly(file), "表单文件为空", "The form file is empty");
             return null;
         }
+
+        draft = reader.Boolean(LayoutReader.Child(root, "draft"), "draft") ?? false;
 
         var layoutId = reader.Text(LayoutReader.Child(root, "layout"), "layout");
         if (layoutId is null)
@@ -65,7 +72,7 @@ public static class FormReader
             return null;
         }
 
-        return new Form($"{owner}/{year}/{slug}", slug, layout.Id, year.Value, projectName, owner, classified, fields, indicators, reader.At(root), updated, published);
+        return new Form($"{owner}/{year}/{slug}", slug, layout.Id, year.Value, projectName, owner, classified, fields, indicators, reader.At(root), updated, published) { Draft = draft };
     }
 
     private static IEnumerable<string> KeysOf(FieldDefinition field) =>

@@ -19,6 +19,9 @@ public sealed record LoadedContent(
     /// </summary>
     public IReadOnlyDictionary<string, string> FormHashes { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The form files (display paths) that say <c>draft: true</c>, whether or not they could be read into a form.</summary>
+    public IReadOnlySet<string> Drafts { get; init; } = new HashSet<string>();
+
     /// <summary>The words a reader sees that the build writes itself: the theme's, with the site's overrides.</summary>
     public Theme.ThemeStrings Strings { get; init; } = Theme.ThemeStrings.Builtin;
 }

@@ -3,43 +3,6 @@ namespace PerfDisclosure.Build.Loading;
 /// <summary>"Did you mean …" for a mistyped key: the closest known name within a small edit distance.</summary>
 public static class Suggestions
 {
-    public static string? Closest(string typed, IEnumerable<string> known)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in known)
-        {
-            var distance = Distance(typed, candidate);
-            if (distance < bestDistance)
-            {
-                (best, bestDistance) = (candidate, distance);
-            }
-        }
-
-        return bestDistance <= Math.Max(2, typed.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    /// <summary>The nearest of <paramref name="known"/> (<see cref="Core.Validation.Suggestions"/>), or null when none is close.</summary>
+    public static string? Closest(string typed, IEnumerable<string> known) => Core.Validation.Suggestions.Closest(typed, known);
 }

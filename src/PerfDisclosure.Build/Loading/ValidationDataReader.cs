@@ -120,7 +120,10 @@ public static class ValidationDataReader
 
         var id = reader.Text(LayoutReader.Child(root, "id"), "id") ?? Path.GetFileNameWithoutExtension(file.Name);
         var skeleton = LayoutReader.Child(root, "skeleton") is null ? null : Texts(reader, LayoutReader.Child(root, "skeleton"), "skeleton");
-        var framework = new IndicatorFramework(id, Texts(reader, LayoutReader.Child(root, "markers"), "markers"), levels, hints, skeleton, WeightPattern(reader, LayoutReader.Child(root, "weight_in_label")));
+        var framework = new IndicatorFramework(id, Texts(reader, LayoutReader.Child(root, "markers"), "markers"), levels, hints, skeleton, WeightPattern(reader, LayoutReader.Child(root, "weight_in_label")))
+        {
+            Title = reader.Text(LayoutReader.Child(root, "title"), "title"),
+        };
         return new RawFramework(framework, reader.Text(LayoutReader.Child(root, "extends"), "extends"), file, root, clean);
     }
 
@@ -201,7 +204,10 @@ public static class ValidationDataReader
             levels[name] = [.. (levels.GetValueOrDefault(name) ?? []).Concat(level2).Distinct(StringComparer.Ordinal)];
         }
 
-        return new IndicatorFramework(id, [.. parent.Markers.Union(framework.Markers)], levels, [.. parent.Hints, .. framework.Hints], framework.Skeleton ?? parent.Skeleton, framework.WeightInLabel ?? parent.WeightInLabel);
+        return new IndicatorFramework(id, [.. parent.Markers.Union(framework.Markers)], levels, [.. parent.Hints, .. framework.Hints], framework.Skeleton ?? parent.Skeleton, framework.WeightInLabel ?? parent.WeightInLabel)
+        {
+            Title = framework.Title ?? parent.Title,
+        };
     }
 
     private static (ScoringRules Rules, YamlMappingNode Root, ThemeFile File)? ReadScoring(ThemeFile file, DiagnosticBag diagnostics)

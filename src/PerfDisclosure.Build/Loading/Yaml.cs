@@ -21,13 +21,8 @@ public static class Yaml
         {
             var reason = Reason(e);
             var at = new SourceSpan(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
-            if (reason.Contains("tab", StringComparison.OrdinalIgnoreCase))
-            {
-                // YamlDotNet reports a tab from the start of the mapping it breaks; point at the tab itself.
-                at = IndentingTab(file, text, at) ?? at;
-            }
-
-            throw new ContentException(SchemaRules.YamlSyntax.Report(at, $"YAML 语法错误：{reason}", $"YAML syntax error: {reason}", Fix(reason)));
+            var (place, zh, en, fix) = YamlErrorText.Explain(text, at, reason);
+            throw new ContentException(SchemaRules.YamlSyntax.Report(place, zh, en, fix));
         }
 
         return stream.Documents.Count switch
@@ -62,27 +57,6 @@ public static class Yaml
     /// <summary>The scalar's text, or null for a YAML null (<c>~</c>, <c>null</c> or nothing).</summary>
     public static string? ScalarText(YamlScalarNode scalar) =>
         scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL" ? null : scalar.Value;
-
-    private static SourceSpan? IndentingTab(string file, string text, SourceSpan from)
-    {
-        var lines = text.Split('\n');
-        for (var i = from.Line - 1; i < lines.Length; i++)
-        {
-            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
-            var tab = lines[i].IndexOf('\t', 0, indent);
-            if (tab >= 0)
-            {
-                return new SourceSpan(file, i + 1, tab + 1);
-            }
-        }
-
-        return null;
-    }
-
-    private static string? Fix(string reason) =>
-        reason.Contains("tab", StringComparison.OrdinalIgnoreCase) ? "indent with spaces: YAML does not allow tabs for indentation"
-        : reason.StartsWith("Duplicate key", StringComparison.Ordinal) ? "remove one of the two entries: a key may appear once in a mapping"
-        : null;
 
     private static string Reason(YamlException e)
     {

@@ -34,7 +34,10 @@ public static class DiagnosticWriter
 
     /// <summary><c>file:line:col: severity CODE: message</c>, as compilers print; one line, nothing in it a terminal would act on (<see cref="TerminalText"/>).</summary>
     public static string Text(Diagnostic d, string language) =>
-        TerminalText.Escape($"{d.Where}: {Severity(d.Severity)} {d.Code}: {d.MessageIn(language)}{(d.Fix is null ? string.Empty : $" ({d.Fix})")}");
+        TerminalText.Escape($"{d.Where}: {SeverityOf(d)} {d.Code}: {d.MessageIn(language)}{(d.Fix is null ? string.Empty : $" ({d.Fix})")}");
+
+    /// <summary>The severity word of a finding: a draft's is <c>draft-error</c>, <c>draft-warning</c>, <c>draft-info</c> (never stopping a build).</summary>
+    public static string SeverityOf(Diagnostic d) => d.Draft ? "draft-" + Severity(d.Severity) : Severity(d.Severity);
 
     public static string Severity(Severity severity) => severity switch
     {
@@ -55,7 +58,12 @@ public static class DiagnosticWriter
                 json.WriteString("file", d.Where.File);
                 json.WriteNumber("line", d.Where.Line);
                 json.WriteNumber("column", d.Where.Column);
-                json.WriteString("severity", Severity(d.Severity));
+                json.WriteString("severity", SeverityOf(d));
+                if (d.Draft)
+                {
+                    json.WriteBoolean("draft", true);
+                }
+
                 json.WriteString("code", d.Code);
                 json.WriteString("message", d.MessageIn(language));
                 if (d.Fix is not null)

@@ -18,14 +18,14 @@ public static class GithubAnnotations
 
     public static string Line(Diagnostic d, string language)
     {
-        var command = d.Severity switch
+        var command = d.Draft ? "notice" : d.Severity switch
         {
             Severity.Error => "error",
             Severity.Warning => "warning",
             _ => "notice",
         };
         var message = d.MessageIn(language) + (d.Fix is null ? string.Empty : $" ({d.Fix})");
-        return $"::{command} file={Property(d.Where.File)},line={d.Where.Line},col={d.Where.Column},title={Property(d.Code)}::{Data(message)}";
+        return $"::{command} file={Property(d.Where.File)},line={d.Where.Line},col={d.Where.Column},title={Property(d.Draft ? $"{d.Code} ({DiagnosticWriter.SeverityOf(d)})" : d.Code)}::{Data(message)}";
     }
 
     // The runner's escaping rules: data escapes %, CR, LF; property values also ':' and ','.

@@ -57,7 +57,16 @@ public static class SarifWriter
                     json.WriteNumber("ruleIndex", i);
                 }
 
-                json.WriteString("level", Level(d.Severity));
+                json.WriteString("level", d.Draft ? "note" : Level(d.Severity));
+                if (d.Draft)
+                {
+                    // A draft's finding: listed, never failing the run; its own severity kept for the reader.
+                    json.WriteStartObject("properties");
+                    json.WriteBoolean("draft", true);
+                    json.WriteString("severity", DiagnosticWriter.SeverityOf(d));
+                    json.WriteEndObject();
+                }
+
                 json.WriteStartObject("message");
                 json.WriteString("text", d.MessageIn(language) + (d.Fix is null ? string.Empty : $" ({d.Fix})"));
                 json.WriteEndObject();

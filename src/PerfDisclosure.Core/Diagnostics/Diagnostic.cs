@@ -13,7 +13,13 @@ public sealed record Diagnostic(
     string MessageEn,
     string? Fix = null)
 {
-    public bool IsError => Severity == Severity.Error;
+    /// <summary>
+    /// A finding in a draft form (<c>draft: true</c>): listed, marked as a draft's in every format, and never an
+    /// error that stops a build, whatever its severity.
+    /// </summary>
+    public bool Draft { get; init; }
+
+    public bool IsError => Severity == Severity.Error && !Draft;
 
     public string MessageIn(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? MessageEn : Message;
 }

@@ -25,4 +25,7 @@ public sealed record Form(
     DateOnly? FileDate = null)
 {
     public string File => Where.File;
+
+    /// <summary>A draft (<c>draft: true</c>, what <c>new</c> writes): previewed by <c>serve</c>, left out of <c>build</c> unless <c>--drafts</c>.</summary>
+    public bool Draft { get; init; }
 }

@@ -20,6 +20,11 @@ public sealed record IndicatorFramework(
     IReadOnlyList<string>? Skeleton = null,
     System.Text.RegularExpressions.Regex? WeightInLabel = null)
 {
+    /// <summary>The framework's name as staff know it (its <c>title:</c>), else its id.</summary>
+    public string? Title { get; init; }
+
+    public string DisplayName => Title ?? Id;
+
     /// <summary>
     /// The 一级/二级 rows of a new form: each level-1 name of <see cref="Skeleton"/> with its level-2 names. A name the
     /// framework accepts at both levels (成本指标) appears once: as a level-1 row when the skeleton lists it, else as a level-2.

@@ -33,7 +33,12 @@ public sealed class ActualMissesTarget : Rule
                 && actual.Comparator == Comparator.None
                 && !target.Comparator.IsMetBy(target.Number, actual.Number))
             {
-                yield return Report(targetValue.Where, $"实际完成值“{actualValue.Published}”未达到指标值“{targetValue.Published}”", $"Actual value '{actualValue.Published}' misses the target '{targetValue.Published}'", "explain the deviation (deviation) or correct the value");
+                // The advice depends on the row: a deviation already written needs only the values checked.
+                var explained = !string.IsNullOrWhiteSpace(form.Cell(row, ColumnRole.Deviation)?.Text);
+                var (zh, en) = explained
+                    ? ("：本行已写明偏差原因，核对两个值无误即可", ": the row explains the deviation; check that both values are right")
+                    : ("：请在偏差原因栏说明未达到的原因，或改正填错的值", ": explain why in the row's deviation column, or correct a mistyped value");
+                yield return Report(targetValue.Where, $"实际完成值“{actualValue.Published}”未达到指标值“{targetValue.Published}”{zh}", $"Actual value '{actualValue.Published}' misses the target '{targetValue.Published}'{en}", explained ? "check the target and actual values" : "explain the deviation (deviation) or correct the value");
             }
         }
     }

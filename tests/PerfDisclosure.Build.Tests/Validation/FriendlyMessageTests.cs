@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using PerfDisclosure.Core.Validation;
+
+namespace PerfDisclosure.Build.Tests.Validation;
+
+/// <summary>Findings a budget officer understands: the nearest valid name suggested, frameworks by their display name, advice that fits the row.</summary>
+public partial class FriendlyMessageTests
+{
+    [Fact]
+    public void A_misspelt_level1_name_suggests_the_nearest_and_names_the_framework_by_its_title()
+    {
+        var site = new ExampleSite("pd0101-friendly");
+        site.AddForm("shenzhen-target", RuleSet.Default.Find("PD0101")!.Example.Trigger);
+        var finding = Assert.Single(site.Check(), d => d.Code == "PD0101");
+        Assert.Contains("是否应为“产出指标”", finding.Message);
+        Assert.Contains("did you mean '产出指标'?", finding.MessageEn);
+        Assert.Contains("财政部项目支出绩效指标体系", finding.Message); // mof-shenzhen extends mof and inherits its title
+        Assert.DoesNotMatch(@"\bmof\b", finding.Message + finding.MessageEn);
+        Assert.Equal("write '产出指标'", finding.Fix);
+    }
+
+    [Fact]
+    public void A_misspelt_level2_name_suggests_the_nearest_under_its_level1()
+    {
+        var site = new ExampleSite("pd0102-friendly");
+        site.AddForm("shenzhen-target", "indicators:\n  - {level1: 产出指标, level2: 数量指表, level3: 国产台式电脑, target: \"12台\", explanation: 采购数量}\n");
+        var finding = Assert.Single(site.Check(), d => d.Code == "PD0102");
+        Assert.Contains("是否应为“数量指标”", finding.Message);
+        Assert.Contains("did you mean '数量指标'?", finding.MessageEn);
+    }
+
+    [Theory]
+    [InlineData("", "请在偏差原因栏说明", "explain why in the row's deviation column")]
+    [InlineData(", deviation: 受疫情影响少办一场", "本行已写明偏差原因", "the row explains the deviation")]
+    public void A_missed_target_advises_by_whether_the_deviation_is_written(string deviation, string zh, string en)
+    {
+        var site = new ExampleSite("pd0203-" + (deviation.Length == 0 ? "bare" : "explained"));
+        site.AddForm("shanghai-self-evaluation", $"indicators:\n  - {{level1: 产出指标, level2: 数量指标, level3: 人才活动, target: \"≥4.00(场)\", actual: \"3.00(场)\", weight: 90.00, score: 90.00{deviation}}}\n");
+        var finding = Assert.Single(site.Check(), d => d.Code == "PD0203");
+        Assert.Contains(zh, finding.Message);
+        Assert.Contains(en, finding.MessageEn);
+        Assert.Equal(deviation.Length > 0, finding.Fix!.StartsWith("check", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string> FormExamples => [.. RuleSet.Default.Rules.Where(r => r.Example.Kind == ExampleKind.Form).Select(r => r.Code)];
+
+    [Theory]
+    [MemberData(nameof(FormExamples))]
+    public void Every_codes_message_says_what_is_wrong_in_each_language_without_repeating_the_place(string code)
+    {
+        var rule = RuleSet.Default.Find(code)!;
+        var site = new ExampleSite(code + "-words");
+        var path = site.AddForm(rule.Example.Layout, rule.Example.Trigger);
+        Assert.All(site.Check().Where(d => d.Code == code), d =>
+        {
+            Assert.Matches(Han(), d.Message); // Chinese words, not only values
+            Assert.Matches(EnglishWords(), Han().Replace(d.MessageEn, " ")); // English words besides the quoted values
+            Assert.NotEqual(d.Message, d.MessageEn);
+            Assert.DoesNotContain(Path.GetFileName(path), d.Message); // the place is printed once, by the writer
+            Assert.DoesNotContain(Path.GetFileName(path), d.MessageEn);
+            Assert.DoesNotContain("While scanning", d.Message, StringComparison.Ordinal);
+        });
+    }
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{2,}")]
+    private static partial Regex Han();
+
+    [GeneratedRegex(@"(^|\s)[a-z]{2,}([\s:,.;]|$)")]
+    private static partial Regex EnglishWords();
+}
