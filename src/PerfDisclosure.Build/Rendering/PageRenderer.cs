@@ -23,7 +23,8 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
             [PageContext.Home(site), new(entry.Owner.Name, SitePaths.Organisation(entry.Owner.Id)), new(Year(form.Year), SitePaths.OrganisationYear(entry.Owner.Id, form.Year)), new(form.ProjectName, entry.Path)],
             description: strings.Format("title.form_description", ("organisation", entry.Owner.Name), ("year", form.Year), ("project", form.ProjectName), ("layout", entry.Layout.Title)),
             keywords: $"{form.ProjectName},{entry.Owner.Name},{entry.Layout.Title},{form.Year}",
-            pubDate: $"{form.Year}-01-01");
+            pubDate: $"{form.Year}-01-01",
+            ogType: "article");
         var view = FormView.Build(entry, site);
         view["pdf"] = pdfLinks ? Path.GetFileName(Pdf.PdfPaths.Form(entry)) : string.Empty;
         globals["form"] = view;
