@@ -34,6 +34,8 @@ public static class FormView
             ["f"] = Fields(form.Fields, layout.Fields, site.OrganisationName),
             ["indicators"] = Indicators(form, layout, site.OrganisationName),
             ["indicator_count"] = form.Indicators.Count,
+            ["reading"] = FormReading.Build(form, layout, site.OrganisationName),
+            ["template"] = $"layouts/forms/{layout.Template}.sbn-html",
             ["notes"] = FormNotes.Build(site.FindingsOf(form)),
         };
         return view;

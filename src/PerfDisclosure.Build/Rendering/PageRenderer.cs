@@ -12,6 +12,9 @@ namespace PerfDisclosure.Build.Rendering;
 /// <param name="pdfLinks">Whether the build prints PDFs, so form and year pages link them.</param>
 public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool pdfLinks = false)
 {
+    /// <summary>Every form's page: its layout's template (<c>form.template</c>), then what every layout shares.</summary>
+    public const string FormPageTemplate = "layouts/form.sbn-html";
+
     public PageView Form(FormEntry entry)
     {
         var form = entry.Form;
@@ -28,7 +31,7 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
         var view = FormView.Build(entry, site);
         view["pdf"] = pdfLinks ? Path.GetFileName(Pdf.PdfPaths.Form(entry)) : string.Empty;
         globals["form"] = view;
-        return new PageView($"layouts/forms/{entry.Layout.Template}.sbn-html", globals, form.Id);
+        return new PageView(FormPageTemplate, globals, form.Id);
     }
 
     public PageView HomePage()
