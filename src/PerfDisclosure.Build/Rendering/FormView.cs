@@ -36,6 +36,8 @@ public static class FormView
             ["indicator_count"] = form.Indicators.Count,
             ["after"] = Section(form, layout, FieldSection.After, site.OrganisationName),
             ["footer"] = Section(form, layout, FieldSection.Footer, site.OrganisationName),
+            ["reading"] = FormReading.Build(form, layout, site.OrganisationName),
+            ["template"] = $"layouts/forms/{layout.Template}.sbn-html",
             ["notes"] = FormNotes.Build(site.FindingsOf(form)),
         };
         return view;

@@ -11,7 +11,8 @@ public sealed record Crumb(string Title, string Path);
 public static class PageContext
 {
     /// <param name="path">The page's folder, e.g. <c>sh-x/2026/</c>.</param>
-    public static ScriptObject Globals(SiteModel model, string path, string title, IReadOnlyList<Crumb> crumbs, string? description = null, string? keywords = null, string? pubDate = null)
+    /// <param name="ogType">Open Graph's kind of page: a form's page is an <c>article</c>, the others a <c>website</c>.</param>
+    public static ScriptObject Globals(SiteModel model, string path, string title, IReadOnlyList<Crumb> crumbs, string? description = null, string? keywords = null, string? pubDate = null, string ogType = "website")
     {
         var site = model.Settings;
         var globals = new ScriptObject
@@ -27,6 +28,7 @@ public static class PageContext
                 ["description"] = Html.Escape(description ?? site.Description),
                 ["keywords"] = Html.Escape(keywords ?? string.Empty),
                 ["pub_date"] = Html.Escape(pubDate ?? string.Empty),
+                ["og_type"] = ogType,
                 ["head_extra"] = string.Empty, // set by pages that need more in <head>; present so --strict templates may test it
                 ["column_name"] = Html.Escape(crumbs.Count > 1 ? crumbs[1].Title : title),
                 ["breadcrumbs"] = crumbs.Select((c, i) => new ScriptObject

@@ -12,6 +12,9 @@ namespace PerfDisclosure.Build.Rendering;
 /// <param name="pdfLinks">Whether the build prints PDFs, so form and year pages link them.</param>
 public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool pdfLinks = false)
 {
+    /// <summary>Every form's page: its layout's template (<c>form.template</c>), then what every layout shares.</summary>
+    public const string FormPageTemplate = "layouts/form.sbn-html";
+
     public PageView Form(FormEntry entry)
     {
         var form = entry.Form;
@@ -23,11 +26,12 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
             [PageContext.Home(site), new(entry.Owner.Name, SitePaths.Organisation(entry.Owner.Id)), new(Year(form.Year), SitePaths.OrganisationYear(entry.Owner.Id, form.Year)), new(form.ProjectName, entry.Path)],
             description: strings.Format("title.form_description", ("organisation", entry.Owner.Name), ("year", form.Year), ("project", form.ProjectName), ("layout", entry.Layout.Title)),
             keywords: $"{form.ProjectName},{entry.Owner.Name},{entry.Layout.Title},{form.Year}",
-            pubDate: entry.Published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            pubDate: entry.Published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ogType: "article");
         var view = FormView.Build(entry, site);
         view["pdf"] = pdfLinks ? Path.GetFileName(Pdf.PdfPaths.Form(entry)) : string.Empty;
         globals["form"] = view;
-        return new PageView($"layouts/forms/{entry.Layout.Template}.sbn-html", globals, form.Id);
+        return new PageView(FormPageTemplate, globals, form.Id);
     }
 
     public PageView HomePage()
