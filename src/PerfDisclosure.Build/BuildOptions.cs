@@ -10,6 +10,7 @@ namespace PerfDisclosure.Build;
 /// <param name="CacheDir">Folder of rendered pages kept between builds (incremental builds), or null to render everything.</param>
 /// <param name="Shard">Build only this shard's organisations (<c>build --shard K/N</c>), for <c>merge</c> to combine.</param>
 /// <param name="PdfEngine">What typesets the PDFs: typst (the default, docs/pdf.md) or chromium (the browser print, kept for comparison).</param>
+/// <param name="PdfEngineDir">The engine's folder (pdf-engine/ with its packages installed); otherwise $PERFDISCLOSURE_PDF_ENGINE or found upwards.</param>
 /// <param name="MergeFrom">The shard output folders that <c>merge</c> combines; the build then runs only the global stages.</param>
 public sealed record BuildOptions(
     string ContentDir = "content",
@@ -23,4 +24,5 @@ public sealed record BuildOptions(
     string? CacheDir = null,
     Sharding.ShardSpec? Shard = null,
     IReadOnlyList<string>? MergeFrom = null,
-    string? PdfEngine = null);
+    string? PdfEngine = null,
+    string? PdfEngineDir = null);

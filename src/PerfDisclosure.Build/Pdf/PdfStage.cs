@@ -22,7 +22,7 @@ public sealed partial class PdfStage : IOutputStage
     public string Name => "pdf";
 
     /// <summary>Whether this build will publish PDFs, so pages link them only then.</summary>
-    public static bool WillPrint(BuildOptions options) => !options.NoPdf && (UsesChromium(options) ? ChromiumLocator.Find(options.Chromium).Path is not null : TypstEngine.Find().Folder is not null);
+    public static bool WillPrint(BuildOptions options) => !options.NoPdf && (UsesChromium(options) ? ChromiumLocator.Find(options.Chromium).Path is not null : TypstEngine.Find(options.PdfEngineDir).Folder is not null);
 
     private static bool UsesChromium(BuildOptions options) => string.Equals(options.PdfEngine, Chromium, StringComparison.OrdinalIgnoreCase);
 
@@ -61,7 +61,7 @@ public sealed partial class PdfStage : IOutputStage
 
     private static void RunTypst(BuildContext context)
     {
-        var (folder, node, reason) = TypstEngine.Find();
+        var (folder, node, reason) = TypstEngine.Find(context.Options.PdfEngineDir);
         if (folder is null || node is null)
         {
             var severity = context.Options.RequirePdf ? Severity.Error : Severity.Info;
@@ -102,6 +102,11 @@ public sealed partial class PdfStage : IOutputStage
         }
 
         cache.Prune(jobs.Select(j => j.Key).ToHashSet(StringComparer.Ordinal));
+        foreach (var job in missing)
+        {
+            context.Log.WriteLine($"pdf: printed {job.SitePath}");
+        }
+
         context.Log.WriteLine($"pdf: typeset {missing.Count} PDF(s), {pages} page(s), in {clock.ElapsedMilliseconds} ms; {jobs.Count - missing.Count} unchanged, copied from {cache.Dir}");
     }
 

@@ -18,9 +18,9 @@ public static class TypstEngine
     private static readonly string Compiler = Path.Combine("node_modules", "@myriaddreamin", "typst-ts-node-compiler", "package.json");
 
     /// <summary>The engine's folder and Node, or null with the reason.</summary>
-    public static (string? Folder, string? Node, string Reason) Find()
+    public static (string? Folder, string? Node, string Reason) Find(string? explicitFolder = null)
     {
-        var folder = FindFolder(out var reason);
+        var folder = FindFolder(explicitFolder, out var reason);
         if (folder is null)
         {
             return (null, null, reason);
@@ -38,8 +38,14 @@ public static class TypstEngine
         return string.Concat(File.Exists(lockFile) ? File.ReadAllText(lockFile) : string.Empty, File.ReadAllText(worker), File.ReadAllText(Path.Combine(folder, "fonts.conf")));
     }
 
-    private static string? FindFolder(out string reason)
+    private static string? FindFolder(string? explicitFolder, out string reason)
     {
+        if (!string.IsNullOrWhiteSpace(explicitFolder))
+        {
+            reason = $"--pdf-engine-dir {explicitFolder}: no installed engine there";
+            return Installed(explicitFolder) ? Path.GetFullPath(explicitFolder) : null;
+        }
+
         var named = Environment.GetEnvironmentVariable(FolderVariable);
         if (!string.IsNullOrWhiteSpace(named))
         {
