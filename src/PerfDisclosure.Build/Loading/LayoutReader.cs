@@ -74,11 +74,24 @@ public static class LayoutReader
             reader.Text(Child(root, "template"), "template") ?? id,
             ReadRedaction(reader, Child(root, "redaction")))
         {
+            Print = ReadPrint(reader, Child(root, "print")),
             Places = root.Children.Where(e => e.Key is YamlScalarNode { Value: not null }).ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => reader.At(e.Value), StringComparer.Ordinal),
         };
         LayoutReferences.Check(layout, root, new NodeReader(file, diagnostics));
 
         return layout;
+    }
+
+    /// <summary>The layout's print hints (<c>print:</c>), or the defaults.</summary>
+    private static PrintHints ReadPrint(NodeReader reader, YamlNode? node)
+    {
+        if (reader.Mapping(node, "print") is not { } mapping)
+        {
+            return PrintHints.Default;
+        }
+
+        var columns = reader.Sequence(Child(mapping, "columns"), "columns")?.Children.Select(c => reader.Number(c, "columns")).OfType<decimal>().Where(w => w > 0).ToList() ?? [];
+        return new PrintHints(columns, reader.Boolean(Child(mapping, "repeat_header"), "repeat_header") ?? true);
     }
 
     /// <summary>The layout's redacted form for classified projects (<c>redaction:</c>), or null.</summary>

@@ -8,22 +8,35 @@ using PerfDisclosure.Core.Validation.Rules.Outputs;
 namespace PerfDisclosure.Build.Pdf;
 
 /// <summary>
-/// A PDF per form, printed from its page, and a compilation per organisation and year (docs/pdf.md). Runs after
-/// the pages stage, from the HTML in the staging folder; PDFs already in the cache are copied, the rest printed by
-/// one Chromium. Without Chromium the site is built without PDFs (one line says so) unless --require-pdf.
+/// A PDF per form, made from its page, and a compilation per organisation and year (docs/pdf.md). Runs after the
+/// pages stage, from the HTML in the staging folder; PDFs already in the cache are copied, the rest typeset by the
+/// engine (Typst, <see cref="TypstPrinter"/>; or, with <c>--pdf-engine chromium</c>, printed by one Chromium).
+/// Without the engine the site is built without PDFs (one line says how to get them) unless --require-pdf.
 /// </summary>
 public sealed partial class PdfStage : IOutputStage
 {
+    public const string Typst = "typst";
+
+    public const string Chromium = "chromium";
+
     public string Name => "pdf";
 
     /// <summary>Whether this build will publish PDFs, so pages link them only then.</summary>
-    public static bool WillPrint(BuildOptions options) => !options.NoPdf && ChromiumLocator.Find(options.Chromium).Path is not null;
+    public static bool WillPrint(BuildOptions options) => !options.NoPdf && (UsesChromium(options) ? ChromiumLocator.Find(options.Chromium).Path is not null : TypstEngine.Find(options.PdfEngineDir).Folder is not null);
+
+    private static bool UsesChromium(BuildOptions options) => string.Equals(options.PdfEngine, Chromium, StringComparison.OrdinalIgnoreCase);
 
     public void Run(BuildContext context)
     {
         var options = context.Options;
         if (options.NoPdf)
         {
+            return;
+        }
+
+        if (!UsesChromium(options))
+        {
+            RunTypst(context);
             return;
         }
 
@@ -44,6 +57,57 @@ public sealed partial class PdfStage : IOutputStage
             var message = e.Message.Split('\n')[0];
             context.Report(OutputRules.PdfFailed.Report(SourceSpan.FileOnly(chromium), $"Chromium 打印 PDF 失败：{message}", $"Chromium failed to print the PDFs: {message}"));
         }
+    }
+
+    private static void RunTypst(BuildContext context)
+    {
+        var (folder, node, reason) = TypstEngine.Find(context.Options.PdfEngineDir);
+        if (folder is null || node is null)
+        {
+            var severity = context.Options.RequirePdf ? Severity.Error : Severity.Info;
+            context.Report(OutputRules.PdfSkipped.Report(SourceSpan.FileOnly("pdf-engine"), $"未生成 PDF：{reason}；获取 PDF：{TypstEngine.InstallHint}", $"PDFs skipped: {reason}; to get them, run {TypstEngine.InstallHint}", severity: severity));
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var cache = PdfCache.In(context.CacheFolder);
+        var jobs = TypstJobs.Plan(context, TypstEngine.Version(folder));
+        var missing = new List<TypstJob>();
+        foreach (var job in jobs)
+        {
+            if (cache.Find(job.Key) is { } cached)
+            {
+                context.Writer.WriteBytes(job.SitePath, cached);
+            }
+            else
+            {
+                missing.Add(job);
+            }
+        }
+
+        var pages = 0;
+        try
+        {
+            TypstPrinter.Print(folder, node, missing, Parallel(), (job, pdf, count) =>
+            {
+                cache.Store(job.Key, pdf);
+                context.Writer.WriteBytes(job.SitePath, pdf);
+                Interlocked.Add(ref pages, count);
+            });
+        }
+        catch (TypstException e)
+        {
+            context.Report(OutputRules.TypesetFailed.Report(SourceSpan.FileOnly(e.SitePath), $"PDF 排版失败：{e.Reason}", $"The PDF failed to typeset: {e.Reason}"));
+            return;
+        }
+
+        cache.Prune(jobs.Select(j => j.Key).ToHashSet(StringComparer.Ordinal));
+        foreach (var job in missing)
+        {
+            context.Log.WriteLine($"pdf: printed {job.SitePath}");
+        }
+
+        context.Log.WriteLine($"pdf: typeset {missing.Count} PDF(s), {pages} page(s), in {clock.ElapsedMilliseconds} ms; {jobs.Count - missing.Count} unchanged, copied from {cache.Dir}");
     }
 
     /// <summary>Number of pages of a PDF as Chromium writes it (one <c>/Type /Page</c> object per page).</summary>

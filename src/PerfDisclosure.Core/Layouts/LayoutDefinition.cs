@@ -37,6 +37,9 @@ public sealed record LayoutDefinition(
     /// <summary>Yuan per unit of this layout's amounts.</summary>
     public decimal YuanPerUnit => LayoutFile.AmountUnits.GetValueOrDefault(AmountUnit, 1m);
 
+    /// <summary>How the PDF prints the form beyond its orientation (<c>print:</c>); the defaults when the layout says nothing.</summary>
+    public PrintHints Print { get; init; } = PrintHints.Default;
+
     /// <summary>Where each top-level key's value is in the layout file, for a finding about it (a framework that does not exist …).</summary>
     public IReadOnlyDictionary<string, SourceSpan> Places { get; init; } = new Dictionary<string, SourceSpan>();
 
@@ -109,4 +112,12 @@ public sealed record LayoutDefinition(
 
         return field;
     }
+}
+
+/// <summary>Print-only hints of a layout (<c>print:</c>), for the PDF; the web page ignores them.</summary>
+/// <param name="Columns">Relative widths of the form table's columns, one per column; empty: estimated from the text.</param>
+/// <param name="RepeatHeader">Whether a row group's header rows repeat on every page it runs onto.</param>
+public sealed record PrintHints(IReadOnlyList<decimal> Columns, bool RepeatHeader = true)
+{
+    public static PrintHints Default { get; } = new([]);
 }

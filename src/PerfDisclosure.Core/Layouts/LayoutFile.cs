@@ -60,6 +60,11 @@ public static class LayoutFile
         new("amount_unit", new TextShape("The unit of the layout's amounts", [.. AmountUnits.Keys])),
         new("amount", Path with { Description = "The path of the amount field that is a form's headline amount (listed and totalled)" }),
         new("landscape", new BooleanShape("Whether the official form is printed landscape")),
+        new("print", new ObjectShape("Print-only hints for the PDF (docs/pdf.md); the web page ignores them",
+        [
+            new("columns", new ListShape("Relative widths of the form table's columns, one per column of the rendered table, e.g. [2, 2, 5, 3]; estimated from the text when absent", new NumberShape("A column's relative width (a positive number)"))),
+            new("repeat_header", new BooleanShape("Whether a row group's header rows (the indicator header) repeat on every page the group runs onto; true when absent")),
+        ])),
         new("merge_levels", new BooleanShape("Whether equal 一级/二级指标 names on consecutive rows share one merged cell (true) or repeat on every row")),
         new("template", new TextShape("The page template (layouts/forms/<template>.sbn-html); the id when absent")),
         new("fields", new ListShape("The fields of the form, in printed order", new RefShape("field"))),

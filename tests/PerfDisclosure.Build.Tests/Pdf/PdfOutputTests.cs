@@ -60,7 +60,7 @@ public partial class PdfOutputTests(PrintedCorpus corpus)
         {
             var sizes = PageSizes(Poppler.Info(corpus.PathOf(PdfPaths.Form(entry))));
             Assert.NotEmpty(sizes);
-            Assert.All(sizes, s => Assert.Equal(entry.Layout.Landscape ? "841.92 x 594.96 pts (A4)" : "594.96 x 841.92 pts (A4)", s));
+            Assert.All(sizes, s => Assert.Equal(entry.Layout.Landscape ? "841.89 x 595.276 pts (A4)" : "595.276 x 841.89 pts (A4)", s));
         }
 
         foreach (var (path, _, _, _) in Compilations)
@@ -113,7 +113,7 @@ public partial class PdfOutputTests(PrintedCorpus corpus)
     }
 
     [Fact]
-    public void A_compilation_has_a_cover_with_contents_and_a_bookmark_per_form()
+    public void A_compilation_has_a_cover_with_contents_with_page_numbers_and_a_bookmark_per_form()
     {
         foreach (var (path, organisation, _, forms) in Compilations)
         {
@@ -121,13 +121,32 @@ public partial class PdfOutputTests(PrintedCorpus corpus)
             var cover = Squeeze(Poppler.Text(pdf, 1));
             Assert.Contains(Squeeze(organisation), cover, StringComparison.Ordinal);
             Assert.Contains("目录", cover, StringComparison.Ordinal);
-            var bookmarks = Bookmarks(File.ReadAllBytes(pdf));
+            var bookmarks = Bookmarks(pdf);
+            Assert.Equal(forms.Count, bookmarks.Count);
             Assert.All(forms, f =>
             {
-                Assert.Contains(Squeeze(f.Form.ProjectName), cover, StringComparison.Ordinal);
-                Assert.Contains(bookmarks, b => b.StartsWith(f.Form.ProjectName, StringComparison.Ordinal));
+                // The bookmark goes to the page the form starts on, and the contents give that page's number.
+                var (title, page) = Assert.Single(bookmarks, b => b.Title.StartsWith(f.Form.ProjectName + "（", StringComparison.Ordinal));
+                Assert.Contains(Squeeze(title), cover, StringComparison.Ordinal);
+                Assert.Matches($"{Regex.Escape(Squeeze(title))}[.\u2060]*{page}(?!\\d)", cover.Replace("\u2060", string.Empty, StringComparison.Ordinal));
+                Assert.Contains(Squeeze(f.Form.ProjectName), Squeeze(Poppler.Text(pdf, page)), StringComparison.Ordinal);
             });
             Assert.Contains("Tagged:          yes", Poppler.Info(pdf), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_header_row_of_every_form_is_tagged_th_in_a_thead()
+    {
+        foreach (var entry in Site.Forms)
+        {
+            var html = File.ReadAllText(corpus.PathOf(entry.Path + "index.html"));
+            var headerRows = TypstJobs.Read(html, string.Empty, entry).Tables.Sum(t => t.Sections.Sum(s => s.HeaderRows));
+            Assert.True(headerRows >= 1, $"{entry.Form.File}: no header row found in its form table");
+            var structure = Poppler.Run("pdfinfo", ["-struct", corpus.PathOf(PdfPaths.Form(entry))]);
+            var heads = THead().Matches(structure).Select(m => m.Value).ToList();
+            Assert.Equal(headerRows, heads.Sum(h => Regex.Count(h, @"^\s*TR\b", RegexOptions.Multiline)));
+            Assert.All(heads, h => Assert.DoesNotMatch(@"^\s*TD\b", h));
         }
     }
 
@@ -177,9 +196,12 @@ public partial class PdfOutputTests(PrintedCorpus corpus)
 
     private static List<string> PageSizes(string info) => [.. PageSize().Matches(info).Select(m => m.Groups[1].Value.Trim())];
 
-    /// <summary>Titles of the outline items (they, unlike the document information, have a /Dest).</summary>
-    private static List<string> Bookmarks(byte[] pdf) =>
-        [.. Bookmark().Matches(Encoding.Latin1.GetString(pdf)).Select(m => Encoding.BigEndianUnicode.GetString(Convert.FromHexString(m.Groups[1].Value)))];
+    /// <summary>The outline's items, with the page each goes to, as qpdf reads them.</summary>
+    private static List<(string Title, int Page)> Bookmarks(string pdf)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(Poppler.Run("qpdf", ["--json", "--json-key=outlines", pdf]));
+        return [.. json.RootElement.GetProperty("outlines").EnumerateArray().Select(o => (o.GetProperty("title").GetString()!, o.GetProperty("destpageposfrom1").GetInt32()))];
+    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
@@ -187,6 +209,7 @@ public partial class PdfOutputTests(PrintedCorpus corpus)
     [GeneratedRegex(@"Page\s+\d+ size:\s+(.*)")]
     private static partial Regex PageSize();
 
-    [GeneratedRegex(@"/Title <FEFF([0-9A-F]+)>\s*/Dest")]
-    private static partial Regex Bookmark();
+    /// <summary>A THead element of <c>pdfinfo -struct</c> and everything indented under it.</summary>
+    [GeneratedRegex(@"^(?<indent>\s*)THead\b.*\n(?:\k<indent>\s+.*\n)*", RegexOptions.Multiline)]
+    private static partial Regex THead();
 }

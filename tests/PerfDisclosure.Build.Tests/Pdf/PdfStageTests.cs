@@ -5,35 +5,47 @@ using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Build.Tests.Pdf;
 
-/// <summary>What a build does about PDFs when Chromium is missing, or when told to skip or require them.</summary>
+/// <summary>What a build does about PDFs when the engine is missing, or when told to skip or require them.</summary>
 public class PdfStageTests
 {
     private const string NoChromium = "/nonexistent/chromium";
 
-    [Fact]
-    public void Without_chromium_the_site_is_built_and_one_line_says_pdfs_were_skipped_and_how_to_install_chromium()
+    private const string NoEngine = "/nonexistent/pdf-engine";
+
+    /// <summary>The options of a build whose engine is missing: Typst (the default), or Chromium when asked for.</summary>
+    private static BuildOptions Missing(string engine, string output, bool require = false) => engine == PdfStage.Chromium
+        ? new BuildOptions(Repo.Content, Repo.Templates, output, RequirePdf: require, Chromium: NoChromium, PdfEngine: PdfStage.Chromium)
+        : new BuildOptions(Repo.Content, Repo.Templates, output, RequirePdf: require, PdfEngineDir: NoEngine);
+
+    [Theory]
+    [InlineData(PdfStage.Typst, "npm ci --prefix pdf-engine")]
+    [InlineData(PdfStage.Chromium, "apt-get install chromium")]
+    public void Without_the_engine_the_site_is_built_and_one_line_says_pdfs_were_skipped_and_how_to_get_them(string engine, string hint)
     {
         var output = Path.Combine(Repo.TempDir("pdf-skip"), "site");
-        var result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, output, Chromium: NoChromium)).Build();
+        var result = new SiteBuilder(Missing(engine, output)).Build();
 
         Assert.True(result.Succeeded);
         var skipped = Assert.Single(result.Diagnostics, d => d.Code == OutputRules.PdfSkipped.Code);
         Assert.Equal(Severity.Info, skipped.Severity);
-        Assert.Contains("apt-get install chromium", skipped.MessageEn, StringComparison.Ordinal);
+        Assert.Contains(hint, skipped.MessageEn, StringComparison.Ordinal);
+        Assert.Contains(hint, skipped.MessageZh, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', skipped.MessageEn);
         Assert.True(File.Exists(Path.Combine(output, "index.html")));
         Assert.Empty(Directory.EnumerateFiles(output, "*.pdf", SearchOption.AllDirectories));
         Assert.DoesNotContain(".pdf\"", File.ReadAllText(Path.Combine(output, "sh-minhang-investment-promotion/2026/legal-counsel/index.html")), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Require_pdf_fails_the_build_without_chromium_and_leaves_the_site_as_it_was()
+    [Theory]
+    [InlineData(PdfStage.Typst, NoEngine)]
+    [InlineData(PdfStage.Chromium, NoChromium)]
+    public void Require_pdf_fails_the_build_without_the_engine_and_leaves_the_site_as_it_was(string engine, string named)
     {
         var output = Path.Combine(Repo.TempDir("pdf-require"), "site");
-        var result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, output, RequirePdf: true, Chromium: NoChromium)).Build();
+        var result = new SiteBuilder(Missing(engine, output, require: true)).Build();
 
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Diagnostics, d => d.Code == OutputRules.PdfSkipped.Code && d.IsError && d.MessageEn.Contains(NoChromium, StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == OutputRules.PdfSkipped.Code && d.IsError && d.MessageEn.Contains(named, StringComparison.Ordinal));
         Assert.False(Directory.Exists(output));
     }
 
@@ -55,5 +67,33 @@ public class PdfStageTests
         var fake = Path.Combine(Repo.TempDir("chromium"), "chrome");
         File.WriteAllText(fake, string.Empty);
         Assert.Equal(fake, ChromiumLocator.Find(fake).Path);
+    }
+
+    [Fact]
+    public void The_engine_folder_option_names_the_folder_and_a_folder_without_installed_packages_is_no_engine()
+    {
+        Assert.Equal((null, null, $"--pdf-engine-dir {NoEngine}: no installed engine there"), TypstEngine.Find(NoEngine));
+        var bare = Repo.TempDir("pdf-engine");
+        foreach (var file in new[] { "worker.js", "fonts.conf", "package.json" })
+        {
+            File.Copy(Path.Combine(Repo.Root, "pdf-engine", file), Path.Combine(bare, file));
+        }
+
+        Assert.Null(TypstEngine.Find(bare).Folder);
+    }
+
+    [Fact]
+    public void A_document_the_engine_refuses_fails_the_build_naming_the_pdf_and_the_site_stays_as_it_was()
+    {
+        var (folder, node, reason) = TypstEngine.Find();
+        if (folder is null || node is null)
+        {
+            Assert.True(!Repo.InCi, $"the PDF engine is needed: {reason} (.ci/run installs it)");
+            Assert.Skip(reason);
+        }
+
+        var error = Assert.Throws<TypstException>(() => TypstPrinter.Print(folder, node, [new TypstJob("a/b.pdf", "#table(columns: 2, table.cell(x: 5, y: 0, \"x\"))", "k", DateTimeOffset.UnixEpoch)], 1, (_, _, _) => { }));
+        Assert.Equal("a/b.pdf", error.SitePath);
+        Assert.DoesNotContain('\n', error.Reason);
     }
 }

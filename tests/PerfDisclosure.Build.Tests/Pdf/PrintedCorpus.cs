@@ -10,15 +10,15 @@ namespace PerfDisclosure.Build.Tests.Pdf;
 
 /// <summary>
 /// The seed corpus built once, with its PDFs, for every PDF test of a run (printing is the slow part); built on first
-/// use, so a run of other tests does not pay for it. Missing when Chromium or poppler-utils are not installed: under
+/// use, so a run of other tests does not pay for it. Missing when the PDF engine (npm ci --prefix pdf-engine) or poppler-utils are not installed: under
 /// CI=true that fails the test, never skips it.
 /// </summary>
 public sealed class PrintedCorpus
 {
     private readonly Lazy<Printed> printed = new(Print);
 
-    public string? Missing => ChromiumLocator.Find(null).Path is null || !Poppler.Installed
-        ? $"PDF tests need Chromium and poppler-utils ({ChromiumLocator.InstallHint}; apt-get install poppler-utils)"
+    public string? Missing => TypstEngine.Find().Folder is null || !Poppler.Installed
+        ? $"PDF tests need the PDF engine and poppler-utils ({TypstEngine.InstallHint}; apt-get install poppler-utils)"
         : null;
 
     /// <summary>Folder holding the site and, beside it, the cache folder whose pdf/ the PDF tests share (<see cref="Cache"/>).</summary>

@@ -5,10 +5,10 @@ namespace PerfDisclosure.Core.Validation.Rules.Outputs;
 /// <summary>What the output stages report while building (PD08xx): they concern the machine, not the content.</summary>
 public static class OutputRules
 {
-    public static LoadingRule PdfSkipped { get; } = new("PD0801", Severity.Info, "未生成 PDF：找不到 Chromium（使用 --require-pdf 时为错误）", "PDFs were skipped: no Chromium was found (an error with --require-pdf)", new(
+    public static LoadingRule PdfSkipped { get; } = new("PD0801", Severity.Info, "未生成 PDF：未安装 PDF 引擎（使用 --require-pdf 时为错误）", "PDFs were skipped: the PDF engine is not installed (an error with --require-pdf)", new(
         "shenzhen-target",
-        "# build on a machine without Chromium\n",
-        "# apt-get install chromium, or build --chromium /path/to/chromium\n",
+        "# build on a machine where npm ci --prefix pdf-engine has not run\n",
+        "# npm ci --prefix pdf-engine, then build\n",
         ExampleKind.Other));
 
     public static LoadingRule PdfFailed { get; } = new("PD0802", Severity.Error, "Chromium 打印 PDF 失败", "Chromium failed to print the PDFs", new(
@@ -29,5 +29,11 @@ public static class OutputRules
         "# templates/layouts/forms/shenzhen-target.sbn-html\n<main>{{ form.project_name }}</main>\n",
         ExampleKind.Other));
 
-    public static IEnumerable<Rule> All => [PdfSkipped, PdfFailed, CacheUnwritable, SearchTextMissing];
+    public static LoadingRule TypesetFailed { get; } = new("PD0810", Severity.Error, "PDF 排版失败（Typst 报告错误或警告，如版面未收敛），未发布该 PDF", "A PDF failed to typeset (Typst reported an error or a warning, e.g. the layout did not converge); it was not published", new(
+        "shenzhen-target",
+        "# a layout template whose form table Typst cannot lay out\n",
+        "# fix the template or the layout's print: hints, then build\n",
+        ExampleKind.Other));
+
+    public static IEnumerable<Rule> All => [PdfSkipped, PdfFailed, CacheUnwritable, SearchTextMissing, TypesetFailed];
 }

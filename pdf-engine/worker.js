@@ -1,0 +1,72 @@
+// PerfDisclosure's PDF engine (docs/pdf.md): one long-lived process per core, started by the build
+// (src/PerfDisclosure.Build/Pdf/TypstPrinter.cs). It reads one JSON request per line on stdin,
+//   {"id": 7, "source": "<a Typst document>", "date": <seconds since 1970>}
+// typesets it with Typst and answers one JSON line on stdout,
+//   {"id": 7, "pdf": "<base64>", "pages": 3}   or   {"id": 7, "error": "<one line>"}
+// Any warning of Typst (a layout that did not converge, a missing glyph or font) fails that document: the build
+// reports it instead of publishing a PDF that may be wrong.
+'use strict';
+
+const path = require('path');
+const fs = require('fs');
+const readline = require('readline');
+
+// Only the packaged fonts: fonts.conf names no system font directory, so the same input gives the same PDF on every
+// machine. Set before the compiler starts, which is when it reads the font configuration.
+process.env.FONTCONFIG_FILE = path.join(__dirname, 'fonts.conf');
+
+const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler');
+
+const fontPackage = path.dirname(require.resolve('@expo-google-fonts/noto-serif-sc/package.json'));
+const fonts = ['400Regular/NotoSerifSC_400Regular.ttf', '700Bold/NotoSerifSC_700Bold.ttf']
+  .map(file => fs.readFileSync(path.join(fontPackage, file)));
+const compiler = NodeCompiler.create({ fontArgs: [{ fontBlobs: fonts }] });
+
+// Typst memoises layouts across compilations; evicting old entries every few documents bounds the memory a long
+// build uses while keeping what the next forms share (the preamble, the fonts' shaping).
+const EVICT_EVERY = 10;
+let compiled = 0;
+
+function messages(error) {
+  const diagnostics = error ? error.shortDiagnostics || [] : [];
+  return diagnostics.map(d => (d.message || String(d)).replace(/\s+/g, ' ')).join('; ');
+}
+
+function typeset(request) {
+  const result = compiler.compile({ mainFileContent: request.source });
+  const error = result.takeError();
+  if (error) {
+    return { id: request.id, error: messages(error) || error.compilationStatus };
+  }
+
+  const warnings = messages(result.takeWarnings());
+  if (warnings) {
+    return { id: request.id, error: warnings };
+  }
+
+  const document = result.result;
+  const pdf = compiler.pdf(document, { creationTimestamp: request.date });
+  return { id: request.id, pdf: pdf.toString('base64'), pages: document.numOfPages };
+}
+
+const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+lines.on('line', line => {
+  if (!line.trim()) {
+    return;
+  }
+
+  let request = { id: null };
+  let answer;
+  try {
+    request = JSON.parse(line);
+    answer = typeset(request);
+  } catch (e) {
+    answer = { id: request.id, error: String(e && e.message || e).split('\n')[0] };
+  }
+
+  process.stdout.write(JSON.stringify(answer) + '\n');
+  if (++compiled % EVICT_EVERY === 0) {
+    compiler.evictCache(EVICT_EVERY);
+  }
+});
+lines.on('close', () => process.exit(0));
