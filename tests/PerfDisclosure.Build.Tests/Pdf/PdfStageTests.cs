@@ -29,7 +29,7 @@ public class PdfStageTests
         var skipped = Assert.Single(result.Diagnostics, d => d.Code == OutputRules.PdfSkipped.Code);
         Assert.Equal(Severity.Info, skipped.Severity);
         Assert.Contains(hint, skipped.MessageEn, StringComparison.Ordinal);
-        Assert.Contains(hint, skipped.MessageZh, StringComparison.Ordinal);
+        Assert.Contains(hint, skipped.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', skipped.MessageEn);
         Assert.True(File.Exists(Path.Combine(output, "index.html")));
         Assert.Empty(Directory.EnumerateFiles(output, "*.pdf", SearchOption.AllDirectories));
