@@ -59,7 +59,7 @@ public static class ImportWriter
                     var old = File.ReadAllText(path);
                     if (!WrittenByImport(old))
                     {
-                        form.Problems.Add(new UnplacedCell(form.File, form.Title.Row, form.Title.Column, form.ProjectName ?? form.Title.Text, ImportRules.NotImportsFile, $"同一项目的表单 {ContentPath(contentDir, path)} 不是 import 写的，不覆盖；请直接修改它，或移走后再导入", $"the form {ContentPath(contentDir, path)} of the same project was not written by import and is not overwritten; edit it, or move it away and import again"));
+                        form.Problems.Add(new UnplacedCell(form.File, form.Title.Row, form.Title.Column, form.ProjectName ?? form.Title.Text, ImportRules.NotImportsFile, $"同一项目的表单 {Loading.ContentLoader.DisplayPath(path)} 不是 import 写的，不覆盖；请直接修改它，或移走后再导入", $"the form {Loading.ContentLoader.DisplayPath(path)} of the same project was not written by import and is not overwritten; edit it, or move it away and import again"));
                         continue;
                     }
 
@@ -167,8 +167,6 @@ public static class ImportWriter
 
     private static string? CodeOf(Core.Forms.Form form, ImportSettings settings) =>
         settings.Layouts.TryGetValue(form.LayoutId, out var layout) && layout.PathOf(Core.Layouts.FieldRole.ProjectCode) is { } path ? form.Fields.TextAt(path) : null;
-
-    private static string ContentPath(string contentDir, string path) => Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(contentDir))!, path).Replace('\\', '/');
 
     /// <summary>Creates the folder and any missing parents, remembering each one made (outermost first).</summary>
     private static void MakeFolder(string folder, List<string> made)

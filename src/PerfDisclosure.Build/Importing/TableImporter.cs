@@ -65,6 +65,12 @@ public static partial class TableImporter
                 unplaced.Add(new UnplacedCell(table.File, cell.Row, cell.Column, cell.Text, ImportRules.CellNotPlaced, "未放入任何字段", "not placed in any field"));
             }
 
+            if (form.Owner is null && !unplaced.Skip(problemsBefore).Any(u => u.Rule == ImportRules.UnknownOrganisation))
+            {
+                var owner = FieldPlacer.Flatten(layout.Fields, "").FirstOrDefault(e => e.Path == layout.Owner);
+                unplaced.Add(new UnplacedCell(table.File, starts[i].Title.Row, starts[i].Title.Column, starts[i].Title.Text, ImportRules.NoOwner, $"表单未印所属机构（{owner?.Field.Label ?? layout.Owner}），未写入", $"the form prints no owner organisation ({owner?.Field.Label ?? layout.Owner}), so it is not written"));
+            }
+
             form.Problems.AddRange(unplaced.Skip(problemsBefore));
             forms.Add(form);
         }

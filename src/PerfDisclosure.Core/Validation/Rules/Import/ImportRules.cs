@@ -87,5 +87,11 @@ public static class ImportRules
         "# add the title to templates/import/<layout>.yaml (titles:), or import the sheet of the form\n",
         ExampleKind.Other));
 
-    public static IEnumerable<Rule> All => [CellNotPlaced, WrongType, NoYear, OutsideForm, UnknownOrganisation, OrganisationCreated, Assumed, Heading, FormulaText, ScannedPdf, Unreadable, NotImportsFile, NoForm];
+    public static LoadingRule NoOwner { get; } = new("PD1014", Severity.Error, "表单未印其所属机构（布局的 owner 字段），无法确定写到哪个机构之下", "The form prints no owner organisation (the layout's owner field), so it has no place to go", new(
+        "shenzhen-target",
+        "# import forms.txt   (a form without its 申请单位 row)\n",
+        "# import the whole form, the 申请单位 row included\n",
+        ExampleKind.Other));
+
+    public static IEnumerable<Rule> All => [CellNotPlaced, WrongType, NoYear, OutsideForm, UnknownOrganisation, OrganisationCreated, Assumed, Heading, FormulaText, ScannedPdf, Unreadable, NotImportsFile, NoForm, NoOwner];
 }
