@@ -31,7 +31,7 @@ public class BrokenInputTests
         if (exit == 2)
         {
             // Could not run: one line saying why, naming what was wrong.
-            var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+            var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith("error:", StringComparison.Ordinal) || l.StartsWith("error PD", StringComparison.Ordinal)).ToList();
             Assert.True(lines.Count == 1, said);
             Assert.True(lines[0].Contains(made.Names, StringComparison.Ordinal), said);
         }

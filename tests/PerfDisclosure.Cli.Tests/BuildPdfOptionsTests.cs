@@ -22,7 +22,7 @@ public class BuildPdfOptionsTests
         Console.SetError(error);
         try
         {
-            var code = Commands.Root().Parse(["build", "--content", Repo.Content, "--templates", Repo.Templates, "--output", output, "--require-pdf", "--chromium", "/nonexistent/chromium", "--lang", "en"]).Invoke();
+            var code = Commands.Root().Parse(["build", "--content", Repo.Content, "--templates", Repo.Templates, "--output", output, "--require-pdf", "--pdf-engine", "chromium", "--chromium", "/nonexistent/chromium", "--lang", "en"]).Invoke();
             Assert.Equal(Commands.ContentErrors, code);
         }
         finally

@@ -17,9 +17,11 @@ public class PlaceholderTests
     {
         var site = new TestSite("placeholders");
         var layout = File.ReadAllText(Path.Combine(Repo.Root, "templates", "layouts", "forms", "shanghai-self-evaluation.yaml"));
+        // The fund rows share one anchored list of fields (&fund_row); the carry-over row is one of them.
+        var rows = layout.IndexOf("&fund_row", StringComparison.Ordinal);
         foreach (var key in new[] { "initial_budget", "execution_rate" })
         {
-            var at = layout.IndexOf($"{{key: {key}, ", StringComparison.Ordinal);
+            var at = layout.IndexOf($"{{key: {key}, ", rows, StringComparison.Ordinal);
             var end = layout.IndexOf('}', at);
             layout = layout[..end] + placeholders + layout[end..];
         }
