@@ -72,18 +72,7 @@ public sealed partial class PdfStage : IOutputStage
         var clock = Stopwatch.StartNew();
         var cache = PdfCache.In(context.CacheFolder);
         var jobs = TypstJobs.Plan(context, TypstEngine.Version(folder));
-        var missing = new List<TypstJob>();
-        foreach (var job in jobs)
-        {
-            if (cache.Find(job.Key) is { } cached)
-            {
-                context.Writer.WriteBytes(job.SitePath, cached);
-            }
-            else
-            {
-                missing.Add(job);
-            }
-        }
+        var missing = CopyCached(context, cache, jobs, j => j.Key, j => j.SitePath);
 
         var pages = 0;
         try
@@ -102,12 +91,37 @@ public sealed partial class PdfStage : IOutputStage
         }
 
         cache.Prune(jobs.Select(j => j.Key).ToHashSet(StringComparer.Ordinal));
-        foreach (var job in missing)
+        LogPrinted(context, missing.Select(j => j.SitePath).ToList(), jobs.Count, pages, clock, cache);
+    }
+
+    /// <summary>Writes every job whose PDF the cache holds and returns the others, in order: the ones to print.</summary>
+    private static List<TJob> CopyCached<TJob>(BuildContext context, PdfCache cache, IEnumerable<TJob> jobs, Func<TJob, string> key, Func<TJob, string> sitePath)
+    {
+        var missing = new List<TJob>();
+        foreach (var job in jobs)
         {
-            context.Log.WriteLine($"pdf: printed {job.SitePath}");
+            if (cache.Find(key(job)) is { } cached)
+            {
+                context.Writer.WriteBytes(sitePath(job), cached);
+            }
+            else
+            {
+                missing.Add(job);
+            }
         }
 
-        context.Log.WriteLine($"pdf: typeset {missing.Count} PDF(s), {pages} page(s), in {clock.ElapsedMilliseconds} ms; {jobs.Count - missing.Count} unchanged, copied from {cache.Dir}");
+        return missing;
+    }
+
+    /// <summary>The log lines of a PDF run, the same whatever the engine.</summary>
+    private static void LogPrinted(BuildContext context, IReadOnlyList<string> printed, int jobs, int pages, Stopwatch clock, PdfCache cache)
+    {
+        foreach (var path in printed)
+        {
+            context.Log.WriteLine($"pdf: printed {path}");
+        }
+
+        context.Log.WriteLine($"pdf: printed {printed.Count} PDF(s), {pages} page(s), in {clock.ElapsedMilliseconds} ms; {jobs - printed.Count} unchanged, copied from {cache.Dir}");
     }
 
     /// <summary>Number of pages of a PDF as Chromium writes it (one <c>/Type /Page</c> object per page).</summary>
@@ -120,18 +134,7 @@ public sealed partial class PdfStage : IOutputStage
         var (jobs, temporary) = PdfJobs.Plan(context);
         try
         {
-            var missing = new List<PdfJob>();
-            foreach (var job in jobs)
-            {
-                if (cache.Find(job.Key) is { } cached)
-                {
-                    context.Writer.WriteBytes(job.SitePath, cached);
-                }
-                else
-                {
-                    missing.Add(job);
-                }
-            }
+            var missing = CopyCached(context, cache, jobs, j => j.Key, j => j.SitePath);
 
             var pages = 0;
             if (missing.Count > 0)
@@ -146,12 +149,7 @@ public sealed partial class PdfStage : IOutputStage
             }
 
             cache.Prune(jobs.Select(j => j.Key).ToHashSet(StringComparer.Ordinal));
-            foreach (var job in missing)
-            {
-                context.Log.WriteLine($"pdf: printed {job.SitePath}");
-            }
-
-            context.Log.WriteLine($"pdf: printed {missing.Count} PDF(s), {pages} page(s), in {clock.ElapsedMilliseconds} ms; {jobs.Count - missing.Count} unchanged, copied from {cache.Dir}");
+            LogPrinted(context, missing.Select(j => j.SitePath).ToList(), jobs.Count, pages, clock, cache);
         }
         finally
         {
