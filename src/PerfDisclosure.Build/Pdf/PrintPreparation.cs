@@ -3,7 +3,9 @@ namespace PerfDisclosure.Build.Pdf;
 /// <summary>
 /// What the printer does to a page before printing it. A table repeats only its &lt;thead&gt; across pages, and the
 /// official forms' indicator header sits in the middle of one table; so, for print only, the indicator rows move
-/// to a second table right below, whose &lt;thead&gt; is that header row: it repeats on every page the rows run on.
+/// to a second table right below, whose &lt;thead&gt; is that header: it repeats on every page the rows run on. The
+/// header is the row group <c>tbody.indicator-header</c> just before <c>tbody.indicators</c> (partial
+/// indicator-table, one or two rows) or else the first row of <c>tbody.indicators</c> (the built-in templates).
 /// A label cell merged over the header and all rows (绩效指标) moves down to the first row, keeping its merge.
 /// </summary>
 public static class PrintPreparation
@@ -13,18 +15,21 @@ public static class PrintPreparation
           document.querySelector('main')?.classList.toggle('landscape', landscape);
           for (const body of document.querySelectorAll('table.official-form > tbody.indicators')) {
             const table = body.parentElement;
-            const header = body.rows[0];
-            const first = body.rows[1];
-            if (!header || !first) continue;
-            const label = header.cells[0];
-            if (label.rowSpan > 1) {
+            const group = body.previousElementSibling?.matches('tbody.indicator-header') ? body.previousElementSibling : null;
+            const headers = group ? [...group.rows] : [body.rows[0]];
+            const first = group ? body.rows[0] : body.rows[1];
+            if (!headers[0] || !first) continue;
+            const label = headers[0].cells[0];
+            if (!group && label.rowSpan > 1) {
               label.rowSpan -= 1;
-              header.insertBefore(document.createElement('td'), label);
+              headers[0].insertBefore(document.createElement('td'), label);
               first.insertBefore(label, first.firstChild);
             }
             const rest = document.createElement('table');
             rest.className = table.className + ' print-continued';
-            rest.createTHead().appendChild(header);
+            const head = rest.createTHead();
+            for (const row of headers) head.appendChild(row);
+            group?.remove();
             let next = body;
             while (next) { const after = next.nextElementSibling; rest.appendChild(next); next = after; }
             table.after(rest);

@@ -16,9 +16,9 @@ public class OtherJurisdictionTests
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "ep-health-bureau", "2025", "community-health-screening", "index.html")));
-        var headers = page.QuerySelectorAll("tbody.indicators th[scope=col]").Select(th => th.TextContent).ToList();
+        var headers = page.QuerySelectorAll("tbody.indicator-header th[scope=col]").Select(th => th.TextContent).ToList();
         Assert.Equal(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "绩效标准"], headers);
-        var firstRow = page.QuerySelectorAll("tbody.indicators tr")[1].QuerySelectorAll("td").Select(td => td.TextContent).ToList();
+        var firstRow = page.QuerySelectorAll("tbody.indicators tr")[0].QuerySelectorAll("td").Select(td => td.TextContent).ToList();
         Assert.Equal(["≥", "50000", "人", "计划标准"], firstRow);
         Assert.Contains("320.00", page.QuerySelector("table.official-form")!.TextContent, StringComparison.Ordinal);
     }
