@@ -57,6 +57,15 @@ public sealed class TemplateEngine : ITemplateLoader
 
             return html;
         }
+        catch (ScriptRuntimeException e) when (e.InnerException is TemplateError inner)
+        {
+            throw inner;
+        }
+        catch (ScriptParserRuntimeException e) when (e.ParserMessages.FirstOrDefault(m => m.Type == ParserMessageType.Error) is { } first)
+        {
+            // An included template that does not parse (a layout's own form template, a partial): its own line and column.
+            throw new TemplateError(Error(first.Span, first.Message, subject));
+        }
         catch (ScriptRuntimeException e)
         {
             throw new TemplateError(Error(e.Span, e.OriginalMessage, subject));
@@ -72,14 +81,14 @@ public sealed class TemplateEngine : ITemplateLoader
         templateName.Contains('/', StringComparison.Ordinal) ? templateName : $"partials/{templateName}.sbn-html";
 
     string ITemplateLoader.Load(TemplateContext context, ScribanSpan callerSpan, string templatePath) =>
-        (theme.Find(templatePath) ?? throw new ScriptRuntimeException(callerSpan, $"template not found: {templatePath}")).ReadText();
+        (theme.Find(templatePath) ?? throw new TemplateError(NotFound(templatePath))).ReadText();
 
     ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, ScribanSpan callerSpan, string templatePath) =>
         ValueTask.FromResult<string?>(((ITemplateLoader)this).Load(context, callerSpan, templatePath));
 
     private Template Parse(string name, string subject) => parsed.GetOrAdd(name, n =>
     {
-        var file = theme.Find(n) ?? throw new TemplateError(TemplateRules.TemplateNotFound.Report(SourceSpan.FileOnly("templates/" + n), $"找不到模板 {n}", $"Template not found: {n}"));
+        var file = theme.Find(n) ?? throw new TemplateError(NotFound(n));
         var template = Template.Parse(file.ReadText(), file.DisplayPath);
         if (template.HasErrors)
         {
@@ -89,6 +98,9 @@ public sealed class TemplateEngine : ITemplateLoader
 
         return template;
     });
+
+    private static Diagnostic NotFound(string name) =>
+        TemplateRules.TemplateNotFound.Report(SourceSpan.FileOnly("templates/" + name), $"找不到模板 {name}", $"Template not found: {name}");
 
     private TemplateContext NewContext()
     {
