@@ -69,6 +69,8 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         var diagnostics = Stage("validate", () => ContentValidator.Validate(content, theme));
         (content, diagnostics) = Drafts.Apply(content, diagnostics, options.Drafts);
 
+        // Read again for the pages that explain scores; validation has reported whatever is wrong with these files.
+        content = content with { Scoring = ValidationDataReader.Read(theme, content.Layouts.Values, new DiagnosticBag()).Scoring };
         loaded = content;
         return (content, diagnostics);
     }

@@ -46,4 +46,28 @@
       button.addEventListener("click", function () { sort(table, header, index); });
     });
   });
+
+  // Filtering: an input[data-filter-table] (hidden until this script shows it) keeps the rows whose text holds
+  // every word typed, and says how many are shown in its status element.
+  document.querySelectorAll("input[data-filter-table]").forEach(function (input) {
+    var table = document.getElementById(input.getAttribute("data-filter-table"));
+    if (!table || table.tBodies.length !== 1) { return; }
+    var status = document.getElementById(input.getAttribute("data-filter-status") || "");
+    var template = input.getAttribute("data-filter-count") || "";
+    var timer = null;
+    function apply() {
+      var words = input.value.toLowerCase().split(/\s+/).filter(function (w) { return w !== ""; });
+      var rows = table.tBodies[0].rows, shown = 0;
+      Array.prototype.forEach.call(rows, function (row) {
+        var text = row.textContent.toLowerCase();
+        var keep = words.every(function (w) { return text.indexOf(w) >= 0; });
+        row.hidden = !keep;
+        if (keep) { shown++; }
+      });
+      if (status) { status.textContent = words.length === 0 ? "" : template.replace("{shown}", shown).replace("{total}", rows.length); }
+    }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
+    var holder = input.closest("[hidden]");
+    if (holder) { holder.hidden = false; }
+  });
 })();

@@ -24,4 +24,7 @@ public sealed record LoadedContent(
 
     /// <summary>The words a reader sees that the build writes itself: the theme's, with the site's overrides.</summary>
     public Theme.ThemeStrings Strings { get; init; } = Theme.ThemeStrings.Builtin;
+
+    /// <summary>The theme's scoring rules by id (templates/scoring): what readers are told about grades and 执行率.</summary>
+    public IReadOnlyDictionary<string, Core.Scoring.ScoringRules> Scoring { get; init; } = new Dictionary<string, Core.Scoring.ScoringRules>();
 }

@@ -39,6 +39,15 @@ public static class FormView
             ["reading"] = FormReading.Build(form, layout, site.OrganisationName),
             ["template"] = $"layouts/forms/{layout.Template}.sbn-html",
             ["notes"] = FormNotes.Build(site.FindingsOf(form)),
+            ["companions"] = site.CompanionsOf(entry).Select(c => new ScriptObject
+            {
+                ["path"] = c.Path,
+                ["kind_label"] = Html.Escape(site.Strings.Kind(c.IsSelfEvaluation)),
+                ["title"] = Html.Escape(c.Layout.Title),
+                ["project_name"] = Html.Escape(c.Form.ProjectName),
+            }).ToList(),
+            ["companion_missing"] = Html.Escape(site.Strings.Format("citizens.no_companion", ("year", form.Year), ("kind", site.Strings.Kind(!entry.IsSelfEvaluation)))),
+            ["grade_bands"] = entry.Scoring is { } scoring ? ScoreExplanation.Bands(scoring, site.Strings) : [],
         };
         return view;
     }

@@ -96,6 +96,36 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
         return new PageView("layouts/year.sbn-html", globals, path);
     }
 
+    /// <summary>
+    /// Every self-evaluation of the site, newest year first and lowest 总分 first within a year (the order a reader
+    /// without the sorting script gets), each with its project's target form of the same year when there is one.
+    /// </summary>
+    public PageView ComparePage()
+    {
+        var path = SitePaths.Compare;
+        var title = site.Strings["citizens.compare_title"];
+        var globals = PageContext.Globals(site, path, title, [PageContext.Home(site), new(title, path)], description: site.Strings["citizens.compare_description"]);
+        var grades = FormEntry.GradeOrder(site.Forms).ToList();
+        globals["forms"] = site.Forms.Where(f => f.IsSelfEvaluation)
+            .OrderByDescending(f => f.Form.Year)
+            .ThenBy(f => f.TotalScore ?? decimal.MaxValue)
+            .ThenBy(f => f.Owner.Name, StringComparer.Ordinal)
+            .ThenBy(f => f.Form.ProjectName, StringComparer.Ordinal)
+            .Select(f =>
+            {
+                var row = Listing(f);
+                row["jurisdiction"] = Html.Escape(f.Owner.Jurisdiction);
+                row["owner_path"] = SitePaths.OrganisationYear(f.Owner.Id, f.Form.Year);
+                row["grade_value"] = f.Grade is { } g && grades.IndexOf(g) is >= 0 and var at ? at.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+                row["execution_rate"] = f.ExecutionRate is { } rate ? Html.FormatNumber(rate, "0.00") : string.Empty;
+                row["execution_rate_value"] = HomeSummary.SortKey(f.ExecutionRate);
+                row["targets"] = site.CompanionsOf(f).Select(c => new ScriptObject { ["path"] = c.Path, ["title"] = Html.Escape(c.Layout.Title) }).ToList();
+                return row;
+            }).ToList();
+        globals["scorings"] = ScoreExplanation.All(site.Forms, site.Strings);
+        return new PageView("layouts/compare.sbn-html", globals, path);
+    }
+
     public PageView MarkdownPage(Page page)
     {
         var path = SitePaths.Page(page.Slug);

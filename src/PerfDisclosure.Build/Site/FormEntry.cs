@@ -33,6 +33,15 @@ public sealed record FormEntry(Form Form, LayoutDefinition Layout, Organisation 
     public static IReadOnlyList<string> GradeOrder(IEnumerable<FormEntry> forms) =>
         [.. forms.Select(f => f.Layout).Distinct().SelectMany(l => l.Grades).Distinct()];
 
+    /// <summary>The scoring rules of a self-evaluation, as they apply to its owner; null for a target form.</summary>
+    public Core.Scoring.ScoringRules? Scoring { get; init; }
+
+    /// <summary>执行率 (%) of the scored fund row, as the form prints it, when the scoring rules say where it is.</summary>
+    public decimal? ExecutionRate => Scoring is { } s ? Form.Fields.NumberAt($"{s.ExecutionRow}.{s.Columns.Rate}") : null;
+
+    /// <summary>The project code, when the layout has a field of that role and the form fills it.</summary>
+    public string? ProjectCode => Layout.TextOf(Form, FieldRole.ProjectCode);
+
     /// <summary>评分等级, when the layout has a field of that role and the form fills it.</summary>
     public string? Grade => Layout.TextOf(Form, FieldRole.Grade);
 }

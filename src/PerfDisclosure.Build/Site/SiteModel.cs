@@ -8,10 +8,12 @@ namespace PerfDisclosure.Build.Site;
 public sealed class SiteModel
 {
     private readonly ILookup<string, Diagnostic> findingsByFile;
+    private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<FormEntry>>> companions;
 
     private SiteModel(LoadedContent content, IReadOnlyList<FormEntry> forms, IReadOnlyList<Diagnostic> findings)
     {
         Content = content;
+        companions = new(() => Site.Companions.Match(forms));
         findingsByFile = findings.ToLookup(d => d.Where.File, StringComparer.Ordinal);
         Forms = forms;
         ByOrganisation = forms.GroupBy(f => f.Owner.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<FormEntry>)[.. g], StringComparer.Ordinal);
@@ -42,7 +44,7 @@ public sealed class SiteModel
     {
         var forms = content.Forms
             .Where(f => content.Layouts.ContainsKey(f.LayoutId) && content.Organisations.ContainsKey(f.Owner))
-            .Select(f => new FormEntry(f, content.Layouts[f.LayoutId], content.Organisations[f.Owner]))
+            .Select(f => new FormEntry(f, content.Layouts[f.LayoutId], content.Organisations[f.Owner]) { Scoring = ScoringOf(content, f) })
             .OrderBy(e => e.Owner.Id, StringComparer.Ordinal)
             .ThenByDescending(e => e.Form.Year)
             .ThenBy(e => e.Form.ProjectName, StringComparer.Ordinal)
@@ -50,6 +52,12 @@ public sealed class SiteModel
             .ToList();
         return new SiteModel(content, forms, findings ?? []);
     }
+
+    private static Core.Scoring.ScoringRules? ScoringOf(LoadedContent content, Form form) =>
+        content.Layouts[form.LayoutId].Scoring is { } id && content.Scoring.TryGetValue(id, out var rules) ? rules.For(form.Owner) : null;
+
+    /// <summary>The target form and the self-evaluation of the same project and year (<see cref="Site.Companions"/>).</summary>
+    public IReadOnlyList<FormEntry> CompanionsOf(FormEntry entry) => companions.Value.GetValueOrDefault(entry.Form.Id) ?? [];
 
     public IEnumerable<FormEntry> FormsOf(string organisation, int year) =>
         ByOrganisation.TryGetValue(organisation, out var forms) ? forms.Where(f => f.Form.Year == year) : [];

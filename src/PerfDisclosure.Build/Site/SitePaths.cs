@@ -11,6 +11,9 @@ public static class SitePaths
     public const string Data = "data/";
     public const string Organisations = "organisations/";
 
+    /// <summary>Every self-evaluation of the site in one sortable, filterable table.</summary>
+    public const string Compare = "compare/";
+
     public static string Organisation(string id) => $"{id}/";
 
     public static string OrganisationYear(string id, int year) => $"{id}/{year}/";

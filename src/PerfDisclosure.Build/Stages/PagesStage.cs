@@ -43,6 +43,7 @@ public sealed class PagesStage : IShardedStage
     {
         var (site, renderer, writer, cache) = (context.Site, context.Renderer, context.Writer, context.Cache);
         cache.Write(writer, "index.html", renderer.HomePage(), renderer);
+        cache.Write(writer, SitePaths.Compare + "index.html", renderer.ComparePage(), renderer);
         foreach (var year in site.Years)
         {
             cache.Write(writer, SitePaths.Year(year) + "index.html", renderer.YearPage(year), renderer);

@@ -16,7 +16,7 @@ public static class ContentValidator
 {
     /// <summary>Top-level folders of the site that are not organisations (SitePaths, the notes page, assets).</summary>
     private static readonly string[] ReservedFolders =
-        [.. new[] { SitePaths.Search, SitePaths.Data, SitePaths.Organisations, SitePaths.Year(0), SitePaths.Page("x"), FormNotes.PagePath, "assets/" }.Select(p => p[..p.IndexOf('/')])];
+        [.. new[] { SitePaths.Search, SitePaths.Data, SitePaths.Compare, SitePaths.Organisations, SitePaths.Year(0), SitePaths.Page("x"), FormNotes.PagePath, "assets/" }.Select(p => p[..p.IndexOf('/')])];
 
     /// <summary>Validates with the built-in theme's frameworks and scoring rules.</summary>
     public static IReadOnlyList<Diagnostic> Validate(LoadedContent content) => Validate(content, new ThemeFiles(null));

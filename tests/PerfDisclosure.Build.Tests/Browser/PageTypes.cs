@@ -23,6 +23,7 @@ public static class PageTypes
             new("markdown-page", SitePaths.Page(site.Content.Pages[0].Slug)),
             new("data", SitePaths.Data),
             new("search", SitePaths.Search),
+            new("compare", SitePaths.Compare),
             new("404", "404.html"),
             new("notes", PerfDisclosure.Build.Rendering.FormNotes.PagePath),
             new("form-with-notes", site.Forms.First(f => site.FindingsOf(f.Form).Any()).Path),

@@ -46,6 +46,7 @@ public class HandWrittenRuleTests
     [Theory]
     [InlineData("notes", true)]
     [InlineData("years", true)]
+    [InlineData("compare", true)]
     [InlineData("sz-notes-office", false)]
     public void PD0506_an_organisation_id_that_is_a_site_folder(string id, bool reported)
     {
