@@ -335,9 +335,14 @@
       return filters;
     }
 
-    function navigate() {
+    // typing: while the reader types, the address follows without adding a history entry per key.
+    function navigate(typing) {
       var state = { q: input.value.trim(), filters: readFilters() };
-      history.pushState(null, '', urlOf(state));
+      if (typing === true) {
+        history.replaceState(null, '', urlOf(state));
+      } else {
+        history.pushState(null, '', urlOf(state));
+      }
       run(state);
     }
 
@@ -345,12 +350,14 @@
       var mine = ++generation;
       // Set again when this search's results are all on the page (tests and scripts can wait for it).
       app.removeAttribute('data-searched');
-      input.value = state.q;
+      if (input.value.trim() !== state.q) {
+        input.value = state.q;
+      }
       if (!state.q) {
         list.textContent = '';
         more.hidden = true;
         filtersBox.hidden = true;
-        status.textContent = '请输入要搜索的文字。';
+        status.textContent = input.value === '' ? '请输入要搜索的文字。' : '';
         return;
       }
       status.textContent = '正在搜索…';
@@ -417,7 +424,7 @@
       li.appendChild(heading);
       var facts = document.createElement('p');
       facts.className = 'search-facts';
-      facts.textContent = [doc.organisation, doc.year + '年度', doc.kind, doc.amount ? doc.amount + ' 万元' : '', doc.grade ? '评分等级 ' + doc.grade : '']
+      facts.textContent = [doc.organisation, doc.year + '年度', doc.kind, doc.amount ? doc.amount + ' ' + (doc.amount_unit || '万元') : '', doc.grade ? '评分等级 ' + doc.grade : '']
         .filter(Boolean).join(' · ');
       li.appendChild(facts);
       li.appendChild(snippet(doc.text, query));
@@ -503,9 +510,20 @@
       filtersBox.hidden = false;
     }
 
+    var typed = null;
     form.addEventListener('submit', function (e) {
       e.preventDefault();
+      clearTimeout(typed);
       navigate();
+    });
+    // Results as the reader types, once typing pauses (the index shards a query needs are fetched once and kept).
+    input.addEventListener('input', function () {
+      clearTimeout(typed);
+      typed = setTimeout(function () {
+        if (input.value.trim() !== stateFromUrl().q) {
+          navigate(true);
+        }
+      }, 250);
     });
     more.addEventListener('click', function () {
       if (current) {

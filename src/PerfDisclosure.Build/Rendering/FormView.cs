@@ -46,6 +46,18 @@ public static class FormView
                 ["title"] = Html.Escape(c.Layout.Title),
                 ["project_name"] = Html.Escape(c.Form.ProjectName),
             }).ToList(),
+            ["is_self_evaluation"] = entry.IsSelfEvaluation,
+            ["years"] = site.OtherYearsOf(entry) is { Count: > 0 } others
+                ? others.Append(entry).OrderByDescending(c => c.Form.Year).Select(c => new ScriptObject
+                {
+                    ["path"] = c.Path,
+                    ["year"] = c.Form.Year,
+                    ["current"] = ReferenceEquals(c, entry),
+                    [TotalScoreName] = c.TotalScore is { } score ? Html.FormatNumber(score, "0.00") : string.Empty,
+                    [GradeName] = Html.Escape(c.Grade ?? string.Empty),
+                    ["amount"] = Html.TenThousandYuan(c.AmountInYuan),
+                }).ToList()
+                : [],
             ["companion_missing"] = Html.Escape(site.Strings.Format("citizens.no_companion", ("year", form.Year), ("kind", site.Strings.Kind(!entry.IsSelfEvaluation)))),
             ["grade_bands"] = entry.Scoring is { } scoring ? ScoreExplanation.Bands(scoring, site.Strings) : [],
         };

@@ -35,7 +35,9 @@ public static class SearchIndexFiles
         json.WriteString("organisation", entry.Owner.Name);
         json.WriteNumber("year", entry.Form.Year);
         json.WriteString("kind", kind);
-        json.WriteString("amount", Html.TenThousandYuan(entry.AmountInYuan));
+        // The amount as the form prints it, in its own unit, so a result's facts and its snippet name one unit.
+        json.WriteString("amount", entry.Amount is { } amount ? Html.FormatNumber(amount, entry.Layout.FieldAt(entry.Layout.Amount)?.Format) : string.Empty);
+        json.WriteString("amount_unit", entry.Layout.AmountUnit);
         json.WriteString(RoleNames.Snake(FieldRole.Grade), entry.Grade ?? string.Empty);
         json.WriteString("text", text);
         json.WriteEndObject();

@@ -29,6 +29,26 @@ public static class Companions
         return result;
     }
 
+    /// <summary>Per form id, the same organisation's forms of the same kind and project in other years, newest first.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<FormEntry>> OtherYears(IEnumerable<FormEntry> forms)
+    {
+        var result = new Dictionary<string, IReadOnlyList<FormEntry>>(StringComparer.Ordinal);
+        foreach (var group in forms.GroupBy(f => (f.Owner.Id, f.IsSelfEvaluation)))
+        {
+            var list = group.ToList();
+            foreach (var form in list)
+            {
+                var years = list.Where(other => other.Form.Year != form.Form.Year && SameProject(form, other)).OrderByDescending(o => o.Form.Year).ToList();
+                if (years.Count > 0)
+                {
+                    result[form.Form.Id] = years;
+                }
+            }
+        }
+
+        return result;
+    }
+
     public static bool SameProject(FormEntry a, FormEntry b) =>
         !string.IsNullOrWhiteSpace(a.ProjectCode) && !string.IsNullOrWhiteSpace(b.ProjectCode)
             ? FieldDefinition.Loose(a.ProjectCode) == FieldDefinition.Loose(b.ProjectCode)

@@ -9,11 +9,13 @@ public sealed class SiteModel
 {
     private readonly ILookup<string, Diagnostic> findingsByFile;
     private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<FormEntry>>> companions;
+    private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<FormEntry>>> otherYears;
 
     private SiteModel(LoadedContent content, IReadOnlyList<FormEntry> forms, IReadOnlyList<Diagnostic> findings)
     {
         Content = content;
         companions = new(() => Site.Companions.Match(forms));
+        otherYears = new(() => Site.Companions.OtherYears(forms));
         findingsByFile = findings.ToLookup(d => d.Where.File, StringComparer.Ordinal);
         Forms = forms;
         ByOrganisation = forms.GroupBy(f => f.Owner.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<FormEntry>)[.. g], StringComparer.Ordinal);
@@ -58,6 +60,9 @@ public sealed class SiteModel
 
     /// <summary>The target form and the self-evaluation of the same project and year (<see cref="Site.Companions"/>).</summary>
     public IReadOnlyList<FormEntry> CompanionsOf(FormEntry entry) => companions.Value.GetValueOrDefault(entry.Form.Id) ?? [];
+
+    /// <summary>The same organisation's forms of the same kind and project in other years, newest first.</summary>
+    public IReadOnlyList<FormEntry> OtherYearsOf(FormEntry entry) => otherYears.Value.GetValueOrDefault(entry.Form.Id) ?? [];
 
     public IEnumerable<FormEntry> FormsOf(string organisation, int year) =>
         ByOrganisation.TryGetValue(organisation, out var forms) ? forms.Where(f => f.Form.Year == year) : [];

@@ -105,4 +105,28 @@ public class ComparePageTests
         var home = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "index.html")));
         Assert.Contains(home.QuerySelectorAll("main a"), a => a.GetAttribute("href") == SitePaths.Compare + "index.html");
     }
+
+    [Fact]
+    public void A_form_page_shows_the_same_projects_other_years_side_by_side()
+    {
+        var dir = Repo.TempDir("other-years");
+        var content = Repo.CopyTree(Path.Combine(dir, "content"));
+        var forms = Path.Combine(content, "forms", "sh-foreign-investment-promotion");
+        Directory.CreateDirectory(Path.Combine(forms, "2024"));
+        File.WriteAllText(Path.Combine(forms, "2024", "commerce-foreign-affairs.yaml"), File.ReadAllText(Path.Combine(forms, "2023", "commerce-foreign-affairs.yaml")).Replace("year: 2023", "year: 2024", StringComparison.Ordinal));
+        var output = Path.Combine(dir, "site");
+
+        var result = new SiteBuilder(new BuildOptions(content, Repo.Templates, output) { NoPdf = true }).Build();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Where(d => d.IsError)));
+        var parser = new HtmlParser();
+        AngleSharp.Dom.IDocument Page(string path) => parser.ParseDocument(File.ReadAllText(Path.Combine(output, path, "index.html")));
+        var rows = Page("sh-foreign-investment-promotion/2023/commerce-foreign-affairs").QuerySelectorAll("#other-years-heading + .table-scroll tbody tr");
+        Assert.Equal(["2024", "2023"], rows.Select(r => r.Children[0].TextContent[..4]));
+        Assert.Equal("../../../sh-foreign-investment-promotion/2024/commerce-foreign-affairs/index.html", rows[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Null(rows[1].QuerySelector("a"));
+        Assert.Equal(rows[0].Children[2].TextContent, rows[1].Children[2].TextContent);
+        Assert.NotEqual(string.Empty, rows[1].Children[2].TextContent);
+        Assert.Null(Page("sh-foreign-investment-promotion/2023/overseas-offices").QuerySelector("#other-years-heading"));
+    }
 }

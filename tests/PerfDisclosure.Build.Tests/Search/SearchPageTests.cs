@@ -51,6 +51,34 @@ public class SearchPageTests(BrowserFixture chromium) : IClassFixture<BrowserFix
         Assert.Equal(first, await AllResults(page));
     }
 
+    [Theory]
+    [InlineData("法律顾问")]
+    [InlineData("宣传片")]
+    public async Task Typing_shows_results_without_submitting_with_snippets_from_the_forms_own_text_and_its_own_amount_unit(string phrase)
+    {
+        var page = await Open("search/index.html");
+        await page.Locator("#search-q").FocusAsync();
+        await page.Keyboard.TypeAsync(phrase, new() { Delay = 60 });
+
+        Assert.Equal(SearchCorpus.FormsContaining(phrase), await AllResults(page));
+        Assert.Contains("q=" + Uri.EscapeDataString(phrase), page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("请输入", await page.Locator("#search-status").TextContentAsync(), StringComparison.Ordinal);
+        var model = ReadingSite.All[0].Model();
+        foreach (var result in await page.Locator("#search-results li").AllAsync())
+        {
+            var href = await result.Locator("h2 a").GetAttributeAsync("href");
+            var form = model.Forms.Single(f => href!.EndsWith(f.Path + "index.html", StringComparison.Ordinal));
+            var snippet = await result.Locator(".search-snippet").TextContentAsync();
+            Assert.DoesNotContain("本表数据", snippet, StringComparison.Ordinal);
+            Assert.DoesNotContain(model.Strings["citizens.explain_heading"], snippet, StringComparison.Ordinal);
+            var facts = await result.Locator(".search-facts").TextContentAsync();
+            var amount = Regex.Match(facts!, @"([\d,.]+) (万元|元)");
+            Assert.True(amount.Success, facts);
+            Assert.Equal(form.Layout.AmountUnit, amount.Groups[2].Value);
+            Assert.Equal(PerfDisclosure.Build.Rendering.Html.FormatNumber(form.Amount!.Value, form.Layout.FieldAt(form.Layout.Amount)?.Format), amount.Groups[1].Value);
+        }
+    }
+
     [Fact]
     public async Task A_filter_narrows_the_results_shows_counts_and_lives_in_the_url()
     {
