@@ -51,6 +51,7 @@ internal static class LayoutReferences
             }
         }
 
+        ExecutionRoles.Check(layout, root, reader);
         if (layout.Kind == FormKind.SelfEvaluation && layout.Scoring is null)
         {
             reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(Child(root, "kind")!), "自评表版式（kind: self-evaluation）须指定 scoring（评分规则）", "A self-evaluation layout (kind: self-evaluation) must name its scoring rules", "add scoring: <id> of a templates/scoring/<id>.yaml");

@@ -40,13 +40,11 @@ public static class ValidationDataReader
         }
 
         var scoring = new Dictionary<string, ScoringRules>(StringComparer.Ordinal);
-        var scoringFiles = new Dictionary<string, (YamlMappingNode Root, ThemeFile File)>(StringComparer.Ordinal);
         foreach (var file in theme.List("scoring/", ".yaml").Select(n => theme.Find(n)!))
         {
             if (Guard(diagnostics, () => ReadScoring(file, diagnostics)) is { } read)
             {
                 scoring[read.Rules.Id] = read.Rules;
-                scoringFiles[read.Rules.Id] = (read.Root, read.File);
             }
         }
 
@@ -62,10 +60,6 @@ public static class ValidationDataReader
             {
                 var suggestion = Suggestions.Closest(id, scoring.Keys);
                 diagnostics.Report(SchemaRules.BadValidationData, Where(theme, layout, "scoring"), $"版式 {layout.Id} 引用的评分规则“{id}”不存在", $"Layout {layout.Id} names scoring rules '{id}', which do not exist", suggestion is null ? $"add templates/scoring/{id}.yaml" : $"did you mean '{suggestion}'?");
-            }
-            else if (layout.Scoring is { } named)
-            {
-                ScoringPaths.Check(layout, scoringFiles[named].Root, new NodeReader(scoringFiles[named].File.DisplayPath, diagnostics));
             }
         }
 
@@ -241,17 +235,11 @@ public static class ValidationDataReader
             }
         }
 
-        // Without columns (reported by the shape check) the rules still load: the layouts naming them are not told they do not exist.
-        var columns = reader.Mapping(LayoutReader.Child(root, "columns"), "columns") ?? new YamlMappingNode();
-
         var rules = new ScoringRules(
             Required(root, "id"),
             reader.Number(LayoutReader.Child(root, "total_weight"), "total_weight") ?? 100m,
             [.. grades.OrderByDescending(g => g.Min)],
             ReadRounding(reader, LayoutReader.Child(root, "rounding")) ?? Rounding.HalfUp2,
-            Texts(reader, LayoutReader.Child(root, "fund_rows"), "fund_rows"),
-            Required(root, "execution_row"),
-            new FundColumns(Required(columns, "budget"), Required(columns, "spent"), Required(columns, "rate"), Required(columns, "weight"), Required(columns, "score")),
             byOrganisation);
         return (rules, root, file);
     }

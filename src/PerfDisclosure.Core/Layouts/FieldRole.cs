@@ -37,6 +37,19 @@ public enum FieldRole
 
     /// <summary>执行率: executed as a percentage of the adjusted budget.</summary>
     ExecutionRate,
+
+    /// <summary>
+    /// The execution block (资金执行情况): a group whose sub-groups are its fund rows, one per fund source (年度资金总额,
+    /// 财政资金, 其他资金 …). Each row has the columns of the scored row: the one whose fields carry <see cref="Budget"/>
+    /// or <see cref="AdjustedBudget"/>, <see cref="Executed"/> and <see cref="ExecutionRate"/> (Layouts/ExecutionBlock).
+    /// </summary>
+    FundRows,
+
+    /// <summary>分值 / 权重 of the scored fund row: the points the execution rate is worth.</summary>
+    ExecutionWeight,
+
+    /// <summary>得分 of the scored fund row: 分值 × 执行率, at most 分值.</summary>
+    ExecutionScore,
 }
 
 /// <summary>What an indicator column means, declared by its layout (<c>role:</c> on the column).</summary>

@@ -82,6 +82,22 @@ public sealed record LayoutDefinition(
     /// <summary>The grades a form of this layout may have, best first: the allowed values of its grade field.</summary>
     public IReadOnlyList<string> Grades => PathOf(FieldRole.Grade) is { } path ? FieldAt(path)?.AllowedValues ?? [] : [];
 
+    private (ExecutionBlock? Block, bool Read) execution;
+
+    /// <summary>The execution block (fund rows, their columns, the scored row) the layout's roles declare, or null.</summary>
+    public ExecutionBlock? Execution
+    {
+        get
+        {
+            if (!execution.Read)
+            {
+                execution = (ExecutionBlock.Of(this), true);
+            }
+
+            return execution.Block;
+        }
+    }
+
     private static string? PathOf(IReadOnlyList<FieldDefinition> fields, FieldRole role, string prefix)
     {
         foreach (var field in fields)

@@ -3,8 +3,9 @@ using PerfDisclosure.Core.Schemas;
 namespace PerfDisclosure.Core.Scoring;
 
 /// <summary>
-/// The keys of a scoring file (<c>templates/scoring/&lt;id&gt;.yaml</c>): checked by the loader (PD0011), its field
-/// paths against every layout that names it, and published as <c>scoring.schema.json</c>.
+/// The keys of a scoring file (<c>templates/scoring/&lt;id&gt;.yaml</c>): grade bands, total weight and rounding,
+/// checked by the loader (PD0011) and published as <c>scoring.schema.json</c>. It names no field: the layout's
+/// roles say where the execution block and the scores are.
 /// </summary>
 public static class ScoringFile
 {
@@ -13,8 +14,6 @@ public static class ScoringFile
         new("decimals", new NumberShape("The printed decimals", Integer: true)),
         new("mode", new TextShape("half-up (四舍五入), truncate (截位) or half-even", EnumNames.Of<RoundingMode>())),
     ]);
-
-    private static TextShape Column(string what) => new($"The key of the fund rows' {what} column");
 
     private static readonly ObjectShape Root = new("The scoring rules of a self-evaluation layout",
     [
@@ -27,16 +26,6 @@ public static class ScoringFile
         ]))),
         new("rounding", RoundingShape),
         new("organisations", new MapShape("Organisations (by id) that round differently", new ObjectShape("One organisation's settings", [new("rounding", RoundingShape)]))),
-        new("fund_rows", new ListShape("The paths of the fund table's rows (group fields of the layout)", new TextShape("A group field's path, e.g. funds.total"))),
-        new("execution_row", new TextShape("The path of the row whose 得分 = 分值 × 执行率"), Required: true),
-        new("columns", new ObjectShape("The keys of the fund rows' columns",
-        [
-            new("budget", Column("全年预算数 (an amount)"), Required: true),
-            new("spent", Column("全年执行数 (an amount)"), Required: true),
-            new("rate", Column("执行率 (a number)"), Required: true),
-            new("weight", Column("分值 (a number)"), Required: true),
-            new("score", Column("得分 (a number)"), Required: true),
-        ]), Required: true),
     ]);
 
     public static FileSchema Schema { get; } = new("scoring", "PerfDisclosure scoring rules (templates/scoring/<id>.yaml)", Root);

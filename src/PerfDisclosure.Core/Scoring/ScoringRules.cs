@@ -2,21 +2,17 @@ namespace PerfDisclosure.Core.Scoring;
 
 /// <summary>
 /// The scoring rules of a self-evaluation (自评) layout, read from <c>templates/scoring/&lt;id&gt;.yaml</c>:
-/// where the fund table keeps its figures, the total of 分值, the grade thresholds and the rounding.
+/// the total of 分值, the grade thresholds and the rounding. Where the fund table keeps its figures is the layout's
+/// to say, by roles (<see cref="Layouts.ExecutionBlock"/>).
 /// </summary>
 /// <param name="TotalWeight">What the 分值 of a form add up to (100).</param>
 /// <param name="Grades">评分等级 from the highest threshold down: a total score at or above <c>Min</c> gets <c>Grade</c>.</param>
-/// <param name="FundRows">Paths of the fund table's rows; each has its own 执行率.</param>
-/// <param name="ExecutionRow">The row whose 得分 = 分值 × 执行率 (资金执行率 scores).</param>
 /// <param name="RoundingByOrganisation">Organisations that round differently from the jurisdiction.</param>
 public sealed record ScoringRules(
     string Id,
     decimal TotalWeight,
     IReadOnlyList<GradeThreshold> Grades,
     Rounding Rounding,
-    IReadOnlyList<string> FundRows,
-    string ExecutionRow,
-    FundColumns Columns,
     IReadOnlyDictionary<string, Rounding> RoundingByOrganisation)
 {
     /// <summary>The rules as they apply to one organisation's forms.</summary>
@@ -29,6 +25,3 @@ public sealed record ScoringRules(
 
 /// <summary>评分等级 <paramref name="Grade"/> from <paramref name="Min"/> points.</summary>
 public sealed record GradeThreshold(string Grade, decimal Min);
-
-/// <summary>The keys of a fund row's columns: 全年预算数, 全年执行数, 执行率, 分值, 得分.</summary>
-public sealed record FundColumns(string Budget, string Spent, string Rate, string Weight, string Score);

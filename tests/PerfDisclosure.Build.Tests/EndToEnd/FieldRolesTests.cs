@@ -24,16 +24,17 @@ public class FieldRolesTests
           - key: zijin
             label: 项目资金（元）
             type: group
+            role: fund-rows
             fields:
               - key: heji
                 label: 合计
                 type: group
                 fields:
-                  - {key: yusuan, label: 全年预算数, type: amount}
-                  - {key: zhixing, label: 全年执行数, type: amount}
-                  - {key: fenzhi, label: 分值, type: number}
-                  - {key: zhixinglv, label: 执行率, type: number}
-                  - {key: defen, label: 得分, type: number}
+                  - {key: yusuan, label: 全年预算数, type: amount, role: adjusted-budget}
+                  - {key: zhixing, label: 全年执行数, type: amount, role: executed}
+                  - {key: fenzhi, label: 分值, type: number, role: execution-weight}
+                  - {key: zhixinglv, label: 执行率, type: number, role: execution-rate}
+                  - {key: defen, label: 得分, type: number, role: execution-score}
           - {key: zongfenzhi, label: 分值合计, type: number, role: total-weight}
           - {key: zongfen, label: 总分, type: number, role: total-score}
           - {key: dengji, label: 评分等级, type: text, values: [优, 良, 中, 差], role: grade}
@@ -56,9 +57,6 @@ public class FieldRolesTests
           - {grade: 中, min: 60}
           - {grade: 差, min: 0}
         rounding: {decimals: 2, mode: half-up}
-        fund_rows: [zijin.heji]
-        execution_row: zijin.heji
-        columns: {budget: yusuan, spent: zhixing, rate: zhixinglv, weight: fenzhi, score: defen}
         """;
 
     private const string Template = "<main><h1>{{ form.project_name }}</h1></main>\n";

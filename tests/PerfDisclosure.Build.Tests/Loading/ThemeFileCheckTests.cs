@@ -55,11 +55,12 @@ public class ThemeFileCheckTests
         // scoring rules
         { Scoring, "mode: truncate}", "mode: truncat}", "PD0011", "truncat", "did you mean 'truncate'?" },
         { Scoring, "total_weight: 100", "total_weight: 一百", "PD0011", "一百", "must be a number" },
-        { Scoring, "execution_row: funds.total", "execution_row: funds.totl", "PD0011", "funds.totl", "did you mean 'funds.total'?" },
-        { Scoring, "fund_rows: [funds.total,", "fund_rows: [funds.total.score,", "PD0011", "funds.total.score", "a group field of layout shanghai-self-evaluation" },
-        { Scoring, "rate: execution_rate", "rate: execution", "PD0011", "execution", "has it as amount" },
-        { Scoring, "spent: execution,", "spent: executed,", "PD0011", "executed", "has no such column" },
-        { Scoring, "columns: {", "column: {", "PD0011", "column", "did you mean 'columns'?" },
+        { Scoring, "organisations:", "organisatons:", "PD0011", "organisatons", "did you mean 'organisations'?" },
+        { Scoring, "mode: truncate}}", "mode: truncate}}\nfund_rows: [funds.total]", "PD0011", "fund_rows", "fund_rows" },
+        // layouts: the execution block's roles
+        { SelfEvaluation, "role: fund-rows", "role: fund-row", "PD0010", "fund-row", "did you mean 'fund-rows'?" },
+        { SelfEvaluation, "role: fund-rows", "role: execution-rate", "PD0010", "execution-rate", "must be of type number" },
+        { SelfEvaluation, "{key: execution_rate, label: 执行率(%), type: number, format: \"0.00\"}", "{key: execution_rate, label: 执行率(%), type: amount, format: \"0.00\"}", "PD0010", "amount", "funds.current_year_appropriation has it as amount, funds.carry_over has it as amount" },
         { SelfEvaluation, "framework: mof", "framework: moff", "PD0011", "moff", "did you mean 'mof'?" },
         { SelfEvaluation, "scoring: shanghai", "scoring: shanghi", "PD0011", "shanghi", "did you mean 'shanghai'?" },
         // YAML itself

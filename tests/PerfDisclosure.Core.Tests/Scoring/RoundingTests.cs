@@ -16,8 +16,8 @@ public class RoundingTests
     [Fact]
     public void An_organisation_can_round_differently_from_its_jurisdiction()
     {
-        var rules = new ScoringRules("shanghai", 100, [new("优", 90), new("良", 80), new("中", 60), new("差", 0)], Rounding.HalfUp2, [], "funds.total",
-            new FundColumns("b", "s", "r", "w", "c"), new Dictionary<string, Rounding> { ["cut"] = new(2, RoundingMode.Truncate) });
+        var rules = new ScoringRules("shanghai", 100, [new("优", 90), new("良", 80), new("中", 60), new("差", 0)], Rounding.HalfUp2,
+            new Dictionary<string, Rounding> { ["cut"] = new(2, RoundingMode.Truncate) });
         Assert.Equal(RoundingMode.Truncate, rules.For("cut").Rounding.Mode);
         Assert.Equal(RoundingMode.HalfUp, rules.For("other").Rounding.Mode);
         Assert.Equal(["优", "良", "中", "差"], new[] { 95m, 89.99m, 60m, 59.99m }.Select(s => rules.GradeFor(s)));

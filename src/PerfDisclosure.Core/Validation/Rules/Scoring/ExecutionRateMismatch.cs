@@ -22,13 +22,12 @@ public sealed class ExecutionRateMismatch : Rule
 
     public override IEnumerable<Diagnostic> Check(FormContext form)
     {
-        if (form.Scoring is not { } scoring)
+        if (form.Scoring is not { } scoring || form.Layout.Execution is not { } columns)
         {
             yield break;
         }
 
-        var columns = scoring.Columns;
-        foreach (var row in scoring.FundRows)
+        foreach (var row in columns.Rows)
         {
             if (form.Number($"{row}.{columns.Budget}") is not { } budget || form.Number($"{row}.{columns.Spent}") is not { } spent
                 || form.Value($"{row}.{columns.Rate}") is not { } rateValue || form.Number($"{row}.{columns.Rate}") is not { } rate)
@@ -39,7 +38,7 @@ public sealed class ExecutionRateMismatch : Rule
             var expected = budget == 0 ? 0m : scoring.Rounding.Apply(spent / budget * 100m);
             if (rate != expected)
             {
-                yield return Report(rateValue.Where, $"执行率 {Figures.Show(rate)}% 不等于 {Figures.Show(spent)} / {Figures.Show(budget)} = {Figures.Show(expected)}%", $"Execution rate {Figures.Show(rate)}% is not {Figures.Show(spent)} / {Figures.Show(budget)} = {Figures.Show(expected)}%", $"{columns.Rate}: {Figures.Show(expected)}");
+                yield return Report(rateValue.Where, $"执行率 {Figures.Show(rate)}% 不等于 {Figures.Show(spent)} / {Figures.Show(budget)} = {Figures.Show(expected)}%", $"Execution rate {Figures.Show(rate)}% is not {Figures.Show(spent)} / {Figures.Show(budget)} = {Figures.Show(expected)}%", $"{row}.{columns.Rate}: {Figures.Show(expected)}");
             }
         }
     }

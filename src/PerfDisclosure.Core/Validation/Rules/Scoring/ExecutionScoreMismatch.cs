@@ -22,14 +22,13 @@ public sealed class ExecutionScoreMismatch : Rule
 
     public override IEnumerable<Diagnostic> Check(FormContext form)
     {
-        if (form.Scoring is not { } scoring)
+        if (form.Scoring is not { } scoring || form.Layout.Execution is not { Weight: { } weightPath, Score: { } scorePath } columns)
         {
             yield break;
         }
 
-        var (row, columns) = (scoring.ExecutionRow, scoring.Columns);
-        if (form.Number($"{row}.{columns.Weight}") is not { } weight || form.Number($"{row}.{columns.Rate}") is not { } rate
-            || form.Value($"{row}.{columns.Score}") is not { } scoreValue || form.Number($"{row}.{columns.Score}") is not { } score)
+        if (form.Number(weightPath) is not { } weight || form.Number($"{columns.ScoredRow}.{columns.Rate}") is not { } rate
+            || form.Value(scorePath) is not { } scoreValue || form.Number(scorePath) is not { } score)
         {
             yield break;
         }
@@ -37,7 +36,7 @@ public sealed class ExecutionScoreMismatch : Rule
         var expected = Math.Min(weight, scoring.Rounding.Apply(weight * rate / 100m));
         if (score != expected)
         {
-            yield return Report(scoreValue.Where, $"得分 {Figures.Show(score)} 不等于 分值 {Figures.Show(weight)} × 执行率 {Figures.Show(rate)}% = {Figures.Show(expected)}", $"Score {Figures.Show(score)} is not weight {Figures.Show(weight)} × rate {Figures.Show(rate)}% = {Figures.Show(expected)}", $"{columns.Score}: {Figures.Show(expected)}");
+            yield return Report(scoreValue.Where, $"得分 {Figures.Show(score)} 不等于 分值 {Figures.Show(weight)} × 执行率 {Figures.Show(rate)}% = {Figures.Show(expected)}", $"Score {Figures.Show(score)} is not weight {Figures.Show(weight)} × rate {Figures.Show(rate)}% = {Figures.Show(expected)}", $"{scorePath}: {Figures.Show(expected)}");
         }
     }
 }

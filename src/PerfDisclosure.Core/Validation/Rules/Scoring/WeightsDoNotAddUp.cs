@@ -29,7 +29,7 @@ public sealed class WeightsDoNotAddUp : Rule
             yield break;
         }
 
-        var execution = form.Number($"{scoring.ExecutionRow}.{scoring.Columns.Weight}") ?? 0m;
+        var execution = form.Layout.NumberOf(form.Form, FieldRole.ExecutionWeight) ?? 0m;
         var added = execution + form.Form.Indicators.Sum(r => form.Cell(r, ColumnRole.Weight) is NumberValue w ? w.Number : 0m);
         var printed = form.Value(FieldRole.TotalWeight);
         var where = printed?.Where ?? form.Form.Where;
