@@ -31,7 +31,10 @@ public sealed record TableSection(IReadOnlyList<TableCell> Cells, int Rows, int 
 /// </summary>
 public sealed record FormTable(string Caption, int Columns, IReadOnlyList<TableSection> Sections)
 {
-    /// <summary>Reads one rendered table. A <c>thead</c> joins the body after it, as that body's header rows.</summary>
+    /// <summary>
+    /// Reads one rendered table. A <c>thead</c>, or a <c>tbody</c> of column headers only, joins the body after it, as
+    /// that body's header rows.
+    /// </summary>
     public static FormTable Read(IHtmlTableElement table)
     {
         var sections = new List<TableSection>();
@@ -40,7 +43,7 @@ public sealed record FormTable(string Caption, int Columns, IReadOnlyList<TableS
         foreach (var group in Groups(table))
         {
             var rows = group.Rows.ToList();
-            if (group.Kind == "thead")
+            if (group.Kind == "thead" || (group.Kind == "tbody" && rows.Count > 0 && LeadingHeaderRows(Place(rows).Cells, rows.Count, rows.Count) == rows.Count))
             {
                 pendingHead = [.. pendingHead ?? [], .. rows];
                 continue;
@@ -51,7 +54,7 @@ public sealed record FormTable(string Caption, int Columns, IReadOnlyList<TableS
             var all = head.Concat(rows).ToList();
             var (cells, width) = Place(all);
             columns = Math.Max(columns, width);
-            var headerRows = head.Count > 0 ? head.Count : LeadingHeaderRows(cells, all.Count);
+            var headerRows = head.Count > 0 ? head.Count : LeadingHeaderRows(cells, all.Count, all.Count - 1);
             sections.Add(new TableSection(cells, all.Count, headerRows));
         }
 
@@ -131,13 +134,15 @@ public sealed record FormTable(string Caption, int Columns, IReadOnlyList<TableS
     }
 
     /// <summary>
-    /// A body's first rows whose own cells are all column headers: <c>th</c> cells, at least one <c>scope="col"</c> and
-    /// none a row header (<c>scope="row"</c>) or data. Only when a row follows them: a header alone is no header.
+    /// A body's first rows (at most <paramref name="most"/>) whose own cells are all column headers: <c>th</c> cells,
+    /// at least one <c>scope="col"</c> and none a row header (<c>scope="row"</c>) or data. A body of such rows only
+    /// (the partial indicator-table's <c>tbody.indicator-header</c>) heads the body after it, as a <c>thead</c> does;
+    /// within a body, only rows with a row after them count: a header alone is no header.
     /// </summary>
-    private static int LeadingHeaderRows(IReadOnlyList<TableCell> cells, int rows)
+    private static int LeadingHeaderRows(IReadOnlyList<TableCell> cells, int rows, int most)
     {
         var count = 0;
-        while (count < rows - 1)
+        while (count < Math.Min(rows, most))
         {
             var own = cells.Where(c => c.Row == count).ToList();
             if (own.Count == 0 || !own.All(c => c.Header) || !Scopes(own).Contains("col") || Scopes(own).Contains("row"))

@@ -76,7 +76,7 @@ public class CacheFolderTests
     [Fact]
     public void The_pdf_cache_is_under_the_cache_folder_and_no_cache_keeps_none()
     {
-        ViewKeyTests.RequireChromium();
+        ViewKeyTests.RequirePdfEngine();
         var (content, _, output) = ViewKeyTests.SmallWorkspace();
         var root = Path.GetDirectoryName(output)!;
         var cache = Path.Combine(Repo.TempDir("elsewhere"), "cache");

@@ -160,7 +160,7 @@ public partial class PdfOutputTests(PrintedCorpus corpus)
     }
 
     /// <summary>What the form's YAML says about its indicators: every name and every cell, as the form prints them.</summary>
-    private static IEnumerable<string> Expected(FormEntry entry)
+    internal static IEnumerable<string> Expected(FormEntry entry)
     {
         yield return entry.Form.ProjectName;
         foreach (var row in entry.Form.Indicators)
@@ -192,12 +192,12 @@ public partial class PdfOutputTests(PrintedCorpus corpus)
     };
 
     /// <summary>Text without white space: a cell's text wraps where the PDF's column ends.</summary>
-    private static string Squeeze(string text) => WhiteSpace().Replace(text, string.Empty);
+    internal static string Squeeze(string text) => WhiteSpace().Replace(text, string.Empty);
 
     private static List<string> PageSizes(string info) => [.. PageSize().Matches(info).Select(m => m.Groups[1].Value.Trim())];
 
     /// <summary>The outline's items, with the page each goes to, as qpdf reads them.</summary>
-    private static List<(string Title, int Page)> Bookmarks(string pdf)
+    internal static List<(string Title, int Page)> Bookmarks(string pdf)
     {
         using var json = System.Text.Json.JsonDocument.Parse(Poppler.Run("qpdf", ["--json", "--json-key=outlines", pdf]));
         return [.. json.RootElement.GetProperty("outlines").EnumerateArray().Select(o => (o.GetProperty("title").GetString()!, o.GetProperty("destpageposfrom1").GetInt32()))];

@@ -29,12 +29,16 @@ public partial class TypstLayoutTests
 
         /// <summary>As <see cref="BodyRows"/>, with a 绩效指标 label merged over the header and every row.</summary>
         MergedLabel,
+
+        /// <summary>A body of the two header rows only, then the indicator body: what the partial indicator-table writes.</summary>
+        HeaderBody,
     }
 
     [Theory]
     [InlineData(Header.Thead, false)]
     [InlineData(Header.BodyRows, false)]
     [InlineData(Header.MergedLabel, false)]
+    [InlineData(Header.HeaderBody, false)]
     [InlineData(Header.Thead, true)]
     [InlineData(Header.MergedLabel, true)]
     public void Every_page_with_indicator_rows_starts_with_all_header_rows_and_no_header_stands_alone(Header header, bool landscape)
@@ -81,6 +85,7 @@ public partial class TypstLayoutTests
     [Theory]
     [InlineData(Header.Thead)]
     [InlineData(Header.BodyRows)]
+    [InlineData(Header.HeaderBody)]
     public void A_long_group_breaks_across_pages_with_its_merged_label_repeated_and_continued(Header header)
     {
         var pages = Pages(Typeset(Table(header, rows: 70, trailing: 0), landscape: false)).Select(Squeeze).ToList();
@@ -94,6 +99,7 @@ public partial class TypstLayoutTests
     [InlineData(Header.Thead)]
     [InlineData(Header.BodyRows)]
     [InlineData(Header.MergedLabel)]
+    [InlineData(Header.HeaderBody)]
     public void A_form_that_fits_on_one_page_is_not_split(Header header)
     {
         var pages = Pages(Typeset(Table(header, rows: 6, trailing: 2), landscape: true));
@@ -143,6 +149,10 @@ public partial class TypstLayoutTests
 
         var thead = Assert.Single(TypstJobs.Read(Table(Header.Thead, rows: 3, trailing: 1), "x", false, PrintHints.Default).Tables).Sections;
         Assert.Equal([0, 2, 0], thead.Select(s => s.HeaderRows));
+
+        var headerBody = Assert.Single(TypstJobs.Read(Table(Header.HeaderBody, rows: 3, trailing: 1), "x", false, PrintHints.Default).Tables).Sections;
+        Assert.Equal([0, 2, 0], headerBody.Select(s => s.HeaderRows));
+        Assert.Equal(2 + 3, headerBody[1].Rows);
     }
 
     /// <summary>
@@ -170,9 +180,12 @@ public partial class TypstLayoutTests
         }
 
         var columns = merged ? 7 : 6;
-        var indicators = header == Header.Thead
-            ? $"<thead>{first}{second}</thead><tbody class=\"indicators\">{body}</tbody>"
-            : $"<tbody class=\"indicators\">{first}{second}{body}</tbody>";
+        var indicators = header switch
+        {
+            Header.Thead => $"<thead>{first}{second}</thead><tbody class=\"indicators\">{body}</tbody>",
+            Header.HeaderBody => $"<tbody class=\"indicator-header\">{first}{second}</tbody><tbody class=\"indicators\">{body}</tbody>",
+            _ => $"<tbody class=\"indicators\">{first}{second}{body}</tbody>",
+        };
         var project = $"<tbody><tr><th scope=\"row\" colspan=\"2\">项目名称</th><td colspan=\"{columns - 2}\">测试项目</td></tr></tbody>";
         var tail = trailing > 0 ? $"<tbody class=\"after\">{after}</tbody>" : string.Empty;
         return $"<main><h1>网页标题</h1><section class=\"form-notes\"><h2>提示</h2><a href=\"x\">这是什么意思？</a></section><table class=\"official-form\"><caption>绩效目标表</caption>{project}{indicators}{tail}</table></main>";
