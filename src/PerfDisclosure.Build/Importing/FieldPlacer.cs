@@ -1,7 +1,7 @@
-using PerfDisclosure.Core.Validation.Rules.Import;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Validation.Rules.Import;
 
 namespace PerfDisclosure.Build.Importing;
 
@@ -89,7 +89,7 @@ public static partial class FieldPlacer
                     {
                         Assign(context, targets[i], right[i]);
                     }
-                    else if (targets[i].Field.Type == FieldType.Markdown && Below(context, rows, r, cell, IsLabel) is { } below)
+                    else if ((targets[i].Field.Type == FieldType.Markdown || (right.Count == 0 && targets.Count == 1)) && Below(context, rows, r, cell, IsLabel) is { } below)
                     {
                         Assign(context, targets[i], below);
                     }
@@ -123,12 +123,14 @@ public static partial class FieldPlacer
     {
         var columns = group.Field.Children[0].Children;
         var headers = new List<FieldDefinition>();
+        var headerColumns = new List<int>();
         foreach (var cell in rows[r].Skip(c + 1).Where(x => !x.IsEmpty))
         {
             var norm = Labels.Normalise(cell.Text);
             if (columns.FirstOrDefault(f => Labels.Normalise(f.Label) == norm || Labels.Base(Labels.Normalise(f.Label)) == norm) is { } header)
             {
                 headers.Add(header);
+                headerColumns.Add(cell.Column);
                 context.Consumed.Add(cell);
             }
         }
@@ -144,7 +146,12 @@ public static partial class FieldPlacer
             }
 
             context.Consumed.Add(label!);
-            var values = row.SkipWhile(x => x != label).Skip(1).Take(headers.Count).ToList();
+            // Values stand under their headers (a PDF's grid, a workbook), else follow the label in header order (text
+            // extracted with the values shifted off their headers, or a label cell merged across the values' columns).
+            var after = row.SkipWhile(x => x != label).Skip(1).ToList();
+            var values = after.Where(x => !x.IsEmpty).All(x => headerColumns.Contains(x.Column)) && label!.Column < headerColumns.FirstOrDefault()
+                ? [.. headerColumns.Select(column => after.FirstOrDefault(x => x.Column == column) ?? new SourceCell(label.Row, column, string.Empty))]
+                : after.Take(headers.Count).ToList();
             for (var i = 0; i < values.Count; i++)
             {
                 context.Consumed.Add(values[i]);

@@ -4,7 +4,7 @@ using PerfDisclosure.Core.Diagnostics;
 namespace PerfDisclosure.Build.Importing;
 
 /// <summary>
-/// <c>perfdisclosure import</c>: reads .xlsx workbooks or tab-separated text, and writes each form found as
+/// <c>perfdisclosure import</c>: reads .xlsx workbooks, PDFs that carry text (<see cref="PdfReader"/>) or tab-separated text, and writes each form found as
 /// <c>forms/&lt;owner&gt;/&lt;year&gt;/&lt;slug&gt;.yaml</c>; all or nothing, never overwriting a file (<see cref="ImportWriter"/>).
 /// </summary>
 public static class FormImport
@@ -37,6 +37,7 @@ public static class FormImport
             return Path.GetExtension(path).ToLowerInvariant() switch
             {
                 ".xlsx" or ".xlsm" => [.. XlsxReader.Read(path, display, limits)],
+                ".pdf" => [PdfReader.Read(path, display, limits, notes)],
                 _ => [SourceTable.FromTsv(display, Text(path, display, limits, notes), limits)],
             };
         }

@@ -18,6 +18,12 @@ public sealed record ImportSettings(
     IReadOnlyDictionary<string, Organisation> Organisations,
     int? Year)
 {
+    /// <summary>
+    /// Titles a layout's forms print besides the layout's own title (<c>titles:</c> of <c>templates/import/&lt;layout&gt;.yaml</c>),
+    /// where <c>{year}</c> stands for the form's year: <c>{year}年项目支出绩效目标申报表</c>, <c>部门预算项目支出绩效自评表({year}年度)</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Titles { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The forms already in content/, to update instead of writing a second copy.</summary>
     public IReadOnlyList<Core.Forms.Form> ExistingForms { get; init; } = [];
 
@@ -50,30 +56,37 @@ public sealed record ImportSettings(
         return new ImportSettings(layouts, frameworks, printed, loaded?.Organisations ?? new Dictionary<string, Organisation>(), year)
         {
             ExistingForms = loaded?.Forms ?? [],
+            Titles = layouts.Keys.ToDictionary(id => id, id => TitlesOf(theme, id), StringComparer.Ordinal),
         };
     }
 
-    private static IReadOnlySet<string> PrintedLabelsOf(ThemeFiles theme, string layout)
+    private static IReadOnlySet<string> PrintedLabelsOf(ThemeFiles theme, string layout) =>
+        ListOf(theme, layout, "printed_labels").Select(Labels.Normalise).ToHashSet(StringComparer.Ordinal);
+
+    private static IReadOnlyList<string> TitlesOf(ThemeFiles theme, string layout) => ListOf(theme, layout, "titles");
+
+    /// <summary>A list of texts from <c>templates/import/&lt;layout&gt;.yaml</c>; empty when the file or the key is missing.</summary>
+    private static List<string> ListOf(ThemeFiles theme, string layout, string key)
     {
-        var labels = new HashSet<string>(StringComparer.Ordinal);
+        var texts = new List<string>();
         if (theme.Find($"import/{layout}.yaml") is not { } file)
         {
-            return labels;
+            return texts;
         }
 
         var diagnostics = new DiagnosticBag();
         var reader = new NodeReader(file.DisplayPath, diagnostics);
         if (reader.Mapping(Yaml.Parse(file.DisplayPath, file.ReadText()), "import") is { } root)
         {
-            foreach (var node in reader.Sequence(LayoutReader.Child(root, "printed_labels"), "printed_labels")?.Children ?? [])
+            foreach (var node in reader.Sequence(LayoutReader.Child(root, key), key)?.Children ?? [])
             {
-                if (reader.Text(node, "label") is { } label)
+                if (reader.Text(node, key) is { } text)
                 {
-                    labels.Add(Labels.Normalise(label));
+                    texts.Add(text);
                 }
             }
         }
 
-        return labels;
+        return texts;
     }
 }

@@ -35,6 +35,12 @@ public sealed record SourceLimits
 
     /// <summary>An entry may inflate this much before its ratio is judged: small XML compresses well and is harmless.</summary>
     public long RatioGraceBytes { get; init; } = 1L << 20;
+
+    /// <summary>Pages a PDF may have: a compilation of 52 one-to-three-page forms has about 120.</summary>
+    public int MaxPdfPages { get; init; } = 1_000;
+
+    /// <summary>Letters and path segments one PDF page may draw (a dense form page draws about 3,000 letters and 200 segments).</summary>
+    public int MaxPdfPageObjects { get; init; } = 100_000;
 }
 
 /// <summary>
@@ -42,4 +48,8 @@ public sealed record SourceLimits
 /// exception the readers (<see cref="XlsxReader"/>, <see cref="SourceTable.FromTsv"/>) let out for a bad file; its
 /// message is one line naming the file (and the sheet, row and column where there is one).
 /// </summary>
-public sealed class SourceFileException(string message, Exception? inner = null) : IOException(message, inner);
+public sealed class SourceFileException(string message, Exception? inner = null) : IOException(message, inner)
+{
+    /// <summary>The finding it is (PD1011 unless said otherwise: PD1010 for a PDF that holds no text).</summary>
+    public Core.Validation.Rule Rule { get; init; } = Core.Validation.Rules.Import.ImportRules.Unreadable;
+}

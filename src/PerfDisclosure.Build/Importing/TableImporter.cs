@@ -15,14 +15,22 @@ public static partial class TableImporter
 {
     public static ImportResult Import(SourceTable table, ImportSettings settings)
     {
-        var titles = settings.Layouts.Values.GroupBy(l => Labels.Normalise(l.Title)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var starts = new List<(int Row, SourceCell Title, List<LayoutDefinition> Candidates)>();
+        var titles = TitlePatterns(settings);
+        var starts = new List<(int Row, SourceCell Title, List<LayoutDefinition> Candidates, int? Year)>();
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var cells = table.Rows[r].Where(c => !c.IsEmpty).ToList();
-            if (cells.Count == 1 && titles.TryGetValue(Labels.Normalise(cells[0].Text), out var candidates))
+            if (cells.Count != 1)
             {
-                starts.Add((r, cells[0], candidates));
+                continue;
+            }
+
+            var norm = Labels.Normalise(cells[0].Text);
+            var matched = titles.Select(t => (t.Layout, Match: t.Pattern.Match(norm))).Where(t => t.Match.Success).ToList();
+            if (matched.Count > 0)
+            {
+                var year = matched.Select(m => m.Match.Groups["year"]).FirstOrDefault(g => g.Success)?.Value;
+                starts.Add((r, cells[0], [.. matched.Select(m => m.Layout).Distinct()], year is null ? null : int.Parse(year, System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
 
@@ -51,7 +59,7 @@ public static partial class TableImporter
             var layout = Choose(starts[i].Candidates, rows);
             var consumed = new HashSet<SourceCell> { starts[i].Title };
             var form = new ImportedForm(layout, starts[i].Title) { File = table.File };
-            form.Year = FindYear(rows, consumed) ?? settings.Year;
+            form.Year = starts[i].Year ?? FindYear(rows, consumed) ?? settings.Year;
             if (form.Year is null)
             {
                 unplaced.Add(new UnplacedCell(table.File, starts[i].Title.Row, starts[i].Title.Column, starts[i].Title.Text, ImportRules.NoYear, "表单未印年度：请用 --year 指定", "the form prints no year: give it with --year"));
@@ -65,6 +73,11 @@ public static partial class TableImporter
                 unplaced.Add(new UnplacedCell(table.File, cell.Row, cell.Column, cell.Text, ImportRules.CellNotPlaced, "未放入任何字段", "not placed in any field"));
             }
 
+            foreach (var cell in rows.SelectMany(r => r).Where(c => c.Text.StartsWith('=') && consumed.Contains(c)))
+            {
+                notes.Add(new ImportNote(table.File, cell.Row, cell.Column, ImportRules.FormulaText, $"形似公式的文字按原样作为文字导入：“{cell.Text}”", $"text that looks like a formula imported as text, as printed: “{cell.Text}”"));
+            }
+
             if (form.Owner is null && !unplaced.Skip(problemsBefore).Any(u => u.Rule == ImportRules.UnknownOrganisation))
             {
                 var owner = FieldPlacer.Flatten(layout.Fields, "").FirstOrDefault(e => e.Path == layout.Owner);
@@ -76,6 +89,26 @@ public static partial class TableImporter
         }
 
         return new ImportResult(forms, [.. unplaced.OrderBy(u => u.Row).ThenBy(u => u.Column)], [.. notes.OrderBy(n => n.Row).ThenBy(n => n.Column)]);
+    }
+
+    /// <summary>
+    /// Each layout's title and the titles its import file declares, as patterns over the normalised text
+    /// (<see cref="Labels.Normalise"/>): <c>{year}</c> is four digits, taken as the form's year.
+    /// </summary>
+    private static List<(LayoutDefinition Layout, Regex Pattern)> TitlePatterns(ImportSettings settings)
+    {
+        var patterns = new List<(LayoutDefinition, Regex)>();
+        foreach (var layout in settings.Layouts.Values.OrderBy(l => l.Id, StringComparer.Ordinal))
+        {
+            foreach (var title in settings.Titles.GetValueOrDefault(layout.Id, []).Prepend(layout.Title))
+            {
+                var parts = Labels.Normalise(title).Split("{year}");
+                var year = parts.Length > 1 ? string.Join("(?<year>[12][0-9]{3})", parts.Select(Regex.Escape)) : Regex.Escape(parts[0]);
+                patterns.Add((layout, new Regex("^" + year + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))));
+            }
+        }
+
+        return patterns;
     }
 
     /// <summary>Layouts sharing a title (two Shanghai periods) are told apart by how many of their labels the form prints.</summary>

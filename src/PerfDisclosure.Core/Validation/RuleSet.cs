@@ -2,8 +2,8 @@ using PerfDisclosure.Core.Validation.Rules.AcrossFiles;
 using PerfDisclosure.Core.Validation.Rules.Authoring;
 using PerfDisclosure.Core.Validation.Rules.Classified;
 using PerfDisclosure.Core.Validation.Rules.Framework;
-using PerfDisclosure.Core.Validation.Rules.Import;
 using PerfDisclosure.Core.Validation.Rules.Funds;
+using PerfDisclosure.Core.Validation.Rules.Import;
 using PerfDisclosure.Core.Validation.Rules.Input;
 using PerfDisclosure.Core.Validation.Rules.Markdown;
 using PerfDisclosure.Core.Validation.Rules.Outputs;
@@ -89,7 +89,7 @@ public sealed class RuleSetBuilder
 
     public RuleSetBuilder UseAuthoring() => UseAll(AuthoringRules.All);
 
-    public RuleSetBuilder UseImport() => UseAll(ImportRules.All);
+    public RuleSetBuilder UseImport() => UseAll(ImportRules.All).UseAll(PdfImportRules.All);
 
     public RuleSet Build() => new(rules);
 

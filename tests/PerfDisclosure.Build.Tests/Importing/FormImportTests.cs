@@ -76,8 +76,11 @@ public class FormImportTests
         var heading = Assert.Single(result.Notes);
         Assert.Equal((1, 1, Core.Diagnostics.Severity.Info), (heading.Row, heading.Column, heading.Severity));
         Assert.Contains("heading above the first form", heading.Message);
-        Assert.Equal([(2, 1), (2, 2)], result.Unplaced.Select(u => (u.Row, u.Column)));
-        Assert.All(result.Unplaced, u => Assert.Contains("outside any form", u.Reason));
+        Assert.Equal([(2, 1), (2, 2)], result.Unplaced.Where(u => u.Rule.Code != "PD1014").Select(u => (u.Row, u.Column)));
+        Assert.All(result.Unplaced.Where(u => u.Rule.Code != "PD1014"), u => Assert.Contains("outside any form", u.Reason));
+
+        // The form prints no 申请单位: told at its title (PD1014), never dropped silently.
+        Assert.Equal((3, 1), Assert.Single(result.Unplaced, u => u.Rule.Code == "PD1014") is var owner ? (owner.Row, owner.Column) : default);
     }
 
     private static List<string[]> Rows(string tsv) => [.. File.ReadAllText(tsv).ReplaceLineEndings("\n").Split('\n').Select(l => l.Split('\t').Select(c => c.Trim()).ToArray())];
