@@ -57,6 +57,17 @@ public sealed class DataPageStage : IOutputStage
                 ["description"] = Html.Escape(c.Description),
             }).ToList(),
         }).ToList();
+        // site.yaml's licence is linked only when the link policy allows it; its name is shown either way.
+        globals["licence"] = Core.Links.SafeLinks.IsAllowed(site.Settings.Licence) ? Html.Escape(site.Settings.Licence) : string.Empty;
+        globals["licence_name"] = Html.Escape(site.Settings.LicenceName);
+        globals["citation"] = Html.Escape(site.Strings.Format("open_data.cite", ("publisher", site.Settings.PublisherName), ("site", site.Settings.Title), ("url", PageContext.Canonical(site.Settings.BaseUrl, SitePaths.Data)), ("modified", modified)));
+        // What a program that read yesterday's English headers must now read: every header that is not its identifier.
+        globals["renames"] = OpenDataTables.All(site).SelectMany(t => t.Columns.Where(c => c.Identifier != c.Name).Select(c => new ScriptObject
+        {
+            ["file"] = Html.Escape(Path.GetFileName(t.Path)),
+            ["identifier"] = Html.Escape(c.Identifier),
+            ["name"] = Html.Escape(c.Name),
+        })).ToList();
         ((ScriptObject)globals["page"]!)["head_extra"] = "<script type=\"application/ld+json\">" + DatasetJsonLd(site) + "</script>";
         context.Cache.Write(context.Writer, SitePaths.Data + "index.html", new PageView("layouts/data.sbn-html", globals, SitePaths.Data), context.Renderer);
     }

@@ -110,6 +110,32 @@ public class OpenDataConsistencyTests
     }
 
     [Fact]
+    public void The_data_page_tells_a_program_every_renamed_header_and_says_how_to_cite_and_under_which_licence()
+    {
+        var page = Site.Page(PerfDisclosure.Build.Site.SitePaths.Data);
+        var shown = page.QuerySelectorAll("#data-changes tbody tr").Select(r => (r.Children[0].TextContent, r.Children[1].TextContent, r.Children[2].TextContent)).ToList();
+
+        // From the Data Package, not the code that wrote the page: every field whose stable identifier (title) is not its header.
+        using var package = JsonDocument.Parse(Site.Read("data/datapackage.json"));
+        var renamed = package.RootElement.GetProperty("resources").EnumerateArray().Where(r => r.TryGetProperty("schema", out _))
+            .SelectMany(r => r.GetProperty("schema").GetProperty("fields").EnumerateArray()
+                .Where(f => f.GetProperty("title").GetString() != f.GetProperty("name").GetString())
+                .Select(f => (r.GetProperty("path").GetString()!, f.GetProperty("title").GetString()!, f.GetProperty("name").GetString()!)))
+            .ToList();
+        Assert.Equal(renamed, shown);
+        Assert.Contains(("indicators.csv", "form_id", "表单编号"), shown);
+
+        using var catalog = JsonDocument.Parse(Site.Read("data/catalog.jsonld"));
+        var licence = page.QuerySelector("a[rel=license]")!;
+        Assert.Contains(licence.GetAttribute("href")!, catalog.RootElement.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(Site.Model.Settings.LicenceName, licence.TextContent);
+        var citation = page.QuerySelector("#data-citation")!.TextContent;
+        Assert.Contains(Site.Model.Settings.PublisherName, citation, StringComparison.Ordinal);
+        Assert.Contains(BuiltSite.BaseUrl + "data/", citation, StringComparison.Ordinal);
+        Assert.Contains("UTF-8", page.QuerySelector("#readme-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Catalog_is_json_ld_with_a_dcat_dataset_for_every_distribution()
     {
         using var catalog = JsonDocument.Parse(Site.Read("data/catalog.jsonld"));

@@ -24,7 +24,8 @@ public class HostileContentTests
             .Replace("explanation: 该指标主要考察招商推介活动开展次数", "explanation: " + JsonSerializer.Serialize(ImgExplanation), StringComparison.Ordinal);
         site.Write(TestSite.SeedForm, form);
         site.Write("organisations/sz-futian-investment-promotion.yaml", "name: \"</title><script>alert('org')</script>\"\njurisdiction: \"<b>深圳</b>\"\n");
-        site.Write("site.yaml", site.Read("site.yaml").Replace("title: 预算绩效信息公开", "title: \"\\\"><script>alert('site')</script>\"", StringComparison.Ordinal));
+        site.Write("site.yaml", site.Read("site.yaml").Replace("title: 预算绩效信息公开", "title: \"\\\"><script>alert('site')</script>\"", StringComparison.Ordinal)
+            + "\nlicence: \"javascript:alert('licence')\"\nlicence_name: \"<script>alert('licence')</script>\"\n");
         site.Write("pages/about.md", "---\ntitle: \"<script>alert('page')</script>\"\n---\n<iframe src=\"javascript:alert(1)\"></iframe>\n\n[x](javascript:alert(1))\n");
         var result = site.Build();
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
