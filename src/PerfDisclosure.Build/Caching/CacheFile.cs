@@ -70,6 +70,73 @@ public static class CacheFile
         return null;
     }
 
+    /// <summary>
+    /// A render cache entry: the page's bytes alone, the same file as the page published by the build that wrote it
+    /// (a hard link, <see cref="Link"/>), checked against the SHA-256 its index holds. Null when it is missing or
+    /// does not match (a page edited in the site after publishing edits this file too): then it is removed.
+    /// </summary>
+    public static byte[]? ReadLinked(string path, ReadOnlySpan<byte> hash)
+    {
+        byte[] entry;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            entry = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        if (SHA256.HashData(entry).AsSpan().SequenceEqual(hash))
+        {
+            return entry;
+        }
+
+        File.Delete(path);
+        return null;
+    }
+
+    /// <summary>
+    /// Makes the entry at <paramref name="path"/> a hard link to <paramref name="existing"/>, the file just written
+    /// with <paramref name="bytes"/>: the cache takes no second copy. An entry left there (by a killed build, or one
+    /// its index no longer names) is replaced; where no link can be made (another file system) the bytes are copied.
+    /// </summary>
+    public static void Link(string path, string existing, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            LinkOrCopy(path, existing, bytes);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            LinkOrCopy(path, existing, bytes);
+        }
+    }
+
+    private static void LinkOrCopy(string path, string existing, ReadOnlySpan<byte> bytes)
+    {
+        File.Delete(path);
+        try
+        {
+            Publishing.HardLink.Create(path, existing);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // linked meanwhile by another build under the same key: the same bytes
+        }
+        catch (IOException) when (Directory.Exists(Path.GetDirectoryName(path)))
+        {
+            using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            RandomAccess.Write(file, bytes, 0);
+        }
+    }
+
     // The entry's folder is made when the first entry in it is written (not asked before every entry).
     private static Microsoft.Win32.SafeHandles.SafeFileHandle Create(string path)
     {

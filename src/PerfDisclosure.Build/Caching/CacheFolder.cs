@@ -57,6 +57,37 @@ public sealed class CacheFolder
         }
     }
 
+    /// <summary>A linked entry's bytes when they match <paramref name="hash"/> (<see cref="CacheFile.ReadLinked"/>), or null.</summary>
+    public byte[]? ReadLinked(string path, ReadOnlySpan<byte> hash)
+    {
+        try
+        {
+            return CacheFile.ReadLinked(path, hash);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores an entry as a hard link to a file just written (<see cref="CacheFile.Link"/>) unless writing has failed before.</summary>
+    public void Link(string path, string existing, ReadOnlySpan<byte> bytes)
+    {
+        if (!Writable)
+        {
+            return;
+        }
+
+        try
+        {
+            CacheFile.Link(path, existing, bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Fail(e);
+        }
+    }
+
     /// <summary>Stores an entry unless writing has failed before; a failure is remembered, not thrown.</summary>
     public void Write(string path, ReadOnlySpan<byte> bytes)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Text;
 using PerfDisclosure.Build.Publishing;
 using PerfDisclosure.Build.Rendering;
@@ -8,16 +9,22 @@ namespace PerfDisclosure.Build.Caching;
 /// <summary>
 /// Rendered pages kept between builds under the cache folder (<c>render/</c>), keyed by their
 /// <see cref="BuildFingerprints"/> — the page's view, the theme and the tool: a page whose template would be given
-/// the same view is copied from the cache, not rendered. Entries no build used are removed when the build is saved,
-/// so the cache holds one site's worth.
+/// the same view is taken from the cache, not rendered. An entry is a hard link to the page file the build wrote
+/// (no second copy), and a reused page is a hard link to the entry; <see cref="IndexName"/> holds each entry's
+/// SHA-256, so an entry whose bytes changed (its page edited in a published site) is never trusted. Entries no build
+/// used are removed when the build is saved, so the cache holds one site's worth.
 /// </summary>
 public sealed class RenderCache
 {
+    /// <summary>The file beside <c>render/</c> naming each entry's SHA-256: one line of key and hash per entry.</summary>
+    public const string IndexName = "render.index";
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly CacheFolder? cache;
     private readonly string? folder;
     private readonly BuildFingerprints? fingerprints;
-    private readonly ConcurrentDictionary<string, byte> used = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> index;
+    private readonly ConcurrentDictionary<string, byte[]> used = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<string> rendered = [];
     private int reused;
 
@@ -26,6 +33,7 @@ public sealed class RenderCache
         this.cache = cache;
         folder = cache?.PathOf("render");
         this.fingerprints = fingerprints;
+        index = cache is null ? new(StringComparer.Ordinal) : ReadIndex(cache.PathOf(IndexName));
     }
 
     /// <summary>No cache: everything is rendered.</summary>
@@ -56,18 +64,19 @@ public sealed class RenderCache
 
         var key = fingerprints.Of(path, view);
         var file = Path.Combine(folder, key[..2], key);
-        used[key] = 0;
-        if (cache.Read(file) is { } cached)
+        if (index.TryGetValue(key, out var hash) && cache.ReadLinked(file, hash) is { } cached)
         {
-            writer.WriteBytes(path, cached);
+            writer.WriteLinked(path, file, cached);
+            used[key] = hash;
             Interlocked.Increment(ref reused);
             return cached;
         }
 
         var bytes = Utf8.GetBytes(renderer.Render(view));
-        writer.WriteBytes(path, bytes);
+        var written = writer.WriteBytes(path, bytes);
         rendered.Add(path);
-        cache.Write(file, bytes);
+        cache.Link(file, written, bytes);
+        used[key] = SHA256.HashData(bytes);
         return bytes;
     }
 
@@ -93,6 +102,38 @@ public sealed class RenderCache
                     File.Delete(file);
                 }
             }
+
+            var text = new StringBuilder(used.Count * 130);
+            foreach (var (key, hash) in used.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                text.Append(key).Append(' ').Append(Convert.ToHexStringLower(hash)).Append('\n');
+            }
+
+            var saved = cache.PathOf(IndexName);
+            File.WriteAllText(saved + ".tmp", text.ToString());
+            File.Move(saved + ".tmp", saved, overwrite: true);
         });
+    }
+
+    /// <summary>The entries' hashes as the last build saved them; none when there is no index or it cannot be read (every page is then rendered).</summary>
+    private static Dictionary<string, byte[]> ReadIndex(string file)
+    {
+        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                if (line.Split(' ') is [var key, var hash] && hash.Length == 64)
+                {
+                    entries[key] = Convert.FromHexString(hash);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            entries.Clear();
+        }
+
+        return entries;
     }
 }

@@ -13,7 +13,7 @@ public static partial class FolderGuard
     public const string CacheMarker = ".perfdisclosure-cache";
 
     /// <summary>What the tool writes at the top of a cache folder (older versions wrote no marker).</summary>
-    private static readonly HashSet<string> CacheEntries = new([CacheMarker, "build-stamp.json", "build-stamp.json.tmp", "render", "pdf"], StringComparer.Ordinal);
+    private static readonly HashSet<string> CacheEntries = new([CacheMarker, "build-stamp.json", "build-stamp.json.tmp", "render", Caching.RenderCache.IndexName, Caching.RenderCache.IndexName + ".tmp", "pdf"], StringComparer.Ordinal);
 
     /// <summary>Checks the output and cache folders of a build; returns the output folder's full path.</summary>
     /// <exception cref="OutputFolderException">One line naming the folder, why, and what to give instead.</exception>

@@ -34,11 +34,33 @@ public sealed class SiteWriter
 
     public void WriteText(string relativePath, string text) => WriteBytes(relativePath, Utf8.GetBytes(text));
 
-    public void WriteBytes(string relativePath, ReadOnlySpan<byte> bytes)
+    /// <returns>The file's full path.</returns>
+    public string WriteBytes(string relativePath, ReadOnlySpan<byte> bytes)
     {
         // The whole file at once: no stream buffer to fill and copy (tens of thousands of files in a large site).
-        using var file = File.OpenHandle(Folder(Resolve(relativePath)), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        var path = Folder(Resolve(relativePath));
+        using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         RandomAccess.Write(file, bytes, 0);
+        return path;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="bytes"/> at a site-relative path as a hard link to <paramref name="existing"/>, a file
+    /// holding those bytes (a render cache entry): no second copy is written. Where no link can be made (another
+    /// file system, one without links) the bytes are written instead.
+    /// </summary>
+    public void WriteLinked(string relativePath, string existing, ReadOnlySpan<byte> bytes)
+    {
+        var path = Folder(Resolve(relativePath));
+        try
+        {
+            HardLink.Create(path, existing);
+        }
+        catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && !File.Exists(path))
+        {
+            using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            RandomAccess.Write(file, bytes, 0);
+        }
     }
 
     /// <summary>A new file at a site-relative path, for outputs written as streams.</summary>

@@ -165,6 +165,56 @@ public class IncrementalBuildTests
         Assert.Equal(left, right);
     }
 
+    /// <summary>The render cache keeps no second copy of a page (issue 20): each entry is a published page under a second name, on a first build and on one that reuses it.</summary>
+    [Theory]
+    [InlineData("rendered")]
+    [InlineData("reused")]
+    public void Every_page_and_its_cache_entry_are_one_file(string how)
+    {
+        var (content, cache, output) = Workspace();
+        var builder = Build(content, cache, output);
+        if (how == "reused")
+        {
+            File.Delete(Path.Combine(output, "robots.txt")); // the build runs, and takes every page from the cache
+            builder = Build(content, cache, output);
+            Assert.Empty(builder.Cache.Rendered);
+        }
+
+        var entries = Inodes(Path.Combine(cache, "render"));
+        var pages = Inodes(output).Where(p => p.Key.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        Assert.True(pages.Count > 10, $"{pages.Count} pages");
+        Assert.Equal(pages.Count, entries.Count);
+        Assert.All(pages, page => Assert.Contains(page.Value, entries.Values));
+    }
+
+    /// <summary>A page edited in place in the published site edits its cache entry too: the entry no longer matches its hash, so the page is rendered again.</summary>
+    [Fact]
+    public void A_page_edited_in_the_published_site_is_rendered_again_not_reused()
+    {
+        var (content, cache, output) = Workspace();
+        Build(content, cache, output);
+        var page = Path.Combine(output, "index.html");
+        var expected = File.ReadAllBytes(page);
+        using (var file = new FileStream(page, FileMode.Open, FileAccess.Write))
+        {
+            file.Write("<!-- edited -->"u8);
+        }
+
+        var again = Build(content, cache, output);
+
+        Assert.Contains("index.html", again.Cache.Rendered);
+        Assert.Equal(expected, File.ReadAllBytes(page));
+    }
+
+    /// <summary>Every file under the folder with its inode number, as find(1) prints them.</summary>
+    private static Dictionary<string, string> Inodes(string folder)
+    {
+        var find = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("find", [folder, "-type", "f", "-printf", "%P %i\n"]) { RedirectStandardOutput = true })!;
+        var lines = find.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        find.WaitForExit();
+        return lines.Select(l => l.Split(' ')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+    }
+
     internal static (string Content, string Cache, string Output) Workspace()
     {
         var root = Repo.TempDir("incremental");

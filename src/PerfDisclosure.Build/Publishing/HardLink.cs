@@ -1,0 +1,36 @@
+using System.Runtime.InteropServices;
+
+namespace PerfDisclosure.Build.Publishing;
+
+/// <summary>A second name for an existing file (a hard link): the operating system's own call, as .NET 10 has none.</summary>
+public static class HardLink
+{
+    /// <summary>Creates <paramref name="path"/> as a hard link to <paramref name="existing"/>.</summary>
+    /// <exception cref="IOException">No link could be made (the path exists, another file system, no links there or no such call).</exception>
+    public static void Create(string path, string existing)
+    {
+        bool made;
+        try
+        {
+            made = OperatingSystem.IsWindows() ? CreateHardLinkW(path, existing, IntPtr.Zero) : link(existing, path) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            throw new IOException($"cannot link '{path}': {e.Message}", e);
+        }
+
+        if (!made)
+        {
+            throw new IOException($"cannot link '{path}' to '{existing}' (error {Marshal.GetLastPInvokeError()})");
+        }
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string path);
+
+    [DllImport("kernel32", SetLastError = true, CharSet = CharSet.Unicode)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    private static extern bool CreateHardLinkW(string path, string existing, IntPtr security);
+}
