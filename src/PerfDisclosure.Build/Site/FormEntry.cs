@@ -36,8 +36,8 @@ public sealed record FormEntry(Form Form, LayoutDefinition Layout, Organisation 
     /// <summary>The scoring rules of a self-evaluation, as they apply to its owner; null for a target form.</summary>
     public Core.Scoring.ScoringRules? Scoring { get; init; }
 
-    /// <summary>执行率 (%) of the scored fund row, as the form prints it, when the scoring rules say where it is.</summary>
-    public decimal? ExecutionRate => Scoring is { } s ? Form.Fields.NumberAt($"{s.ExecutionRow}.{s.Columns.Rate}") : null;
+    /// <summary>执行率 (%) of the scored fund row, as the form prints it, when the layout declares an execution block.</summary>
+    public decimal? ExecutionRate => Layout.Execution is { } e ? Form.Fields.NumberAt($"{e.ScoredRow}.{e.Rate}") : null;
 
     /// <summary>The project code, when the layout has a field of that role and the form fills it.</summary>
     public string? ProjectCode => Layout.TextOf(Form, FieldRole.ProjectCode);
