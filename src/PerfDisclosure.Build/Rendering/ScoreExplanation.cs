@@ -20,9 +20,9 @@ public static class ScoreExplanation
             var max = i > 0 ? Html.FormatNumber(rules.Grades[i - 1].Min, "0.##") : null;
             bands.Add(Html.Escape((max, rules.Grades[i].Min) switch
             {
-                (null, _) => strings.Format("citizens.band_top", ("grade", grade), ("min", min)),
-                (_, 0m) => strings.Format("citizens.band_bottom", ("grade", grade), ("max", max)),
-                _ => strings.Format("citizens.band", ("grade", grade), ("min", min), ("max", max)),
+                (null, _) => strings.Format("citizens.band_top", ("level", grade), ("min", min)),
+                (_, 0m) => strings.Format("citizens.band_bottom", ("level", grade), ("max", max)),
+                _ => strings.Format("citizens.band", ("level", grade), ("min", min), ("max", max)),
             }));
         }
 
