@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# PDF speed, Typst against Chromium in the same run (docs/pdf.md): for content/ (47 forms) and a generated corpus of
-# N forms (bench/PerfDisclosure.Bench, seed 1), a cold build with each engine in turn (typst, chromium, typst, ...;
-# no cache, so every per-form PDF and every compilation is typeset), then a build with --no-pdf for the baseline.
-# One Markdown row per build: PDFs, pages, the pdf stage's wall time and pages per second (per-form PDFs and
-# compilations together: the build's own pdf stage time, pages counted with pdfinfo), the whole build's wall and CPU seconds (every process it
-# starts: Chromium is not reaped into the build's rusage, so a cgroup counts it when one can be made) and the largest
-# single process's peak memory (/usr/bin/time). The machine may be shared: quote medians and the Typst/Chromium ratio.
+# PDF speed of the Typst engine (docs/pdf.md): for content/ (47 forms) and a generated corpus of N forms
+# (bench/PerfDisclosure.Bench, seed 1), a cold build with PDFs (no cache, so every per-form PDF and every compilation
+# is typeset), then a build with --no-pdf for the baseline, in turn. One Markdown row per build: PDFs, pages, the pdf
+# stage's wall time and pages per second (per-form PDFs and compilations together: the build's own pdf stage time,
+# pages counted with pdfinfo), the whole build's wall and CPU seconds (every process it starts: the engine's Node
+# workers are counted by a cgroup when one can be made) and the largest single process's peak memory (/usr/bin/time).
+# The machine may be shared: quote medians and the load column.
 # Usage: bench/pdf.sh [RUNS] [N]     (default 3 runs, N = 10000; N = 0: content/ only; needs poppler-utils,
-#                                     chromium, npm ci --prefix pdf-engine)
+#                                     npm ci --prefix pdf-engine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -64,14 +64,13 @@ if [ "$forms" -gt 0 ]; then
   corpora+=("$corpus")
 fi
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(chromium --version 2>/dev/null | head -1), $(node --version), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(node --version), $(node -p "require('$PWD/pdf-engine/node_modules/@myriaddreamin/typst-ts-node-compiler/package.json').version" 2>/dev/null || echo 'no engine'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| corpus | engine | PDFs | pages | pdf stage s | pages/s | whole build s | CPU s | peak MiB | load |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for corpus in "${corpora[@]}"; do
   for i in $(seq "$runs"); do
-    measure "$corpus" typst --require-pdf --pdf-engine typst
-    measure "$corpus" chromium --require-pdf --pdf-engine chromium
+    measure "$corpus" typst --require-pdf
     measure "$corpus" "no PDF (baseline)" --no-pdf
   done
 done

@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
-# Whole-process benchmark: PerfDisclosure against Hugo on the same synthetic forms.
-# Usage: bench/run.sh [N ...]        (default: 1000 10000)
+# Whole-process benchmark: PerfDisclosure against Hugo on the same synthetic forms; prints every goal figure of
+# issue #20 in one run.
+# Usage: bench/run.sh [N ...]        (default: 10000; BENCH_LARGE=100000 adds the peak-memory build, 0 leaves it out)
 # For each N: generates N forms (deterministic, seed 1) from content/, then measures with /usr/bin/time -v:
-#   check; build (HTML + data + search, no PDFs); a rebuild with nothing changed; Hugo rendering the same forms
-#   (bench/hugo: content exported from the build's forms.json, comparable templates, org list pages, no RSS).
+#   check; BENCH_PAIRS (default 5) alternated pairs of a first build (HTML + data + search, no PDFs, a new render
+#   cache and output each time) and Hugo rendering the same forms (bench/hugo: content exported from the build's
+#   forms.json, comparable templates, org list pages, no RSS), with the median of the pair-by-pair wall ratios; a
+#   rebuild with nothing changed; a rebuild with one form changed; and `diff -r` of the first build against the
+#   same build without the render cache (and, with BENCH_BASELINE=<an earlier perfdisclosure.dll>, against that
+#   binary's build of the same forms): "identical" or the differences.
+# Then BENCH_LARGE forms built once with the render cache on, for the peak RSS.
 # Goals (issue #20): build <= 0.5 x Hugo's wall, check <= 2 s, one form changed <= 1.5 s, nothing changed <= 0.5 s,
-# 100k forms <= 1 GiB peak (bench/run.sh 100000).
+# 100k forms <= 1 GiB peak, every build byte-identical.
 # Prints one Markdown table row per measurement (with user+sys CPU seconds and the 1-minute load average, since
 # the machine may be shared); docs/benchmarks.md records the figures and the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000)
+pairs=${BENCH_PAIRS:-5}
+large=${BENCH_LARGE:-100000}
+baseline=${BENCH_BASELINE:-}
 work=${BENCH_WORK:-/tmp/perfdisclosure-bench}
 mkdir -p "$work"
 command -v hugo >/dev/null || { echo "hugo is not installed: apt-get install -y hugo" >&2; exit 2; }
@@ -44,25 +53,53 @@ mkdir -p "$run"
 
 echo "| forms | run | wall s | forms/s | user+sys s | peak RSS MiB | load avg |"
 echo "|---|---|---|---|---|---|---|"
+# identical LABEL N A B: prints whether two built sites are byte for byte the same.
+identical() {
+  local label=$1 n=$2 diffs
+  diffs=$(diff -rq "$3" "$4" | wc -l || true)
+  if [ "$diffs" -eq 0 ]; then verdict=identical; else verdict="**$diffs differences** (diff -r $3 $4)"; fi
+  echo "| $n | diff -r, $label | $verdict | | | | |"
+}
+
 for n in "${sizes[@]}"; do
   corpus=$work/corpus-$n
   [ -d "$corpus" ] || "${gen[@]}" generate --forms "$n" --seed 1 --from content --out "$corpus" >/dev/null
   measure "check" "$n" "${cli[@]}" check --content "$corpus" --format json
-  # A per-N render cache, new, so the first build renders everything and the rebuild measures the stamp and cache.
-  measure "build (HTML + data + search)" "$n" "${cli[@]}" build --content "$corpus" --output "$run/site-$n" --no-pdf --cache "$run/cache-$n"
-  measure "rebuild, nothing changed" "$n" "${cli[@]}" build --content "$corpus" --output "$run/site-$n" --no-pdf --cache "$run/cache-$n"
+  # Alternated pairs: each build with a new render cache and output (a first build renders everything), each Hugo
+  # run into a new folder; the ratio is taken pair by pair and its median printed.
+  hugo_site=$run/hugo-$n
+  ratios=()
+  for p in $(seq 1 "$pairs"); do
+    measure "build (HTML + data + search), pair $p" "$n" "${cli[@]}" build --content "$corpus" --output "$run/site-$n-$p" --no-pdf --cache "$run/cache-$n-$p"
+    if [ "$p" -eq 1 ]; then
+      cp -r bench/hugo/site "$hugo_site"
+      python3 bench/hugo/export.py "$run/site-$n-1/data/forms.json" "$hugo_site" >/dev/null
+    fi
+    measure "Hugo $(hugo version | awk '{print $2}' | cut -d+ -f1) (HTML only), pair $p" "$n" hugo --quiet -s "$hugo_site" -d "$run/hugo-public-$n-$p"
+    ratios+=("$(echo "scale=3; $last_build / $last_wall" | bc -l)")
+  done
+  median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END { print (NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2) }')
+  echo "| $n | build / Hugo wall ratio, median of $pairs pairs (goal <= 0.5) | $median | ${ratios[*]} | | | |"
+  site=$run/site-$n-1
+  measure "rebuild, nothing changed" "$n" "${cli[@]}" build --content "$corpus" --output "$site" --no-pdf --cache "$run/cache-$n-1"
   # One form's title changed (its page, its organisation's and the lists that name it render again), then put back.
-  form=$(find "$corpus/forms" -name '*.yaml' | sort | head -1)
+  form=$(find "$corpus/forms" -name '*.yaml' | sort | awk 'NR == 1')
   cp "$form" "$run/form.yaml"
   sed -i '0,/^project_name: /s/^project_name: /project_name: 改 /' "$form"
-  measure "rebuild, one form changed" "$n" "${cli[@]}" build --content "$corpus" --output "$run/site-$n" --no-pdf --cache "$run/cache-$n"
+  measure "rebuild, one form changed" "$n" "${cli[@]}" build --content "$corpus" --output "$site" --no-pdf --cache "$run/cache-$n-1"
   cp "$run/form.yaml" "$form"
-  hugo_site=$run/hugo-$n
-  cp -r bench/hugo/site "$hugo_site"
-  python3 bench/hugo/export.py "$run/site-$n/data/forms.json" "$hugo_site" >/dev/null
-  measure "Hugo $(hugo version | awk '{print $2}' | cut -d+ -f1) (HTML only)" "$n" hugo --quiet -s "$hugo_site" -d "$hugo_site/public"
-  # The build's wall time over Hugo's, from the two rows above (one run each: the figures in docs/benchmarks.md are
-  # medians of alternated runs, ratio taken pair by pair).
-  echo "| $n | build / Hugo wall ratio (goal <= 0.5) | $(echo "scale=2; $last_build / $last_wall" | bc -l) | | | | |"
+  # Back to the corpus as generated: the cached site must equal a build without the cache (and an earlier binary's).
+  "${cli[@]}" build --content "$corpus" --output "$site" --no-pdf --cache "$run/cache-$n-1" >/dev/null
+  "${cli[@]}" build --content "$corpus" --output "$run/site-$n-nocache" --no-pdf --no-cache >/dev/null
+  identical "render cache against --no-cache" "$n" "$site" "$run/site-$n-nocache"
+  if [ -n "$baseline" ]; then
+    dotnet "$baseline" build --content "$corpus" --output "$run/site-$n-baseline" --no-pdf --no-cache >/dev/null
+    identical "this binary against $baseline" "$n" "$site" "$run/site-$n-baseline"
+  fi
 done
+if [ "$large" -gt 0 ]; then
+  corpus=$work/corpus-$large
+  [ -d "$corpus" ] || "${gen[@]}" generate --forms "$large" --seed 1 --from content --out "$corpus" >/dev/null
+  measure "build, render cache on (goal: peak RSS <= 1024 MiB)" "$large" "${cli[@]}" build --content "$corpus" --output "$run/site-$large" --no-pdf --cache "$run/cache-$large"
+fi
 find "$work" -maxdepth 1 -name 'run-*' -type d ! -path "$run" -exec rm -rf {} +

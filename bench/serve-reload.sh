@@ -4,8 +4,8 @@
 #   CONTENT_DIR may be a generated corpus: dotnet run -c Release --project bench/PerfDisclosure.Bench -- generate --forms 10000 --seed 1 --from content --out /tmp/corpus
 # Copies the content to a temporary folder, starts serve (Release, HTML only) on 127.0.0.1 at a free port, waits for
 # the first build, then RUNS times: reads the build count, saves one form with a new project name (t0), asks
-# /__perfdisclosure/version?after=N as the page's reload script does (answered when the rebuild is done), fetches
-# the form's page and checks it shows the new name (t1). Prints t1 - t0 per run, then min / median / max.
+# /__perfdisclosure/version?after=N as the page's reload script does (answered when the next build is done), fetches
+# the form's page on each new build until it shows the new name (t1). Prints t1 - t0 per run, then min / median / max.
 # The server is stopped by its own pid at the end (trap); nothing is left running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,10 +19,15 @@ dotnet src/PerfDisclosure.Cli/bin/Release/net10.0/perfdisclosure.dll serve --por
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
 base=http://127.0.0.1:$port
-form=$(find "$work/content/forms" -name '*.yaml' | sort | head -1)
+form=$(find "$work/content/forms" -name '*.yaml' | sort | awk 'NR == 1')
 rel=${form#"$work/content/forms/"}; page="$base/${rel%.yaml}/"
-for _ in $(seq 1 600); do curl -sf -o /dev/null "$page" && break; sleep 0.2; done
-curl -sf -o /dev/null "$page" || { echo "serve did not start:" >&2; cat "$work/serve.log" >&2; exit 1; }
+# The first build of a 10,000-form corpus takes minutes: wait up to START_TIMEOUT seconds (default 1800).
+start_deadline=$(( $(date +%s) + ${START_TIMEOUT:-1800} ))
+until curl -sf -o /dev/null "$page"; do
+  [ "$(date +%s)" -lt "$start_deadline" ] || { echo "serve did not start within ${START_TIMEOUT:-1800} s:" >&2; cat "$work/serve.log" >&2; exit 1; }
+  kill -0 "$server" 2>/dev/null || { echo "serve stopped:" >&2; cat "$work/serve.log" >&2; exit 1; }
+  sleep 0.5
+done
 times=()
 for i in $(seq 1 "$runs"); do
   v=$(curl -sf "$base/__perfdisclosure/version")
@@ -35,8 +40,17 @@ text = open(path, encoding='utf-8').read()
 text = re.sub(r'^project_name:.*$', 'project_name: ' + name, text, count=1, flags=re.M)
 open(path, 'w', encoding='utf-8').write(text)
 PY
-  while [ "$(curl -sf --max-time 30 "$base/__perfdisclosure/version?after=$v")" = "$v" ]; do :; done
-  curl -sf "$page" | grep -q "$name" || { echo "run $i: the page does not show the change" >&2; tail -5 "$work/serve.log" >&2; exit 1; }
+  # As the page's reload script does: on each new build, reload; done when the page shows the change (a build that
+  # began before the save, e.g. one still settling, advances the version without it: wait for the next one).
+  deadline=$(( $(date +%s) + 120 ))
+  while :; do
+    next=$(curl -sf --max-time 30 "$base/__perfdisclosure/version?after=$v" || true)
+    if [ -n "$next" ] && [ "$next" != "$v" ]; then
+      v=$next
+      curl -sf "$page" | grep -q "$name" && break
+    fi
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "run $i: the page does not show the change within 120 s" >&2; tail -5 "$work/serve.log" >&2; exit 1; }
+  done
   t1=$(date +%s.%N)
   ms=$(echo "($t1 - $t0) * 1000" | bc -l | xargs printf '%.0f')
   times+=("$ms"); echo "run $i: ${ms} ms"

@@ -19,9 +19,7 @@ public static class Commands
     private static readonly Option<bool> NoPdf = new("--no-pdf") { Description = "Do not print PDFs" };
     private static readonly Option<bool> Drafts = new("--drafts") { Description = "Publish draft forms (draft: true) too, those without errors; drafts are left out by default" };
     private static readonly Option<bool> RequirePdf = new("--require-pdf") { Description = "Fail when PDFs cannot be printed (no PDF engine) instead of skipping them" };
-    private static readonly Option<string?> PdfEngine = new("--pdf-engine") { Description = "What typesets the PDFs: typst (default; installed by npm ci --prefix pdf-engine) or chromium (the browser print)" };
     private static readonly Option<string?> PdfEngineDir = new("--pdf-engine-dir") { Description = "The PDF engine's folder (default: $PERFDISCLOSURE_PDF_ENGINE, then pdf-engine/ in the working folder or above it)" };
-    private static readonly Option<string?> Chromium = new("--chromium") { Description = "Chromium executable for the PDFs (default: $PERFDISCLOSURE_CHROMIUM, then /usr/bin/chromium …)" };
     private static readonly Option<string> Format = new("--format") { Description = "Diagnostic format", DefaultValueFactory = _ => "text" };
     private static readonly Option<string> Language = new("--lang") { Description = "Message language: zh or en", DefaultValueFactory = _ => "zh" };
     private static readonly Option<string> CacheDir = new("--cache") { Description = "Folder of rendered pages kept between builds; unchanged pages are not rendered again", DefaultValueFactory = _ => ".cache" };
@@ -51,10 +49,8 @@ public static class Commands
         parse.GetValue(Strict),
         parse.GetValue(NoPdf),
         parse.GetValue(RequirePdf),
-        parse.GetValue(Chromium),
         parse.GetValue(NoCache) ? null : parse.GetValue(CacheDir),
         parse.GetValue(Shard),
-        PdfEngine: parse.GetValue(PdfEngine),
         PdfEngineDir: parse.GetValue(PdfEngineDir),
         Drafts: parse.GetResult(Drafts) is not null && parse.GetValue(Drafts));
 
@@ -63,7 +59,7 @@ public static class Commands
         var command = new Command("build", "Check content/ and build the site into site/.\n\nExamples:\n  perfdisclosure build\n  perfdisclosure build --content content --output site --base-url https://example.gov.cn/budget/")
         {
             Content, Templates, Output, BaseUrl, Strict, Format, Language,
-            NoPdf, RequirePdf, PdfEngine, PdfEngineDir, Chromium, CacheDir, NoCache,
+            NoPdf, RequirePdf, PdfEngineDir, CacheDir, NoCache,
             Shard, Drafts,
         };
         command.SetAction(parse => Run(() =>

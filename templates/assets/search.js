@@ -280,7 +280,18 @@
 
   var PAGE = 10;
 
+  // Opened from the file system (file://), a browser fetches no index file: the page says that search needs
+  // `serve` or a web server, and shows the browse links it carries, instead of an error.
+  function offline() {
+    document.getElementById('search-form').hidden = true;
+    document.getElementById('search-offline').hidden = false;
+  }
+
   function start(app) {
+    if (location.protocol === 'file:') {
+      offline();
+      return;
+    }
     var root = app.getAttribute('data-root');
     var base = app.getAttribute('data-index');
     var engine = createEngine(function (path, kind) {

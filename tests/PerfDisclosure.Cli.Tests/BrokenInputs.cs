@@ -99,6 +99,9 @@ public static class BrokenInputs
         new("import", "a workbook with a cell of 300,000 characters", w => Import(w, w.Workbook("long.xlsx", $"<row r=\"1\"><c r=\"B1\" t=\"inlineStr\"><is><t>{new string('长', 300_000)}</t></is></c></row>")).Naming("long.xlsx#S: cell B1 holds more than 32767 characters (the cell size limit)")),
         new("import", "a workbook with a shared string index past its table", w => Import(w, w.Workbook("shared.xlsx", "<row r=\"3\"><c r=\"C3\" t=\"s\"><v>12</v></c></row>")).Naming("shared.xlsx#S:3:3: cell C3 refers to shared string '12'")),
         new("import", "a workbook that inflates like a zip bomb", w => Import(w, w.Workbook("bomb.xlsx", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + new string(' ', 30 << 20))).Naming("bomb.xlsx: xl/worksheets/sheet1.xml inflates more than 100 times")),
+        new("import", "a PDF that is no PDF", w => Import(w, w.File("damaged.pdf", "%PDF-1.4\nthis is not a PDF")).Naming("damaged.pdf: cannot be read as a PDF") with { Exit = 2 }),
+        new("import", "a truncated PDF", w => Import(w, w.Bytes("cut.pdf", [.. System.Text.Encoding.Latin1.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type")])).Naming("cut.pdf") with { Exit = 2 }),
+        new("import", "a workbook that is no zip, exit 2", w => Import(w, w.File("plain.xlsx", "PK this is not a workbook")).Naming("plain.xlsx") with { Exit = 2 }),
         new("import", "a text neither UTF-8 nor GBK", w => Import(w, w.Bytes("binary.txt", [0x80, 0xFF, 0x80, 0xFF, 0x0A])).Naming("binary.txt:1:1: PD0705")),
 
         // merge

@@ -2,19 +2,28 @@ using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Cli.Tests;
 
-/// <summary>The PDF options of <c>build</c>: --no-pdf, --require-pdf, --chromium.</summary>
+/// <summary>The PDF options of <c>build</c>: --no-pdf, --require-pdf, --pdf-engine-dir; --chromium and --pdf-engine are gone with the browser print.</summary>
 [Collection(nameof(ConsoleCollection))]
 public class BuildPdfOptionsTests
 {
     [Fact]
     public void Build_accepts_the_pdf_options()
     {
-        var parse = Commands.Root().Parse(["build", "--no-pdf", "--require-pdf", "--chromium", "/usr/bin/chromium"]);
+        var parse = Commands.Root().Parse(["build", "--no-pdf", "--require-pdf", "--pdf-engine-dir", "pdf-engine"]);
         Assert.Empty(parse.Errors);
     }
 
+    [Theory]
+    [InlineData("--chromium", "/usr/bin/chromium")]
+    [InlineData("--pdf-engine", "chromium")]
+    public void The_browser_print_options_are_no_longer_accepted(string option, string value)
+    {
+        var parse = Commands.Root().Parse(["build", option, value]);
+        Assert.Contains(parse.Errors, e => e.Message.Contains(option, StringComparison.Ordinal));
+    }
+
     [Fact]
-    public void Require_pdf_with_a_missing_chromium_fails_with_exit_code_1_and_says_how_to_install_it()
+    public void Require_pdf_with_a_missing_engine_fails_with_exit_code_1_and_says_how_to_install_it()
     {
         var output = Path.Combine(Repo.TempDir("cli-require-pdf"), "site");
         var error = new StringWriter();
@@ -22,7 +31,7 @@ public class BuildPdfOptionsTests
         Console.SetError(error);
         try
         {
-            var code = Commands.Root().Parse(["build", "--content", Repo.Content, "--templates", Repo.Templates, "--output", output, "--require-pdf", "--pdf-engine", "chromium", "--chromium", "/nonexistent/chromium", "--lang", "en"]).Invoke();
+            var code = Commands.Root().Parse(["build", "--content", Repo.Content, "--templates", Repo.Templates, "--output", output, "--require-pdf", "--pdf-engine-dir", "/nonexistent/pdf-engine", "--lang", "en"]).Invoke();
             Assert.Equal(Commands.ContentErrors, code);
         }
         finally
@@ -30,7 +39,7 @@ public class BuildPdfOptionsTests
             Console.SetError(previous);
         }
 
-        Assert.Contains("error PD0801: PDFs skipped: --chromium /nonexistent/chromium: no such file; to print them, apt-get install chromium", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error PD0801: PDFs skipped: --pdf-engine-dir /nonexistent/pdf-engine: no installed engine there; to get them, run npm ci --prefix pdf-engine", error.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }
 }

@@ -1,6 +1,8 @@
-"""Parses a built site's data/catalog.jsonld with rdflib, as a harvester (CKAN ckanext-dcat) does, and asserts
-every DCAT-AP property ckanext-dcat maps for the catalog, each dataset and each distribution, with byte sizes
-that match the files on disk. Prints one JSON summary line; exits non-zero with the missing properties."""
+"""Parses a built site's data/catalog.jsonld with rdflib, as a harvester (CKAN ckanext-dcat) does, and reads for the
+catalog, each dataset and each distribution every DCAT-AP property ckanext-dcat maps (profiles/euro_dcat_ap_base.py
+_parse_dataset_base, _parse_distribution, euro_dcat_ap_2.py; see docs/open-data.md). A property that is absent, or a
+download URL that is not a file of the site, is an error (exit 1, listed on stderr). Prints one JSON line: for each
+node its values, which the .NET test compares with site.yaml, the forms' dates, the jurisdictions and the file sizes."""
 import json
 import os
 import sys
@@ -10,61 +12,75 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
+# What ckanext-dcat reads, by node kind: (key in the summary, property path). Every one must be present.
+COMMON = [("title", (DCTERMS.title,)), ("description", (DCTERMS.description,)), ("language", (DCTERMS.language,)),
+          ("licence", (DCTERMS.license,)), ("licence_title", (DCTERMS.license, DCTERMS.title)),
+          ("issued", (DCTERMS.issued,)), ("modified", (DCTERMS.modified,))]
+DATASET = COMMON + [("publisher", (DCTERMS.publisher, FOAF.name)), ("publisher_type", (DCTERMS.publisher, DCTERMS.type)),
+                    ("contact_name", (DCAT.contactPoint, VCARD.fn)), ("spatial", (DCTERMS.spatial, SKOS.prefLabel)),
+                    ("start", (DCTERMS.temporal, DCAT.startDate)), ("end", (DCTERMS.temporal, DCAT.endDate)),
+                    ("theme", (DCAT.theme,)), ("keyword", (DCAT.keyword,)), ("landing_page", (DCAT.landingPage,)),
+                    ("access_rights", (DCTERMS.accessRights,)), ("distribution", (DCAT.distribution,))]
+CATALOG = DATASET[:-3] + [("homepage", (FOAF.homepage,)), ("theme_taxonomy", (DCAT.themeTaxonomy,)), ("dataset", (DCAT.dataset,))]
+DISTRIBUTION = [p for p in COMMON if p[0] != "description"] + [
+    ("access_url", (DCAT.accessURL,)), ("download_url", (DCAT.downloadURL,)), ("media_type", (DCAT.mediaType,)),
+    ("format", (DCTERMS.format,)), ("byte_size", (DCAT.byteSize,))]
+# Optional where site.yaml gives no e-mail: the contact point then carries the site's address.
+CONTACT = [("contact_email", (DCAT.contactPoint, VCARD.hasEmail)), ("contact_url", (DCAT.contactPoint, VCARD.hasURL))]
+
 
 def main(site, base_url):
     graph = Graph()
     graph.parse(os.path.join(site, "data", "catalog.jsonld"), format="json-ld")
     missing = []
 
-    def need(node, what, *path):
-        values = [node]
+    def values(node, path):
+        found = [node]
         for step in path:
-            values = [v for value in values for v in graph.objects(value, step)]
-        if not values:
-            missing.append(f"{what}: {' / '.join(graph.namespace_manager.normalizeUri(p) for p in path)}")
-        return values
+            found = [v for value in found for v in graph.objects(value, step)]
+        return found
 
+    def read(kind, node, properties, optional=()):
+        facts = {"kind": kind, "id": str(node)}
+        for key, path in list(properties) + list(optional):
+            found = values(node, path)
+            if not found and (key, path) not in optional:
+                missing.append(f"{kind} {node}: {' / '.join(graph.namespace_manager.normalizeUri(p) for p in path)}")
+            facts[key] = sorted(str(v) for v in found)
+            if key in ("issued", "modified", "start", "end"):
+                facts[key + "_type"] = sorted(str(v.datatype) for v in found)
+        return facts
+
+    nodes = []
     catalogs = list(graph.subjects(RDF.type, DCAT.Catalog))
-    if len(catalogs) != 1:
-        missing.append(f"{len(catalogs)} catalogs")
     for catalog in catalogs:
-        for path in [(DCTERMS.title,), (DCTERMS.description,), (DCTERMS.language,), (DCTERMS.license,), (DCTERMS.issued,), (DCTERMS.modified,),
-                     (FOAF.homepage,), (DCTERMS.publisher, FOAF.name), (DCTERMS.publisher, DCTERMS.type), (DCTERMS.spatial, SKOS.prefLabel), (DCAT.dataset,)]:
-            need(catalog, "catalog", *path)
-
+        nodes.append(read("catalog", catalog, CATALOG, CONTACT))
     datasets = list(graph.subjects(RDF.type, DCAT.Dataset))
-    distributions = set()
+    distributions = sorted({d for dataset in datasets for d in graph.objects(dataset, DCAT.distribution)})
     for dataset in datasets:
-        what = f"dataset {dataset}"
-        for path in [(DCTERMS.title,), (DCTERMS.description,), (DCTERMS.identifier,), (DCTERMS.language,), (DCTERMS.issued,), (DCTERMS.modified,),
-                     (DCTERMS.publisher, FOAF.name), (DCTERMS.publisher, DCTERMS.type), (DCAT.contactPoint, VCARD.fn), (DCAT.contactPoint, VCARD.hasEmail),
-                     (DCTERMS.spatial, SKOS.prefLabel), (DCTERMS.temporal, DCAT.startDate), (DCTERMS.temporal, DCAT.endDate), (DCAT.theme,), (DCAT.keyword,),
-                     (DCAT.landingPage,), (DCTERMS.accessRights,), (DCAT.distribution,)]:
-            need(dataset, what, *path)
-        distributions.update(graph.objects(dataset, DCAT.distribution))
-
+        nodes.append(read("dataset", dataset, DATASET, CONTACT))
     for distribution in distributions:
-        what = f"distribution {distribution}"
-        for path in [(DCTERMS.title,), (DCAT.accessURL,), (DCTERMS.format,), (DCTERMS.license,), (DCTERMS.issued,), (DCTERMS.modified,)]:
-            need(distribution, what, *path)
+        facts = read("distribution", distribution, DISTRIBUTION)
         if (distribution, RDF.type, DCAT.Distribution) not in graph:
-            missing.append(f"{what}: rdf:type dcat:Distribution")
-        for media in need(distribution, what, DCAT.mediaType):
-            if not isinstance(media, URIRef) or "/media-types/" not in str(media):
-                missing.append(f"{what}: media type {media} is not an IANA URI")
-        for url in need(distribution, what, DCAT.downloadURL):
+            missing.append(f"distribution {distribution}: rdf:type dcat:Distribution")
+        for media in values(distribution, (DCAT.mediaType,)):
+            if not isinstance(media, URIRef) or "iana.org/assignments/media-types/" not in str(media):
+                missing.append(f"distribution {distribution}: media type {media} is not an IANA URI")
+        facts["file_size"] = []
+        for url in values(distribution, (DCAT.downloadURL,)):
             relative = str(url)[len(base_url):] if str(url).startswith(base_url) else None
             path = os.path.join(site, relative) if relative else None
             if not path or not os.path.isfile(path):
-                missing.append(f"{what}: download {url} is not a file of the site")
+                missing.append(f"distribution {distribution}: download {url} is not a file of the site")
                 continue
-            for size in need(distribution, what, DCAT.byteSize):
-                if int(size) != os.path.getsize(path):
-                    missing.append(f"{what}: byte size {size}, file has {os.path.getsize(path)}")
+            facts["file_size"].append(str(os.path.getsize(path)))
+        facts["byte_size"] = [str(int(s)) for s in values(distribution, (DCAT.byteSize,))]
+        nodes.append(facts)
+    for node in nodes:
+        if node["kind"] != "distribution" and not node.get("contact_email") and not node.get("contact_url"):
+            missing.append(f"{node['kind']} {node['id']}: dcat:contactPoint with vcard:hasEmail or vcard:hasURL")
 
-    publisher_names = sorted({str(n) for n in graph.objects(None, FOAF.name)})
-    print(json.dumps({"catalogs": len(catalogs), "datasets": len(datasets), "distributions": len(distributions),
-                      "publishers": publisher_names, "licences": sorted({str(l) for l in graph.objects(None, DCTERMS.license)})},
+    print(json.dumps({"catalogs": len(catalogs), "datasets": len(datasets), "distributions": len(distributions), "nodes": nodes},
                      ensure_ascii=False))
     if missing:
         print("catalog.jsonld lacks:\n" + "\n".join(missing), file=sys.stderr)

@@ -121,7 +121,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         catch (Exception e)
         {
             // A preview server outlives any one bad build: whatever failed is shown in the browser, not fatal.
-            failure = [AuthoringRules.PreviewBuildFailed.Report(SourceSpan.FileOnly(build.ContentDir), e.Message, e.Message)];
+            failure = [AuthoringRules.PreviewBuildFailed.Report(SourceSpan.FileOnly(build.ContentDir), $"预览构建意外中止：{e.Message}", $"The preview build failed unexpectedly: {e.Message}")];
             findings = failure;
             log.WriteLine($"build failed: {e.Message}");
         }

@@ -9,7 +9,7 @@ using PerfDisclosure.Core.Scoring;
 namespace PerfDisclosure.Build.Authoring;
 
 /// <summary>
-/// The JSON Schema of a kind of theme file (layout, framework, scoring), generated from the same
+/// The JSON Schema of a kind of theme file (layout, framework, scoring, import patterns), generated from the same
 /// <see cref="FileSchema"/> the loader checks the files against, so an editor completes and flags what the tool does.
 /// Theme files point at it with <c># yaml-language-server: $schema=…</c>.
 /// </summary>
@@ -19,7 +19,7 @@ public static class ThemeFileSchema
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Every kind of theme file that has a schema.</summary>
-    public static IReadOnlyList<FileSchema> All { get; } = [LayoutFile.Schema, FrameworkFile.Schema, ScoringFile.Schema];
+    public static IReadOnlyList<FileSchema> All { get; } = [LayoutFile.Schema, FrameworkFile.Schema, ScoringFile.Schema, ImportFile.Schema];
 
     public static string FileName(FileSchema schema) => $"{schema.Name}.schema.json";
 

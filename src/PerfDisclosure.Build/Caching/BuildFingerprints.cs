@@ -42,6 +42,17 @@ public sealed class BuildFingerprints
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 
+    /// <summary>The fingerprint of an output other than a page at <paramref name="output"/>, made from <paramref name="inputs"/> alone.</summary>
+    public string Of(string output, object inputs)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(hash, "common", common);
+        Add(hash, "output", output);
+        Add(hash, "inputs", inputs.GetType().FullName);
+        ViewHash.Add(hash, inputs);
+        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+    }
+
     /// <summary>Adds a named value to a hash, its length first, so that no two sequences of values hash alike.</summary>
     internal static void Add(IncrementalHash hash, string name, string? value) => Add(hash, name, Encoding.UTF8.GetBytes(value ?? string.Empty));
 

@@ -50,8 +50,8 @@ public sealed class BuildStamp
             // Every option, as the record prints its members: an option added later is part of the stamp without a list to keep.
             var absolute = options with { ContentDir = Path.GetFullPath(options.ContentDir), TemplatesDir = options.TemplatesDir is null ? null : Path.GetFullPath(options.TemplatesDir), OutputDir = Path.GetFullPath(options.OutputDir), CacheDir = Path.GetFullPath(options.CacheDir) };
             BuildFingerprints.Add(hash, "options", $"{absolute}|{Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH")}");
-            var chromium = options.NoPdf ? null : ChromiumLocator.Find(options.Chromium).Path;
-            BuildFingerprints.Add(hash, "printer", chromium is null ? "none" : $"{chromium}|{File.GetLastWriteTimeUtc(chromium).Ticks}");
+            var engine = options.NoPdf ? null : TypstEngine.Find(options.PdfEngineDir).Folder;
+            BuildFingerprints.Add(hash, "printer", engine is null ? "none" : $"{engine}|{TypstEngine.Version(engine)}");
             foreach (var file in theme.All.OrderBy(f => f.Name, StringComparer.Ordinal))
             {
                 BuildFingerprints.Add(hash, file.Name, file.Read());

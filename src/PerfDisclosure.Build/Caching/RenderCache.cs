@@ -12,7 +12,8 @@ namespace PerfDisclosure.Build.Caching;
 /// the same view is taken from the cache, not rendered. An entry is a hard link to the page file the build wrote
 /// (no second copy), and a reused page is a hard link to the entry; <see cref="IndexName"/> holds each entry's
 /// SHA-256, so an entry whose bytes changed (its page edited in a published site) is never trusted. Entries no build
-/// used are removed when the build is saved, so the cache holds one site's worth.
+/// used are removed when the build is saved, so the cache holds one site's worth. Outputs other than pages made
+/// from a value alone (the organisation-year workbooks) are kept the same way, keyed by that value.
 /// </summary>
 public sealed class RenderCache
 {
@@ -26,6 +27,7 @@ public sealed class RenderCache
     private readonly Dictionary<string, byte[]> index;
     private readonly ConcurrentDictionary<string, byte[]> used = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<string> rendered = [];
+    private readonly ConcurrentBag<string> made = [];
     private int reused;
 
     private RenderCache(CacheFolder? cache, BuildFingerprints? fingerprints)
@@ -54,30 +56,56 @@ public sealed class RenderCache
     public byte[] Write(SiteWriter writer, string path, PageView view, PageRenderer renderer)
     {
         Progress.Advance("pages");
-        if (cache is null || folder is null || fingerprints is null)
+        var (bytes, made) = Write(writer, path, fingerprints?.Of(path, view), () => Utf8.GetBytes(renderer.Render(view)));
+        if (made)
         {
             rendered.Add(path);
-            var page = Utf8.GetBytes(renderer.Render(view));
-            writer.WriteBytes(path, page);
-            return page;
+        }
+        else
+        {
+            Interlocked.Increment(ref reused);
         }
 
-        var key = fingerprints.Of(path, view);
+        return bytes;
+    }
+
+    /// <summary>
+    /// Writes an output that is not a page (an organisation-year workbook): from the cache when what it is made of
+    /// (<paramref name="inputs"/>, hashed as a view is) is unchanged, else made by <paramref name="make"/>.
+    /// </summary>
+    public void Write(SiteWriter writer, string path, object inputs, Func<byte[]> make)
+    {
+        if (Write(writer, path, fingerprints?.Of(path, inputs), make).Made)
+        {
+            made.Add(path);
+        }
+    }
+
+    /// <summary>Site-relative paths of the outputs other than pages made (not reused) in this build.</summary>
+    public IReadOnlyCollection<string> Made => made;
+
+    private (byte[] Bytes, bool Made) Write(SiteWriter writer, string path, string? key, Func<byte[]> make)
+    {
+        if (cache is null || folder is null || key is null)
+        {
+            var page = make();
+            writer.WriteBytes(path, page);
+            return (page, true);
+        }
+
         var file = Path.Combine(folder, key[..2], key);
         if (index.TryGetValue(key, out var hash) && cache.ReadLinked(file, hash) is { } cached)
         {
             writer.WriteLinked(path, file, cached);
             used[key] = hash;
-            Interlocked.Increment(ref reused);
-            return cached;
+            return (cached, false);
         }
 
-        var bytes = Utf8.GetBytes(renderer.Render(view));
+        var bytes = make();
         var written = writer.WriteBytes(path, bytes);
-        rendered.Add(path);
         cache.Link(file, written, bytes);
         used[key] = SHA256.HashData(bytes);
-        return bytes;
+        return (bytes, true);
     }
 
     /// <summary>After a successful build: forgets entries this build did not use.</summary>

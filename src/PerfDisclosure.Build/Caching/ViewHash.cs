@@ -1,6 +1,10 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Scriban.Runtime;
@@ -12,17 +16,39 @@ namespace PerfDisclosure.Build.Caching;
 /// and numbers as written, maps by sorted key, lists in order, other objects by their public members, a function by
 /// its method and what it captured. Two views that hash alike render alike (with the same theme and tool), so a page
 /// is keyed by its view, not by a hand-kept list of the options and files it might depend on.
+/// What is hashed is gathered in one buffer and given to the hash once (not one call per value); a frozen
+/// (read-only, all of it) map such as the theme's strings, which every page is given, is hashed once per build and
+/// stands in each page's hash as its digest.
 /// </summary>
 public static class ViewHash
 {
     /// <summary>Deeper than any view the theme is given; a deeper one is a cycle the reference check missed.</summary>
     private const int MaxDepth = 64;
 
-    public static void Add(IncrementalHash hash, object? value) => new Walker(hash).Add(value, 0);
+    /// <summary>The digests of frozen maps, each made once: a read-only map of read-only maps and plain values cannot change.</summary>
+    private static readonly ConditionalWeakTable<ScriptObject, byte[]> Frozen = new();
 
-    private sealed class Walker(IncrementalHash hash)
+    /// <summary>The members a template can read of each type, found once per type.</summary>
+    private static readonly ConcurrentDictionary<Type, MemberInfo[]> Members = new();
+
+    public static void Add(IncrementalHash hash, object? value)
+    {
+        var walker = new Walker(new ArrayBufferWriter<byte>(1 << 14));
+        walker.Add(value, 0);
+        hash.AppendData(walker.Written);
+    }
+
+    private static MemberInfo[] Readable(Type type) => Members.GetOrAdd(type, t =>
+        [.. t.GetMembers(BindingFlags.Public | BindingFlags.Instance).Where(m => m is FieldInfo || (m is PropertyInfo p && p.CanRead && p.GetIndexParameters().Length == 0)).OrderBy(m => m.Name, StringComparer.Ordinal)]);
+
+    private sealed class Walker(ArrayBufferWriter<byte> buffer)
     {
         private readonly HashSet<object> open = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Whether everything walked so far is frozen: plain values and read-only maps only.</summary>
+        public bool Immutable { get; private set; } = true;
+
+        public ReadOnlySpan<byte> Written => buffer.WrittenSpan;
 
         public void Add(object? value, int depth)
         {
@@ -64,7 +90,11 @@ public static class ViewHash
         {
             switch (value)
             {
+                case ScriptObject { IsReadOnly: true } map:
+                    Digest(map, depth);
+                    return;
                 case IDictionary<string, object?> map:
+                    Immutable = false;
                     Tag('d');
                     foreach (var key in map.Keys.Order(StringComparer.Ordinal))
                     {
@@ -75,15 +105,18 @@ public static class ViewHash
                     Tag('e');
                     return;
                 case DynamicCustomFunction function:
+                    Immutable = false;
                     // A function the template may call: its code (covered by the tool's version) and what it captured.
                     Text('f', $"{function.Method.DeclaringType?.FullName}.{function.Method.Name}#{function.Method.MetadataToken}");
                     Add(function is DelegateCustomFunction bound ? bound.Target : null, depth);
                     return;
                 case Delegate callback:
+                    Immutable = false;
                     Text('f', $"{callback.Method.DeclaringType?.FullName}.{callback.Method.Name}#{callback.Method.MetadataToken}");
                     Add(callback.Target, depth);
                     return;
                 case IEnumerable items:
+                    Immutable = false;
                     Tag('l');
                     foreach (var item in items)
                     {
@@ -95,9 +128,10 @@ public static class ViewHash
             }
 
             // Any other object: what a template can read of it (Scriban exposes public properties and fields).
+            Immutable = false;
             var type = value.GetType();
             Text('o', type.FullName ?? type.Name);
-            foreach (var member in type.GetMembers(BindingFlags.Public | BindingFlags.Instance).Where(m => m is FieldInfo || (m is PropertyInfo p && p.CanRead && p.GetIndexParameters().Length == 0)).OrderBy(m => m.Name, StringComparer.Ordinal))
+            foreach (var member in Readable(type))
             {
                 Text('m', member.Name);
                 Add(member is FieldInfo field ? field.GetValue(value) : ((PropertyInfo)member).GetValue(value), depth);
@@ -106,14 +140,49 @@ public static class ViewHash
             Tag('e');
         }
 
-        private void Tag(char tag) => hash.AppendData([(byte)tag]);
+        /// <summary>A read-only map, as the digest of its own walk: made once when all of it is frozen.</summary>
+        private void Digest(ScriptObject map, int depth)
+        {
+            if (!Frozen.TryGetValue(map, out var digest))
+            {
+                var inner = new Walker(new ArrayBufferWriter<byte>(1 << 12));
+                inner.Tag('d');
+                foreach (var key in map.Keys.Order(StringComparer.Ordinal))
+                {
+                    inner.Text('k', key);
+                    inner.Add(map[key], depth);
+                }
+
+                inner.Tag('e');
+                digest = SHA256.HashData(inner.Written);
+                if (inner.Immutable)
+                {
+                    Frozen.AddOrUpdate(map, digest);
+                }
+                else
+                {
+                    Immutable = false;
+                }
+            }
+
+            Tag('h');
+            buffer.Write(digest);
+        }
+
+        private void Tag(char tag)
+        {
+            buffer.GetSpan(1)[0] = (byte)tag;
+            buffer.Advance(1);
+        }
 
         private void Text(char tag, string text)
         {
-            var bytes = Encoding.UTF8.GetBytes(text);
+            var length = Encoding.UTF8.GetByteCount(text);
             Tag(tag);
-            hash.AppendData(BitConverter.GetBytes(bytes.Length));
-            hash.AppendData(bytes);
+            var span = buffer.GetSpan(4 + length);
+            BinaryPrimitives.WriteInt32LittleEndian(span, length);
+            Encoding.UTF8.GetBytes(text, span[4..]);
+            buffer.Advance(4 + length);
         }
     }
 }

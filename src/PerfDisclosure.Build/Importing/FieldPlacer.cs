@@ -163,12 +163,16 @@ public static partial class FieldPlacer
         }
     }
 
-    private static void Assign(PlacingContext context, Entry entry, SourceCell cell)
+    /// <summary>Places the cell's text in the field, read as the field's type; a value of the wrong type is reported, not placed.</summary>
+    internal static void Assign(PlacingContext context, Entry entry, SourceCell cell)
     {
         context.Consumed.Add(cell);
         var text = cell.Text;
         switch (entry.Field.Type)
         {
+            case FieldType.Amount or FieldType.Number when entry.Field.Placeholders.Contains(text.Trim()):
+                text = text.Trim();
+                break;
             case FieldType.Amount or FieldType.Number:
                 if (CleanNumber.Read(text) is not { } number)
                 {

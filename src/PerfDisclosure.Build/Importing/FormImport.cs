@@ -17,7 +17,7 @@ public static class FormImport
     public static ImportResult Read(string path, ImportSettings settings, SourceLimits? limits = null)
     {
         var notes = new List<ImportNote>();
-        var results = ReadTables(path, limits ?? SourceLimits.Default, notes).Select(t => TableImporter.Import(t, settings)).ToList();
+        var results = ReadTables(path, limits ?? SourceLimits.Default, notes).Select(t => Import(t, settings)).ToList();
         return new ImportResult([.. results.SelectMany(r => r.Forms)], [.. results.SelectMany(r => r.Unplaced)], [.. notes, .. results.SelectMany(r => r.Notes)]);
     }
 
@@ -27,6 +27,18 @@ public static class FormImport
         var plan = ImportWriter.Plan([(result, source)], contentDir, settings);
         ImportWriter.Commit(plan);
         return [.. plan.Where(f => f.Outcome != ImportOutcome.Unchanged).Select(f => f.Path)];
+    }
+
+    /// <summary>A table's forms; text of one cell per line is first put back into rows (<see cref="OneCellPerLine"/>).</summary>
+    private static ImportResult Import(SourceTable table, ImportSettings settings)
+    {
+        if (!OneCellPerLine.Is(table, settings))
+        {
+            return TableImporter.Import(table, settings);
+        }
+
+        var (rows, lines, assumed) = OneCellPerLine.Rebuild(table, settings);
+        return OneCellPerLine.Remap(TableImporter.Import(rows, settings), lines, assumed);
     }
 
     private static List<SourceTable> ReadTables(string path, SourceLimits limits, List<ImportNote> notes)

@@ -4,7 +4,7 @@ namespace PerfDisclosure.Build.Importing;
 
 /// <summary>
 /// The 一级/二级 names of a layout's framework, as a form prints them (a leading + or *, a form's own mark, is
-/// ignored), and its wording hints: what the indicator placer compares printed cells with.
+/// ignored, and so is a weight printed in the name where the framework declares one, <c>weight_in_label</c>), and its wording hints: what the indicator placer compares printed cells with.
 /// </summary>
 public sealed class FrameworkNames(IndicatorFramework? framework)
 {
@@ -23,8 +23,15 @@ public sealed class FrameworkNames(IndicatorFramework? framework)
         return parents.Count == 1 ? parents[0] : null;
     }
 
+    /// <summary>Whether the framework's levels list this 二级指标 under this 一级指标 (成本指标 under 产出指标, though its skeleton makes 成本指标 a 一级指标).</summary>
+    public bool IsUnder(string level1Name, string level2Name) => framework?.Levels.GetValueOrDefault(Plain(level1Name))?.Contains(Plain(level2Name)) == true;
+
+    /// <summary>Whether two printed names are the same framework name (产出指标(60分) and 产出指标).</summary>
+    public bool IsSame(string a, string b) => Plain(a) == Plain(b);
+
     /// <summary>Whether the framework's wording hints say this 三级指标 belongs under another 二级指标 (PD0103).</summary>
     public bool Contradicts(string level2, string level3) => framework?.Contradiction(Plain(level2), level3) is not null;
 
-    private static string Plain(string text) => Labels.Normalise(text).TrimStart('+', '*');
+    /// <summary>The name as the framework lists it: a weight the framework says forms print in it (产出指标(60分)) left out.</summary>
+    private string Plain(string text) => (framework?.Plain(Labels.Normalise(text)) ?? Labels.Normalise(text)).TrimStart('+', '*');
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PerfDisclosure.Build.Reporting;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Validation.Rules.Import;
@@ -11,7 +10,8 @@ namespace PerfDisclosure.Build.Importing;
 public sealed record ImportOptions(string ContentDir, string? TemplatesDir, int? Year, bool Partial = false, bool DryRun = false, bool CreateOrganisations = true);
 
 /// <summary>What one source gave: its forms and what became of them.</summary>
-public sealed record ImportFileSummary(string File, int Forms, int Added, int Updated, int Unchanged, int NotPlaced, int Assumptions, int FormulaText = 0);
+/// <param name="Placed">The non-empty cells read into a form (<see cref="ImportedForm.Placed"/>): with the cells not placed and the headings above the first form, every non-empty cell of the source.</param>
+public sealed record ImportFileSummary(string File, int Forms, int Added, int Updated, int Unchanged, int NotPlaced, int Assumptions, int FormulaText = 0, int Placed = 0);
 
 /// <summary>What a run found and did: every finding (at its cell, with its code), the plan, and whether it was written.</summary>
 public sealed record ImportRunResult(IReadOnlyList<Diagnostic> Findings, IReadOnlyList<PlannedFile> Plan, bool Written, IReadOnlyList<ImportFileSummary> Files, int CompleteForms)
@@ -28,8 +28,8 @@ public sealed record ImportRunResult(IReadOnlyList<Diagnostic> Findings, IReadOn
         foreach (var f in Files)
         {
             yield return en
-                ? $"{f.File}: {f.Forms} form(s), {f.Added} written, {f.Updated} updated, {f.Unchanged} unchanged, {f.NotPlaced} cell(s) not placed, {f.Assumptions} assumption(s) to check{(f.FormulaText > 0 ? $", {f.FormulaText} formula-looking text cell(s) kept as text" : string.Empty)}"
-                : $"{f.File}：表单 {f.Forms} 张，新写 {f.Added}，更新 {f.Updated}，未变 {f.Unchanged}，未放入的单元格 {f.NotPlaced} 个，需核对的假定 {f.Assumptions} 处{(f.FormulaText > 0 ? $"，形似公式的文字 {f.FormulaText} 个（按文字保留）" : string.Empty)}";
+                ? $"{f.File}: {f.Forms} form(s), {f.Added} written, {f.Updated} updated, {f.Unchanged} unchanged, {f.NotPlaced} cell(s) not placed, {f.Assumptions} assumption(s) to check, {f.Placed} cell(s) placed{(f.FormulaText > 0 ? $", {f.FormulaText} formula-looking text cell(s) kept as text" : string.Empty)}"
+                : $"{f.File}：表单 {f.Forms} 张，新写 {f.Added}，更新 {f.Updated}，未变 {f.Unchanged}，未放入的单元格 {f.NotPlaced} 个，需核对的假定 {f.Assumptions} 处，放入的单元格 {f.Placed} 个{(f.FormulaText > 0 ? $"，形似公式的文字 {f.FormulaText} 个（按文字保留）" : string.Empty)}";
         }
 
         foreach (var file in Plan.Where(p => Written && p.Outcome != ImportOutcome.Unchanged))
@@ -102,7 +102,8 @@ public static class ImportRun
                 mine.Count(p => p.Outcome == ImportOutcome.Unchanged),
                 problems.Count,
                 result.Notes.Count(n => n.Rule == ImportRules.Assumed),
-                result.Notes.Count(n => n.Rule == ImportRules.FormulaText)));
+                result.Notes.Count(n => n.Rule == ImportRules.FormulaText),
+                result.Forms.Sum(f => f.Placed)));
         }
 
         // Organisations made for the written forms are findings too (PD1006 at the cell), so the plan's organisation files are named there.
@@ -123,7 +124,9 @@ public static class ImportRun
 
     /// <summary>A source that cannot be read, as one line with its code.</summary>
     public static string Unreadable(SourceFileException e, string language) =>
-        TerminalText.Escape(string.Create(CultureInfo.InvariantCulture, $"error {e.Rule.Code}: {(language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? string.Empty : (e.Rule == ImportRules.Unreadable ? "文件无法读取，未导入任何内容" : e.Rule.Title) + "：")}{OneLine(e.Message)}"));
+        language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+            ? TerminalText.Escape($"error {e.Rule.Code}: {OneLine(e.Message)}")
+            : TerminalText.Escape($"error {e.Rule.Code}: {(e.Rule == ImportRules.Unreadable ? "文件无法读取，未导入任何内容" : e.Rule.Title)}：{OneLine(e.MessageZh ?? e.Message)}");
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

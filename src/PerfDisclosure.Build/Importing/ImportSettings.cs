@@ -24,6 +24,16 @@ public sealed record ImportSettings(
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Titles { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// The words each layout's indicator table prints over its three name columns (<c>level_headers:</c> of
+    /// <c>templates/import/&lt;layout&gt;.yaml</c>), normalised, each with the name column it heads.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> LevelHeaders { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>The name column (<see cref="IndicatorPlacer.Level1"/> …) a header cell of the layout's indicator table heads, or null.</summary>
+    public string? LevelOf(string layout, string normalised) =>
+        LevelHeaders.TryGetValue(layout, out var headers) && headers.TryGetValue(normalised, out var level) ? level : null;
+
     /// <summary>The forms already in content/, to update instead of writing a second copy.</summary>
     public IReadOnlyList<Core.Forms.Form> ExistingForms { get; init; } = [];
 
@@ -57,6 +67,7 @@ public sealed record ImportSettings(
         {
             ExistingForms = loaded?.Forms ?? [],
             Titles = layouts.Keys.ToDictionary(id => id, id => TitlesOf(theme, id), StringComparer.Ordinal),
+            LevelHeaders = layouts.Keys.ToDictionary(id => id, id => LevelHeadersOf(theme, id), StringComparer.Ordinal),
         };
     }
 
@@ -65,8 +76,22 @@ public sealed record ImportSettings(
 
     private static IReadOnlyList<string> TitlesOf(ThemeFiles theme, string layout) => ListOf(theme, layout, "titles");
 
-    /// <summary>A list of texts from <c>templates/import/&lt;layout&gt;.yaml</c>; empty when the file or the key is missing.</summary>
-    private static List<string> ListOf(ThemeFiles theme, string layout, string key)
+    private static IReadOnlyDictionary<string, string> LevelHeadersOf(ThemeFiles theme, string layout)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var level in new[] { IndicatorPlacer.Level1, IndicatorPlacer.Level2, IndicatorPlacer.Level3 })
+        {
+            foreach (var text in ListOf(theme, layout, "level_headers", level))
+            {
+                headers.TryAdd(Labels.Normalise(text), level);
+            }
+        }
+
+        return headers;
+    }
+
+    /// <summary>A list of texts from <c>templates/import/&lt;layout&gt;.yaml</c>, under its keys in turn; empty when the file or a key is missing.</summary>
+    private static List<string> ListOf(ThemeFiles theme, string layout, params string[] keys)
     {
         var texts = new List<string>();
         if (theme.Find($"import/{layout}.yaml") is not { } file)
@@ -76,7 +101,14 @@ public sealed record ImportSettings(
 
         var diagnostics = new DiagnosticBag();
         var reader = new NodeReader(file.DisplayPath, diagnostics);
-        if (reader.Mapping(Yaml.Parse(file.DisplayPath, file.ReadText()), "import") is { } root)
+        YamlNode? at = reader.Mapping(Yaml.Parse(file.DisplayPath, file.ReadText()), "import");
+        foreach (var parent in keys[..^1])
+        {
+            at = at is YamlMappingNode mapping ? LayoutReader.Child(mapping, parent) : null;
+        }
+
+        var key = keys[^1];
+        if (at is YamlMappingNode root)
         {
             foreach (var node in reader.Sequence(LayoutReader.Child(root, key), key)?.Children ?? [])
             {

@@ -42,7 +42,17 @@ public sealed class ImportedForm(LayoutDefinition layout, SourceCell title)
     public LayoutDefinition Layout { get; } = layout;
 
     /// <summary>The cell holding the form's title, where the form starts in the source.</summary>
-    public SourceCell Title { get; } = title;
+    public SourceCell Title { get; private set; } = title;
+
+    /// <summary>Whether <see cref="Title"/>'s row is a line of text of one cell per line (<see cref="OneCellPerLine"/>), not a table's row.</summary>
+    public bool AtLine { get; private set; }
+
+    /// <summary>Puts the title at the line of the text it was read from.</summary>
+    public void MoveTitleToLine(int line)
+    {
+        Title = Title with { Row = line, Column = 1 };
+        AtLine = true;
+    }
 
     /// <summary>The table the form was read from (a file, a sheet, a PDF), as findings name it.</summary>
     public string File { get; init; } = string.Empty;
@@ -59,6 +69,9 @@ public sealed class ImportedForm(LayoutDefinition layout, SourceCell title)
     public List<Dictionary<string, string>> Indicators { get; } = [];
 
     public string? ProjectName => Layout.PathOf(FieldRole.ProjectName) is { } path ? Values.GetValueOrDefault(path)?.Text : null;
+
+    /// <summary>The form's non-empty source cells read into it: title, labels, headers and values (a formula-looking text kept as text among them).</summary>
+    public int Placed { get; set; }
 
     /// <summary>What stops this form being written: its cells not placed and values of the wrong type (errors).</summary>
     public List<UnplacedCell> Problems { get; } = [];

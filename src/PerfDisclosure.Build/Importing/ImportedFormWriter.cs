@@ -11,7 +11,7 @@ public static partial class ImportedFormWriter
     {
         var yaml = new StringBuilder();
         yaml.Append("# yaml-language-server: $schema=../../../../templates/").Append(LayoutSchema.Folder).Append(LayoutSchema.FileName(form.Layout.Id)).Append('\n');
-        yaml.Append(ImportWriter.Marker).Append(YamlScalar.Comment(source)).Append(", row ").Append(form.Title.Row).Append('\n');
+        yaml.Append(ImportWriter.Marker).Append(YamlScalar.Comment(source)).Append(form.AtLine ? ", line " : ", row ").Append(form.Title.Row).Append('\n');
         yaml.Append("layout: ").Append(form.Layout.Id).Append('\n');
         yaml.Append("year: ").Append(form.Year).Append('\n');
         Fields(yaml, form, form.Layout.Fields, "", "");

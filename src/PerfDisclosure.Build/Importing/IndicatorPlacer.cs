@@ -2,8 +2,12 @@ using PerfDisclosure.Core.Validation.Rules.Import;
 namespace PerfDisclosure.Build.Importing;
 
 /// <summary>
-/// Places the 绩效指标 rows under the header that names 一级指标 and 二级指标. Rules, in order, each general:
+/// Places the 绩效指标 rows under the header that names the level-1 and level-2 name columns, in the words the
+/// layout's import patterns list (<c>level_headers:</c> of <c>templates/import/&lt;layout&gt;.yaml</c>). Rules, in order, each general:
 /// <list type="number">
+/// <item>A row of totals under the block (总分 with values under 分值 and 得分) gives each value to the total of its column's role.</item>
+/// <item>A header may take two rows: where the layout groups indicator columns (<c>group:</c>, 年度指标值 over 指标性质 /
+/// 指标值 / 度量单位), the row below the group's label names them.</item>
 /// <item>A header column with no label is a merged cell the extraction may drop: a row with text in it is shifted left there.</item>
 /// <item>A row with no value cells that follows a row whose 一级/二级 names are not the framework's, or a row with
 /// values only that follows a row with names only, continues that row (text split by a page break or a narrow cell).</item>
@@ -28,20 +32,31 @@ public static class IndicatorPlacer
         var header = -1;
         for (var r = 0; r < rows.Count && header < 0; r++)
         {
-            var norms = rows[r].Select(c => Labels.Normalise(c.Text)).ToList();
-            if (norms.Contains("一级指标") && norms.Contains("二级指标"))
+            if (IsHeader(context, rows[r]) || IsSubHeader(context, rows[r]))
             {
                 header = r;
             }
         }
 
-        if (header < 0)
+        if (header < 0 || !rows[header].Any(c => context.LevelOf(Labels.Normalise(c.Text)) == Level1))
         {
+            // No header names the level-1 column (a layout without level_headers:): its cells stay unplaced, reported.
             return block;
         }
 
         var columns = Columns(context, rows[header]);
         block.Add(rows[header]);
+        if (header + 1 < rows.Count && IsSubHeader(context, rows[header + 1]))
+        {
+            // A header of two rows: the columns a layout groups (group:) are named in the row below their group's label.
+            foreach (var (column, key) in Columns(context, rows[header + 1]))
+            {
+                columns[column] = key;
+            }
+
+            block.Add(rows[++header]);
+        }
+
         var level1Column = columns.First(c => c.Value == Level1).Key;
         var valueKeys = context.Layout.IndicatorColumns.Select(c => c.Key).ToList();
         var phantoms = Enumerable.Range(level1Column, columns.Keys.Max() - level1Column).Where(i => !columns.ContainsKey(i)).ToList();
@@ -63,6 +78,11 @@ public static class IndicatorPlacer
             var firstNorm = Labels.Normalise(first.Text);
             if (fieldLabels.Contains(firstNorm) || fieldLabels.Any(l => Labels.Base(l) == firstNorm))
             {
+                if (PlaceTotals(context, rows[r], first, columns))
+                {
+                    block.Add(rows[r]);
+                }
+
                 break;
             }
 
@@ -75,8 +95,7 @@ public static class IndicatorPlacer
                 continue;
             }
 
-            var norms = rows[r].Select(c => Labels.Normalise(c.Text)).ToList();
-            if (norms.Contains("一级指标") && norms.Contains("二级指标"))
+            if (IsHeader(context, rows[r]) || IsSubHeader(context, rows[r]))
             {
                 rows[r].Where(c => !c.IsEmpty).ToList().ForEach(c => context.Consumed.Add(c));
                 continue;
@@ -132,25 +151,104 @@ public static class IndicatorPlacer
         for (var i = 0; i < header.Count; i++)
         {
             var norm = Labels.Normalise(header[i].Text);
-            var key = norm switch
-            {
-                "一级指标" => Level1,
-                "二级指标" => Level2,
-                "三级指标" => Level3,
-                _ => context.Layout.IndicatorColumns.FirstOrDefault(c => Labels.Normalise(c.Label) == norm || Labels.Base(Labels.Normalise(c.Label)) == norm)?.Key,
-            };
+            var key = context.LevelOf(norm) ?? context.Layout.IndicatorColumns.FirstOrDefault(c => Labels.Normalise(c.Label) == norm || Labels.Base(Labels.Normalise(c.Label)) == norm)?.Key;
             if (key is not null)
             {
                 columns[i] = key;
                 context.Consumed.Add(header[i]);
             }
-            else if (context.IsPrintedLabel(norm))
+            else if (context.IsPrintedLabel(norm) || context.Layout.IndicatorColumns.Any(c => c.Group is { } group && Labels.Normalise(group) == norm))
             {
                 context.Consumed.Add(header[i]);
             }
         }
 
         return columns;
+    }
+
+    /// <summary>What the sum of an indicator column is, by role: the 分值 column adds up to the total weight, 得分 to the total score.</summary>
+    private static readonly (Core.Layouts.ColumnRole Column, Core.Layouts.FieldRole Total)[] Totals =
+    [
+        (Core.Layouts.ColumnRole.Weight, Core.Layouts.FieldRole.TotalWeight),
+        (Core.Layouts.ColumnRole.Score, Core.Layouts.FieldRole.TotalScore),
+    ];
+
+    /// <summary>
+    /// The row below the indicators whose label is a total's (总分) and whose values stand under the header's 分值 and
+    /// 得分 columns only: each value goes to the total of its column's role, whatever the label names.
+    /// </summary>
+    /// <summary>The totals a row under the block gives (总分 with values under 分值 and 得分): each indicator column's key and its total's path.</summary>
+    public static List<(string Key, string Path)> TotalsOf(Core.Layouts.LayoutDefinition layout) =>
+        [.. Totals.Select(t => (Key: layout.ColumnOf(t.Column), Path: layout.PathOf(t.Total))).Where(t => t.Key is not null && t.Path is not null).Select(t => (t.Key!, t.Path!))];
+
+    private static bool PlaceTotals(PlacingContext context, IReadOnlyList<SourceCell> row, SourceCell label, Dictionary<int, string> columns)
+    {
+        var entries = FieldPlacer.Flatten(context.Layout.Fields, "").ToList();
+        var norm = Labels.Normalise(label.Text);
+        var totals = TotalsOf(context.Layout);
+        if (!entries.Any(e => totals.Any(t => t.Path == e.Path) && (e.Norm == norm || e.BaseNorm == norm)))
+        {
+            return false;
+        }
+
+        var values = row.Select((cell, i) => (Cell: cell, Index: i)).Where(x => !x.Cell.IsEmpty && x.Cell != label).ToList();
+        var placed = values.Select(x => (x.Cell, Total: columns.TryGetValue(x.Index, out var key) ? totals.FirstOrDefault(t => t.Key == key) : default)).ToList();
+        if (values.Count == 0 || placed.Any(p => p.Total.Path is null))
+        {
+            return false;
+        }
+
+        context.Consumed.Add(label);
+        foreach (var (cell, total) in placed)
+        {
+            FieldPlacer.Assign(context, entries.First(e => e.Path == total.Path), cell);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A required total weight the form does not print (its layout prints only 总分): what its weights add up to, the
+    /// execution weight and every indicator's 分值, written and told as an assumption to check (PD1007).
+    /// </summary>
+    public static void AddUnprintedTotalWeight(PlacingContext context)
+    {
+        var layout = context.Layout;
+        if (layout.PathOf(Core.Layouts.FieldRole.TotalWeight) is not { } path || context.Form.Values.ContainsKey(path)
+            || FieldPlacer.Flatten(layout.Fields, "").FirstOrDefault(e => e.Path == path) is not { Field.Required: true } entry
+            || layout.ColumnOf(Core.Layouts.ColumnRole.Weight) is not { } weightKey)
+        {
+            return;
+        }
+
+        var execution = layout.PathOf(Core.Layouts.FieldRole.ExecutionWeight) is { } at && context.Form.Values.TryGetValue(at, out var printed) ? [printed.Text] : Array.Empty<string>();
+        var weights = execution.Concat(context.Form.Indicators.Select(row => row.GetValueOrDefault(weightKey)).OfType<string>()).ToList();
+        if (weights.Count == 0)
+        {
+            return;
+        }
+
+        var sum = weights.Sum(w => decimal.Parse(w, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Form.Values[path] = new ImportedValue(entry.Field, sum, context.Form.Title);
+        context.Assume(context.Form.Title, $"表单未印{entry.Field.Label}，按各项分值之和 {sum} 写入 {path}，请核对", $"the form prints no {entry.Field.Label}: wrote {path}: {sum}, what the weights add up to; check it");
+    }
+
+    /// <summary>
+    /// Whether the row is the indicator table's header: it names the layout's level-1 and level-2 name columns, in
+    /// any wording the layout's import patterns list (<c>level_headers:</c>).
+    /// </summary>
+    private static bool IsHeader(PlacingContext context, IReadOnlyList<SourceCell> row)
+    {
+        var levels = row.Select(c => context.LevelOf(Labels.Normalise(c.Text))).ToHashSet();
+        return levels.Contains(Level1) && levels.Contains(Level2);
+    }
+
+    /// <summary>Whether every cell of the row with text names an indicator column the layout places in a group (the header's second row).</summary>
+    private static bool IsSubHeader(PlacingContext context, IReadOnlyList<SourceCell> row)
+    {
+        var grouped = context.Layout.IndicatorColumns.Where(c => c.Group is not null).Select(c => Labels.Normalise(c.Label)).ToHashSet(StringComparer.Ordinal);
+        var texts = row.Where(c => !c.IsEmpty).Select(c => Labels.Normalise(c.Text)).ToList();
+        return grouped.Count > 0 && texts.Count > 0 && texts.All(grouped.Contains);
     }
 
     /// <summary>Cells by column key; text in a phantom column shifts the rest of the row one place right per phantom.</summary>

@@ -102,7 +102,7 @@ public static class MergedLabels
                 {
                     level2 = previous2;
                 }
-                else if (names.ParentOf(level2) is { } parent && parent != level1)
+                else if (names.ParentOf(level2) is { } parent && !names.IsSame(parent, level1!))
                 {
                     // A merged 一级指标 cell printed lower down than its first row: the framework says whose 二级 this is.
                     level1 = parent;

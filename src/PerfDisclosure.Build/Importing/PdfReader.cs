@@ -95,7 +95,12 @@ public static class PdfReader
             throw new SourceFileException(images > 0
                 ? $"{display}: the PDF holds no text, only {images} image(s): a scan; import the form's spreadsheet or a PDF printed from it"
                 : $"{display}: the PDF holds no text")
-            { Rule = ImportRules.ScannedPdf };
+            {
+                Rule = ImportRules.ScannedPdf,
+                MessageZh = images > 0
+                    ? $"{display}：PDF 中没有文字，只有 {images} 张图片，是扫描件；请导入表单的表格文件，或由它打印的 PDF"
+                    : $"{display}：PDF 中没有文字",
+            };
         }
 
         return new SourceTable(table, rows);

@@ -52,4 +52,7 @@ public sealed class SourceFileException(string message, Exception? inner = null)
 {
     /// <summary>The finding it is (PD1011 unless said otherwise: PD1010 for a PDF that holds no text).</summary>
     public Core.Validation.Rule Rule { get; init; } = Core.Validation.Rules.Import.ImportRules.Unreadable;
+
+    /// <summary>The same in Chinese, where a throw site says it; else the Chinese line is the code's title before <see cref="Exception.Message"/>.</summary>
+    public string? MessageZh { get; init; }
 }

@@ -68,6 +68,7 @@ public static partial class TableImporter
             var context = new PlacingContext(table.File, form, settings, consumed, unplaced, notes);
             var indicatorRows = IndicatorPlacer.Place(context, rows);
             FieldPlacer.Place(context, rows.Where(r => !indicatorRows.Contains(r)).ToList());
+            IndicatorPlacer.AddUnprintedTotalWeight(context);
             foreach (var cell in rows.SelectMany(r => r).Where(c => !c.IsEmpty && !consumed.Contains(c)))
             {
                 unplaced.Add(new UnplacedCell(table.File, cell.Row, cell.Column, cell.Text, ImportRules.CellNotPlaced, "未放入任何字段", "not placed in any field"));
@@ -85,6 +86,7 @@ public static partial class TableImporter
             }
 
             form.Problems.AddRange(unplaced.Skip(problemsBefore));
+            form.Placed = rows.SelectMany(r => r).Count(c => !c.IsEmpty && consumed.Contains(c) && !form.Problems.Any(p => p.Row == c.Row && p.Column == c.Column));
             forms.Add(form);
         }
 
@@ -95,7 +97,7 @@ public static partial class TableImporter
     /// Each layout's title and the titles its import file declares, as patterns over the normalised text
     /// (<see cref="Labels.Normalise"/>): <c>{year}</c> is four digits, taken as the form's year.
     /// </summary>
-    private static List<(LayoutDefinition Layout, Regex Pattern)> TitlePatterns(ImportSettings settings)
+    internal static List<(LayoutDefinition Layout, Regex Pattern)> TitlePatterns(ImportSettings settings)
     {
         var patterns = new List<(LayoutDefinition, Regex)>();
         foreach (var layout in settings.Layouts.Values.OrderBy(l => l.Id, StringComparer.Ordinal))
@@ -169,6 +171,9 @@ public sealed record PlacingContext(string File, ImportedForm Form, ImportSettin
 
         return joined;
     }
+
+    /// <summary>The name column a header cell of the layout's indicator table heads, or null.</summary>
+    public string? LevelOf(string normalised) => Settings.LevelOf(Layout.Id, normalised);
 
     public bool IsPrintedLabel(string normalised) => Settings.PrintedLabels.TryGetValue(Layout.Id, out var labels) && labels.Contains(normalised);
 }

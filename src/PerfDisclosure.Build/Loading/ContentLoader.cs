@@ -6,7 +6,6 @@ using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Validation.Rules.Input;
 using PerfDisclosure.Core.Validation.Rules.Schema;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 

@@ -1,7 +1,6 @@
 using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Schemas;
 using PerfDisclosure.Core.Validation.Rules.Schema;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 

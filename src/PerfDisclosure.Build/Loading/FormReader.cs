@@ -3,7 +3,6 @@ using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Validation.Rules.Schema;
 using PerfDisclosure.Core.Values;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 
@@ -43,7 +42,8 @@ public static class FormReader
         if (!layouts.TryGetValue(layoutId, out var layout))
         {
             var suggestion = Suggestions.Closest(layoutId, layouts.Keys);
-            diagnostics.Report(SchemaRules.UnknownLayout, reader.At(LayoutReader.Child(root, "layout")!), $"未知版式“{layoutId}”", $"Unknown layout '{layoutId}'", suggestion is null ? null : $"did you mean '{suggestion}'?");
+            var (zh, en) = Core.Validation.Suggestions.Phrase(suggestion);
+            diagnostics.Report(SchemaRules.UnknownLayout, reader.At(LayoutReader.Child(root, "layout")!), $"未知版式“{layoutId}”{zh}", $"Unknown layout '{layoutId}'{en}", suggestion is null ? null : $"did you mean '{suggestion}'?");
             return null;
         }
 
@@ -86,7 +86,8 @@ public static class FormReader
             if (!known.Contains(key))
             {
                 var suggestion = Suggestions.Closest(key, known);
-                reader.Diagnostics.Report(SchemaRules.UnknownKey, reader.At(keyNode), $"未知字段“{prefix}{key}”", $"Unknown field '{prefix}{key}'", suggestion is null ? null : $"did you mean '{suggestion}'?");
+                var (zh, en) = Core.Validation.Suggestions.Phrase(suggestion);
+                reader.Diagnostics.Report(SchemaRules.UnknownKey, reader.At(keyNode), $"未知字段“{prefix}{key}”{zh}", $"Unknown field '{prefix}{key}'{en}", suggestion is null ? null : $"did you mean '{suggestion}'?");
             }
         }
 
@@ -162,7 +163,8 @@ public static class FormReader
                 else if (text is not null && definition.AllowedValues.Count > 0 && !definition.AllowedValues.Contains(text))
                 {
                     var suggestion = Suggestions.Closest(text, definition.AllowedValues);
-                    reader.Diagnostics.Report(SchemaRules.NotAllowedValue, at, $"{what}（{definition.Label}）的值“{text}”不在允许范围：{string.Join("、", definition.AllowedValues)}", $"'{text}' is not an allowed value of {what}: {string.Join(", ", definition.AllowedValues)}", suggestion is null ? null : $"did you mean '{suggestion}'?");
+                    var (zh, en) = Core.Validation.Suggestions.Phrase(suggestion);
+                    reader.Diagnostics.Report(SchemaRules.NotAllowedValue, at, $"{what}（{definition.Label}）的值“{text}”不在允许范围：{string.Join("、", definition.AllowedValues)}{zh}", $"'{text}' is not an allowed value of {what}: {string.Join(", ", definition.AllowedValues)}{en}", suggestion is null ? null : $"did you mean '{suggestion}'?");
                 }
 
                 return text is null ? null : new TextValue(text, at);
@@ -188,7 +190,8 @@ public static class FormReader
             }
         }
 
-        return new TableValue(rows, at);
+        var total = definition.TotalRow is { } totalRow ? rows.FindIndex(r => r.Fields.TextAt(totalRow.Column)?.Trim() == totalRow.Label) : -1;
+        return new TableValue(rows, at, total >= 0 ? total : null);
     }
 
     /// <summary>Parses a published value; short ones recur across forms (≥95%, 100%), so each is parsed once and shared.</summary>

@@ -2,7 +2,6 @@ using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Schemas;
 using PerfDisclosure.Core.Validation.Rules.Schema;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 
@@ -63,7 +62,7 @@ public static class LayoutReader
             Required("owner"),
             reader.Text(Child(root, "framework"), "framework") ?? "mof",
             reader.Text(Child(root, "scoring"), "scoring"),
-            reader.Text(Child(root, "amount_unit"), "amount_unit") ?? "元",
+            reader.Text(Child(root, "amount_unit"), "amount_unit") ?? LayoutFile.DefaultAmountUnit,
             reader.Text(Child(root, "amount"), "amount") ?? string.Empty,
             reader.Boolean(Child(root, "landscape"), "landscape") ?? false,
             reader.Boolean(Child(root, "merge_levels"), "merge_levels") ?? true,
@@ -103,7 +102,7 @@ public static class LayoutReader
         }
 
         List<string> Texts(string key) => reader.Sequence(Child(mapping, key), key)?.Children.Select(c => reader.Text(c, key)).OfType<string>().ToList() ?? [];
-        return new Redaction(reader.Text(Child(mapping, "marker"), "marker") ?? "涉密", Texts("fields"), Texts("columns"));
+        return new Redaction(reader.Text(Child(mapping, "marker"), "marker") ?? Core.Values.ValueGrammar.ClassifiedWord, Texts("fields"), Texts("columns"));
     }
 
     /// <summary>A number field's <c>placeholders:</c>, the texts its official form prints where it has no number.</summary>
@@ -191,7 +190,7 @@ public static class LayoutReader
             var children = type switch
             {
                 FieldType.Group => Fields(reader, reader.Sequence(Child(field, "fields"), "fields"), [], columns, roles, topLevel: false),
-                FieldType.Table => TableColumns.Read(reader, field, key, Fields(reader, reader.Sequence(Child(field, "columns"), "columns"), [], columns: false, [], topLevel: false, inTable: true)),
+                FieldType.Table => TableColumns.Read(reader, field, key, Fields(reader, reader.Sequence(Child(field, "columns"), "columns"), [], columns: false, roles, topLevel: false, inTable: true)),
                 _ => null,
             };
             var definition = new FieldDefinition(
@@ -209,7 +208,20 @@ public static class LayoutReader
                 Placeholders = Placeholders(reader, field, definition),
                 Group = Placement(reader, field, "group", columns, "只有指标列可以有 group（列组）", "Only indicator columns have a group"),
                 Section = EnumNames.TryParse<FieldSection>(Placement(reader, field, "section", topLevel, "只有顶层字段可以有 section（所在部分）", "Only top-level fields have a section"), out var section) ? section : FieldSection.Header,
+                Row = Placement(reader, field, "row", topLevel, "只有顶层字段可以有 row（同一行）", "Only top-level fields have a row"),
             };
+            if (definition.Row is { } row && Child(field, "row") is { } rowNode)
+            {
+                if (definition.Section == FieldSection.Header)
+                {
+                    reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(rowNode), "row（同一行）只用于 section: after 或 footer 的字段：表头由版式模板排列", "A row is for fields of section after or footer; the template arranges the header", "add section: footer");
+                }
+                else if (fields.Any(f => f.Row == row) && (fields[^1].Row != row || fields[^1].Section != definition.Section))
+                {
+                    reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(rowNode), $"row {row} 的字段须相邻且属于同一部分", $"The fields of row '{row}' must be next to each other, in one section", "move the field next to the others of its row");
+                }
+            }
+
             fields.Add(LayoutRoles.Read(reader, field, definition, columns, roles));
         }
 

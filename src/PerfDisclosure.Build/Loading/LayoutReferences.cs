@@ -1,6 +1,5 @@
 using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Validation.Rules.Schema;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 

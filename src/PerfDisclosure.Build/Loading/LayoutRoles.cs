@@ -1,6 +1,5 @@
 using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Validation.Rules.Schema;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 
@@ -26,6 +25,8 @@ public static class LayoutRoles
         [Spelled(FieldRole.FundRows)] = [FieldType.Group],
         [Spelled(FieldRole.ExecutionWeight)] = [FieldType.Number],
         [Spelled(FieldRole.ExecutionScore)] = [FieldType.Number],
+        [Spelled(FieldRole.PlannedStart)] = [FieldType.Date],
+        [Spelled(FieldRole.PlannedEnd)] = [FieldType.Date],
         [Spelled(ColumnRole.Target)] = [FieldType.Value, FieldType.Text],
         [Spelled(ColumnRole.Actual)] = [FieldType.Value, FieldType.Text],
         [Spelled(ColumnRole.Weight)] = [FieldType.Number],
@@ -54,10 +55,10 @@ public static class LayoutRoles
         if (!known.Contains(text))
         {
             var closest = Suggestions.Closest(text, known);
-            var what = column ? "指标列" : "字段";
+            var whatZh = column ? "指标列" : "字段";
             reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition,
                 reader.At(roleNode),
-                $"{what}没有角色 {text}（可用：{string.Join("、", known)}）",
+                $"{whatZh}没有角色 {text}（可用：{string.Join("、", known)}）",
                 $"No {(column ? "indicator column" : "field")} role '{text}' (roles: {string.Join(", ", known)})",
                 closest is null ? null : $"role: {closest}");
             return field;

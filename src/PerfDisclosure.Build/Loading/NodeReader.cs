@@ -1,7 +1,6 @@
 using System.Globalization;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Validation.Rules.Schema;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 

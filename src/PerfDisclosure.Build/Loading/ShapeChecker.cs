@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Schemas;
 using PerfDisclosure.Core.Validation;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 

@@ -1,12 +1,13 @@
 using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Validation.Rules.Schema;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 
 /// <summary>
 /// Checks a <c>type: table</c> field of a layout: it has columns, each a plain cell (no group or table), its
 /// <c>total_row</c> names a text column and each <c>product_of</c> names number or amount columns of the same table.
+/// A column may have a field role (<c>executed</c>, <c>execution-rate</c> …), read on the total row, so a table with
+/// one is a table with a <c>total_row</c>.
 /// </summary>
 public static class TableColumns
 {
@@ -30,6 +31,16 @@ public static class TableColumns
         }
 
         var nodes = (LayoutReader.Child(field, "columns") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>().ToList() ?? [];
+        if (LayoutReader.Child(field, "total_row") is null)
+        {
+            // A role on a column is read on the total row (合计): the row a form's figure is.
+            foreach (var column in cells.Where(c => c.Role != FieldRole.None))
+            {
+                var roleNode = nodes.Select(n => LayoutReader.Child(n, "key") is YamlScalarNode { Value: var v } && v == column.Key ? LayoutReader.Child(n, "role") : null).OfType<YamlNode>().FirstOrDefault();
+                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(roleNode ?? field), $"表格字段 {key} 的列 {column.Key} 有角色，但表格没有 total_row（合计行）：角色读的是合计行", $"The column '{column.Key}' of the table field '{key}' has a role, but the table has no total_row: a column's role is read on the total row", "add total_row: {column: …, label: 合计}");
+            }
+        }
+
         for (var i = 0; i < cells.Count; i++)
         {
             var node = nodes.FirstOrDefault(n => LayoutReader.Child(n, "key") is YamlScalarNode { Value: var v } && v == cells[i].Key);

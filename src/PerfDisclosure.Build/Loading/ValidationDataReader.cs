@@ -5,13 +5,13 @@ using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Schemas;
 using PerfDisclosure.Core.Scoring;
 using PerfDisclosure.Core.Validation.Rules.Schema;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Loading;
 
 /// <summary>
 /// Reads the frameworks (<c>frameworks/*.yaml</c>) and scoring rules (<c>scoring/*.yaml</c>) of the theme, which a
 /// site overrides file by file; reports PD0011 at the node for a bad file or a layout naming one that is missing.
+/// It checks the layouts' import patterns files (<c>import/*.yaml</c>, PD0012) too, so <c>check</c> finds their typos.
 /// </summary>
 public static class ValidationDataReader
 {
@@ -63,7 +63,32 @@ public static class ValidationDataReader
             }
         }
 
+        CheckImportFiles(theme, diagnostics);
         return new ValidationData(frameworks, scoring);
+    }
+
+    /// <summary>
+    /// Each import patterns file (<c>import/&lt;layout&gt;.yaml</c>) has the shape of <see cref="ImportFile"/> and names a
+    /// layout file (PD0012): a file, not a loaded layout, so a layout with an error of its own is that one error.
+    /// </summary>
+    private static void CheckImportFiles(ThemeFiles theme, DiagnosticBag diagnostics)
+    {
+        var ids = theme.List("layouts/forms/", ".yaml").Select(n => Path.GetFileNameWithoutExtension(n)).ToList();
+        foreach (var file in theme.List("import/", ".yaml").Select(n => theme.Find(n)!))
+        {
+            var parsed = Guard(diagnostics, () => Yaml.Parse(file.DisplayPath, file.ReadText()));
+            if (parsed is not null && !(parsed is YamlScalarNode scalar && Yaml.ScalarText(scalar) is null))
+            {
+                ShapeChecker.Check(ImportFile.Schema, file.DisplayPath, parsed, SchemaRules.BadImportFile, diagnostics);
+            }
+
+            var layout = Path.GetFileNameWithoutExtension(file.DisplayPath);
+            if (!ids.Contains(layout, StringComparer.Ordinal))
+            {
+                var closest = Suggestions.Closest(layout, ids);
+                diagnostics.Report(SchemaRules.BadImportFile, SourceSpan.FileOnly(file.DisplayPath), $"导入模式文件 {layout}.yaml 没有同名的版式", $"The import patterns file {layout}.yaml names no layout", closest is null ? null : $"did you mean '{closest}.yaml'?");
+            }
+        }
     }
 
     /// <summary>The value of the layout's <paramref name="key"/>, or its file when the key is absent (a default names what is missing).</summary>

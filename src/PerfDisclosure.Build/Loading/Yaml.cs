@@ -1,21 +1,26 @@
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Validation.Rules.Schema;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace PerfDisclosure.Build.Loading;
 
-/// <summary>Reads YAML text into nodes that keep their line and column, turning every failure into a diagnostic.</summary>
+/// <summary>
+/// Reads YAML text into nodes that keep their line and column (<see cref="YamlNode"/>), turning every failure into a
+/// diagnostic. The nodes are built straight from YamlDotNet's parser events, reading them in the order its
+/// representation model does (so a syntax error, a limit and a duplicate key are found at the same event, with
+/// the same words), without that model's end marks, styles and a dictionary per mapping.
+/// </summary>
 public static class Yaml
 {
     /// <summary>Parses one YAML document; null when the text is empty.</summary>
     /// <exception cref="ContentException">Syntax errors, duplicate keys, passed limits (<see cref="YamlLimits"/>), and more than one document.</exception>
     public static YamlNode? Parse(string file, string text)
     {
-        var stream = new YamlStream();
+        List<YamlNode> documents;
         try
         {
-            Load(stream, file, text);
+            documents = Load(file, text);
         }
         catch (YamlException e)
         {
@@ -25,11 +30,11 @@ public static class Yaml
             throw new ContentException(SchemaRules.YamlSyntax.Report(place, zh, en, fix));
         }
 
-        return stream.Documents.Count switch
+        return documents.Count switch
         {
             0 => null,
-            1 => stream.Documents[0].RootNode,
-            _ => throw new ContentException(SchemaRules.YamlSyntax.Report(At(file, stream.Documents[1].RootNode), "一个文件只能有一个 YAML 文档", "A file holds one YAML document only")),
+            1 => documents[0],
+            _ => throw new ContentException(SchemaRules.YamlSyntax.Report(At(file, documents[1]), "一个文件只能有一个 YAML 文档", "A file holds one YAML document only")),
         };
     }
 
@@ -38,12 +43,19 @@ public static class Yaml
     /// on some malformed input (found by the generated-input tests, e.g. <c>? : x</c> or a stray <c>[</c>); those
     /// become syntax errors at the event being read.
     /// </summary>
-    private static void Load(YamlStream stream, string file, string text)
+    private static List<YamlNode> Load(string file, string text)
     {
         var parser = new YamlLimits(file, new YamlCharacters(file, new Parser(new StringReader(text))));
         try
         {
-            stream.Load(parser);
+            var documents = new List<YamlNode>(1);
+            parser.Consume<StreamStart>();
+            while (!parser.TryConsume<StreamEnd>(out _))
+            {
+                documents.Add(new YamlTreeBuilder(parser).Document());
+            }
+
+            return documents;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

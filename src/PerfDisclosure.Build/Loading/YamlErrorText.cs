@@ -40,7 +40,7 @@ public static partial class YamlErrorText
             if (NoSpaceAfterColon().Match(lines[i]) is { Success: true } m)
             {
                 var key = m.Groups["key"].Value;
-                return (at with { Line = i + 1, Column = m.Groups["colon"].Index + 1 }, $"第 {i + 1} 行“{key}:”的冒号后缺少空格：写成“{key}: 值”（冒号后加一个空格）", $"YAML syntax error: line {i + 1} has no space after the colon of '{key}:': write '{key}: value' (a space after the colon)", $"write '{key}: ' followed by the value");
+                return (at with { Line = i + 1, Column = m.Groups["colon"].Index + 1 }, $"第 {i + 1} 行“{key}:”的冒号后缺少空格：在冒号后加一个空格再写值，如 {key}: 值", $"YAML syntax error: line {i + 1} has no space after the colon of '{key}:': write '{key}: value' (a space after the colon)", $"write '{key}: ' followed by the value");
             }
         }
 

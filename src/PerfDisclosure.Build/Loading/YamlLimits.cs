@@ -70,9 +70,9 @@ public sealed class YamlLimits(string file, IParser inner) : IParser
 
         if (nodes > MaxNodes)
         {
-            var expanded = current is AnchorAlias ? "（含别名展开）" : string.Empty;
+            var expandedZh = current is AnchorAlias ? "（含别名展开）" : string.Empty;
             var expandedEn = current is AnchorAlias ? " counting what its aliases (*) repeat" : string.Empty;
-            throw Refuse(current, $"节点数超过 {MaxNodes}{expanded}", $"The YAML has more than {MaxNodes} nodes{expandedEn}");
+            throw Refuse(current, $"节点数超过 {MaxNodes}{expandedZh}", $"The YAML has more than {MaxNodes} nodes{expandedEn}");
         }
 
         return true;

@@ -51,10 +51,17 @@ public sealed class CatalogStage : IOutputStage
         Literal(json, "dct:description", site.Settings.Description);
         Language(json);
         Publisher(json, site, url);
-        Reference(json, "dct:license", site.Settings.Licence);
+        ContactPoint(json, site, url);
+        Licence(json, site);
         Reference(json, "foaf:homepage", url(""));
+        Reference(json, "dct:accessRights", "http://publications.europa.eu/resource/authority/access-right/PUBLIC");
         Dates(json, site);
         Spatial(json, site);
+        Temporal(json, site);
+        Reference(json, "dcat:themeTaxonomy", "http://publications.europa.eu/resource/authority/data-theme");
+        Theme(json);
+        Keywords(json, site);
+        Reference(json, "dcat:landingPage", url(SitePaths.Data));
         json.WriteStartArray("dcat:dataset");
         foreach (var table in OpenDataTables.All(site))
         {
@@ -77,27 +84,14 @@ public sealed class CatalogStage : IOutputStage
         Language(json);
         Publisher(json, site, url);
         ContactPoint(json, site, url);
+        Licence(json, site);
         Reference(json, "dct:accessRights", "http://publications.europa.eu/resource/authority/access-right/PUBLIC");
         Reference(json, "dct:accrualPeriodicity", "http://publications.europa.eu/resource/authority/frequency/IRREG");
         Dates(json, site);
         Spatial(json, site);
         Temporal(json, site);
-        json.WriteStartArray("dcat:theme");
-        foreach (var theme in Themes)
-        {
-            json.WriteStartObject();
-            json.WriteString("@id", theme);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("dcat:keyword");
-        foreach (var keyword in OpenDataFacts.Keywords(site))
-        {
-            json.WriteStringValue(keyword);
-        }
-
-        json.WriteEndArray();
+        Theme(json);
+        Keywords(json, site);
         Reference(json, "dcat:landingPage", url(SitePaths.Data));
         json.WriteStartArray("dcat:distribution");
         foreach (var distribution in distributions)
@@ -106,11 +100,12 @@ public sealed class CatalogStage : IOutputStage
             json.WriteString("@id", url(distribution.Path));
             json.WriteString("@type", "dcat:Distribution");
             Literal(json, "dct:title", distribution.Title);
+            Language(json);
             Reference(json, "dcat:accessURL", url(SitePaths.Data));
             Reference(json, "dcat:downloadURL", url(distribution.Path));
             Reference(json, "dcat:mediaType", "https://www.iana.org/assignments/media-types/" + distribution.MediaType);
             Reference(json, "dct:format", FileTypes + distribution.Format);
-            Reference(json, "dct:license", site.Settings.Licence);
+            Licence(json, site);
             json.WriteStartObject("dcat:byteSize");
             json.WriteString("@value", size(distribution.Path).ToString(CultureInfo.InvariantCulture));
             json.WriteString("@type", "xsd:nonNegativeInteger");
@@ -157,6 +152,43 @@ public sealed class CatalogStage : IOutputStage
 
         Reference(json, "vcard:hasURL", url(""));
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The licence of site.yaml as a dct:LicenseDocument with its title: ckanext-dcat matches a distribution's
+    /// licence to its register by URI, then by that title. On the catalog, each dataset and each distribution.
+    /// </summary>
+    private static void Licence(Utf8JsonWriter json, SiteModel site)
+    {
+        json.WriteStartObject("dct:license");
+        json.WriteString("@id", site.Settings.Licence);
+        json.WriteString("@type", "dct:LicenseDocument");
+        Literal(json, "dct:title", site.Settings.LicenceName);
+        json.WriteEndObject();
+    }
+
+    private static void Theme(Utf8JsonWriter json)
+    {
+        json.WriteStartArray("dcat:theme");
+        foreach (var theme in Themes)
+        {
+            json.WriteStartObject();
+            json.WriteString("@id", theme);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void Keywords(Utf8JsonWriter json, SiteModel site)
+    {
+        json.WriteStartArray("dcat:keyword");
+        foreach (var keyword in OpenDataFacts.Keywords(site))
+        {
+            json.WriteStringValue(keyword);
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>The jurisdictions of the organisations whose forms are published.</summary>

@@ -21,10 +21,10 @@ public sealed class DataPageStage : IOutputStage
     public static IReadOnlyList<(string Path, string Format, string MediaType, string Description)> Files(SiteModel site) =>
     [
         .. OpenDataTables.All(site).Select(t => (t.Path, "CSV", "text/csv", site.Strings.Format("open_data.file", ("title", t.Title), ("description", t.Description)))),
-        (SitePaths.SiteWorkbook, "Excel（.xlsx）", WorkbookMediaType, site.Strings["open_data.workbook_description"]),
+        (SitePaths.SiteWorkbook, site.Strings["contract.format_workbook"], WorkbookMediaType, site.Strings["open_data.workbook_description"]),
         ("data/forms.json", "JSON", "application/json", site.Strings["open_data.forms_json_description"]),
         ("data/datapackage.json", "Frictionless Data Package v2", "application/json", site.Strings["open_data.datapackage_description"]),
-        ("data/catalog.jsonld", "DCAT（JSON-LD）", "application/ld+json", site.Strings["open_data.catalog_description"]),
+        ("data/catalog.jsonld", site.Strings["contract.format_catalog"], "application/ld+json", site.Strings["open_data.catalog_description"]),
         ("feed.xml", "Atom", "application/atom+xml", site.Strings["open_data.feed_description"]),
     ];
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using PerfDisclosure.Build.Site;
 using PerfDisclosure.Core.Forms;
+using PerfDisclosure.Core.Schemas;
 using PerfDisclosure.Core.Values;
 
 namespace PerfDisclosure.Build.OpenData;
@@ -26,7 +27,7 @@ public static class FormJson
         json.WriteString("id", form.Id);
         json.WriteString("url", entry.Path);
         json.WriteString("layout", form.LayoutId);
-        json.WriteString("kind", entry.IsSelfEvaluation ? "self-evaluation" : "target");
+        json.WriteString("kind", EnumNames.Name(entry.Layout.Kind));
         json.WriteString("title", entry.Layout.Title);
         json.WriteNumber("year", form.Year);
         json.WriteString("project_name", form.ProjectName);

@@ -2,6 +2,7 @@ using PerfDisclosure.Build.Site;
 using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Schemas;
 
 namespace PerfDisclosure.Build.OpenData;
 
@@ -59,7 +60,7 @@ public static class OpenDataTables
             [strings["open_data.forms.columns.id.title"]],
             (site, forms) => forms.Select(e => new object?[]
             {
-                e.Form.Id, e.Path + "index.html", e.Path + "form.json", e.Form.Year, e.IsSelfEvaluation ? "self-evaluation" : "target",
+                e.Form.Id, e.Path + "index.html", e.Path + "form.json", e.Form.Year, EnumNames.Name(e.Layout.Kind),
                 e.Layout.Id, e.Layout.Title, e.Form.ProjectName, e.Layout.TextOf(e.Form, FieldRole.ProjectCode), e.Owner.Id, e.Owner.Name,
                 Name(site, e.Layout.ValueOf(e.Form, FieldRole.Department)), e.Owner.Jurisdiction,
                 Printed(e.Layout, e.Layout.Amount, e.Amount), e.Layout.AmountUnit, e.AmountInYuan,

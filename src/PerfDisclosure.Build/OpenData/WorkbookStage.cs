@@ -12,22 +12,24 @@ public sealed class WorkbookStage : IShardedStage
 {
     public string Name => "xlsx";
 
-    public void Run(BuildContext context)
-    {
-        RunShard(context, context.Site.ByOrganisation.Keys.ToHashSet(StringComparer.Ordinal));
-        RunGlobal(context);
-    }
+    /// <summary>The site workbook (half the rows) is written beside the organisation-years, which share the other core.</summary>
+    public void Run(BuildContext context) => Parallel.Invoke(
+        () => RunShard(context, context.Site.ByOrganisation.Keys.ToHashSet(StringComparer.Ordinal)),
+        () => RunGlobal(context));
 
     public void RunShard(BuildContext context, IReadOnlySet<string> organisations)
     {
         var site = context.Site;
-        foreach (var (organisation, forms) in site.ByOrganisation.Where(o => organisations.Contains(o.Key)))
+        var years = site.ByOrganisation.Where(o => organisations.Contains(o.Key))
+            .SelectMany(o => o.Value.GroupBy(f => f.Form.Year).Select(year => (Organisation: o.Key, Year: year.Key, Forms: year.ToList())));
+        // Keyed by what the writer is given (the sheets' titles, columns and rows, and the date stamp): an
+        // organisation-year whose forms did not change is reused from the render cache, not written again.
+        Parallel.ForEach(years, Parallelism.PerCore, year =>
         {
-            foreach (var year in forms.GroupBy(f => f.Form.Year))
-            {
-                context.Writer.WriteBytes(SitePaths.OrganisationYearWorkbook(organisation, year.Key), Workbook(site, [.. year]));
-            }
-        }
+            var (sheets, stamp) = Sheets(site, year.Forms);
+            var materialised = sheets.Select(s => s with { Rows = s.Rows.ToList() }).ToList();
+            context.Cache.Write(context.Writer, SitePaths.OrganisationYearWorkbook(year.Organisation, year.Year), new WorkbookInputs(materialised, stamp), () => WorkbookWriter.Write(materialised, stamp));
+        });
     }
 
     public void RunGlobal(BuildContext context) =>
@@ -36,8 +38,17 @@ public sealed class WorkbookStage : IShardedStage
     /// <summary>The tables of these forms: the forms sheet and the indicators sheet, columns as these forms' layouts have them.</summary>
     public static byte[] Workbook(SiteModel site, IReadOnlyList<FormEntry> forms)
     {
+        var (sheets, stamp) = Sheets(site, forms);
+        return WorkbookWriter.Write(sheets, stamp);
+    }
+
+    private static (List<WorkbookWriter.WorkbookSheet> Sheets, DateOnly Stamp) Sheets(SiteModel site, IReadOnlyList<FormEntry> forms)
+    {
         var tables = new[] { OpenDataTables.Forms(site.Strings), OpenDataTables.Indicators(site.Strings, forms.Select(f => f.Layout).Distinct()) };
         var stamp = forms.Count == 0 ? OpenDataFacts.Modified(site) : forms.Max(f => f.Updated);
-        return WorkbookWriter.Write([.. tables.Select(t => new WorkbookWriter.WorkbookSheet(t.Title, t.Columns, t.RowsOf(site, forms)))], stamp);
+        return ([.. tables.Select(t => new WorkbookWriter.WorkbookSheet(t.Title, t.Columns, t.RowsOf(site, forms)))], stamp);
     }
+
+    /// <summary>All an organisation-year workbook is made of: its key in the render cache.</summary>
+    private sealed record WorkbookInputs(IReadOnlyList<WorkbookWriter.WorkbookSheet> Sheets, DateOnly Stamp);
 }

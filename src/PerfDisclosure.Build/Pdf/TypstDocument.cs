@@ -4,6 +4,12 @@ using PerfDisclosure.Core.Layouts;
 
 namespace PerfDisclosure.Build.Pdf;
 
+/// <summary>
+/// A Typst document and, per table in document order, every cell in grid order: null for a data cell, else the
+/// scope of a <c>th</c> (<c>Row</c> or <c>Column</c>), for <see cref="TaggedHeaders"/>.
+/// </summary>
+public sealed record TypstSource(string Text, IReadOnlyList<IReadOnlyList<string?>> HeaderCells);
+
 /// <summary>A form as the PDF prints it: its rendered tables, and the layout's print hints.</summary>
 /// <param name="Heading">What the compilation's contents and bookmarks name the form by (project and form title).</param>
 public sealed record PrintedForm(string Heading, bool Landscape, IReadOnlyList<FormTable> Tables, PrintHints Hints);
@@ -32,6 +38,7 @@ public sealed class TypstDocument
 
     private readonly StringBuilder source = new();
     private readonly PrintWords words;
+    private readonly List<IReadOnlyList<string?>> tableCells = [];
     private int spans;
 
     private TypstDocument(PrintWords words, string title, string author, DateTimeOffset date)
@@ -57,19 +64,19 @@ public sealed class TypstDocument
     }
 
     /// <summary>The document of one form's PDF.</summary>
-    public static string Form(PrintedForm form, PrintWords words, string title, string author, DateTimeOffset date)
+    public static TypstSource Form(PrintedForm form, PrintWords words, string title, string author, DateTimeOffset date)
     {
         var document = new TypstDocument(words, title, author, date);
         document.source.Append(CultureInfo.InvariantCulture, $"#set page(flipped: {Bool(form.Landscape)})\n");
         document.Body(form);
-        return document.source.ToString();
+        return document.Result();
     }
 
     /// <summary>
     /// The compilation of one organisation and year: a cover with its title and the contents with page numbers,
     /// then every form from a new page in its own orientation, one bookmark per form; pages count the whole document.
     /// </summary>
-    public static string Compilation(IReadOnlyList<PrintedForm> forms, PrintWords words, string organisation, string title, DateTimeOffset date)
+    public static TypstSource Compilation(IReadOnlyList<PrintedForm> forms, PrintWords words, string organisation, string title, DateTimeOffset date)
     {
         var document = new TypstDocument(words, $"{organisation} {title}", organisation, date);
         var s = document.source;
@@ -84,8 +91,10 @@ public sealed class TypstDocument
             s.Append("]\n");
         }
 
-        return s.ToString();
+        return document.Result();
     }
+
+    private TypstSource Result() => new(source.ToString(), tableCells);
 
     /// <summary>A Typst string literal: the text shown as it is, whatever characters it holds.</summary>
     public static string Literal(string text)
@@ -160,7 +169,7 @@ public sealed class TypstDocument
             var columns = ColumnWidths(table, form.Hints);
             foreach (var section in table.Sections)
             {
-                Section(section, columns, form.Hints.RepeatHeader);
+                Section(section, columns, table.Columns, form.Hints.RepeatHeader);
             }
         }
     }
@@ -202,17 +211,19 @@ public sealed class TypstDocument
     /// reaches into the body becomes one cell per row, without lines between them, the label printed on the first
     /// and again, with （续）, on the first row of each further page the group runs onto, so a long group may break.
     /// </summary>
-    private void Section(TableSection section, string columns, bool repeatHeader)
+    private void Section(TableSection section, string columns, int width, bool repeatHeader)
     {
         var header = section.HeaderRows;
         var headerCells = new List<string>();
         var bodyCells = new List<string>();
+        var placed = new List<(int Row, int Column, int RowSpan, int ColumnSpan, string? Scope)>();
         foreach (var cell in section.Cells.OrderBy(c => c.Row).ThenBy(c => c.Column))
         {
             var last = cell.Row + cell.RowSpan - 1;
             if (cell.RowSpan == 1 || last < header)
             {
                 (cell.Row < header ? headerCells : bodyCells).Add(Cell(cell, cell.Row, cell.RowSpan, Content(cell), null));
+                placed.Add((cell.Row, cell.Column, cell.RowSpan, cell.ColumnSpan, ScopeOf(cell)));
                 continue;
             }
 
@@ -221,6 +232,7 @@ public sealed class TypstDocument
             if (cell.Row < header)
             {
                 headerCells.Add(Cell(cell, cell.Row, header - cell.Row, Content(cell), (Top: true, Bottom: false)));
+                placed.Add((cell.Row, cell.Column, header - cell.Row, cell.ColumnSpan, ScopeOf(cell)));
             }
 
             // ... and each body row gets a piece of it.
@@ -245,8 +257,11 @@ public sealed class TypstDocument
                 }
 
                 bodyCells.Add(Cell(cell, row, 1, content, (Top: row == cell.Row, Bottom: row == last)));
+                placed.Add((row, cell.Column, 1, cell.ColumnSpan, ScopeOf(cell)));
             }
         }
+
+        tableCells.Add(GridOrder(placed, width));
 
         source.Append(CultureInfo.InvariantCulture, $"#table(columns: {columns},\n");
         if (headerCells.Count > 0)
@@ -266,6 +281,43 @@ public sealed class TypstDocument
         }
 
         source.Append(")\n");
+    }
+
+    /// <summary>A <c>th</c>'s scope as the PDF names it: <c>Column</c> for <c>col</c> and <c>colgroup</c>, else <c>Row</c>; null for a <c>td</c>.</summary>
+    private static string? ScopeOf(TableCell cell) =>
+        !cell.Header ? null : cell.Scope is "col" or "colgroup" ? "Column" : "Row";
+
+    /// <summary>
+    /// The table's cells in the order Typst tags them: row by row, column by column, with the empty cells Typst adds
+    /// where no cell starts or spans (null, as data cells).
+    /// </summary>
+    private static List<string?> GridOrder(List<(int Row, int Column, int RowSpan, int ColumnSpan, string? Scope)> placed, int width)
+    {
+        var starts = new Dictionary<(int, int), string?>();
+        foreach (var p in placed)
+        {
+            starts.TryAdd((p.Row, p.Column), p.Scope);
+        }
+
+        var covered = placed.SelectMany(p => Enumerable.Range(p.Row, p.RowSpan).SelectMany(r => Enumerable.Range(p.Column, p.ColumnSpan).Select(c => (r, c)))).ToHashSet();
+        var rows = placed.Count == 0 ? 0 : placed.Max(p => p.Row + p.RowSpan);
+        var order = new List<string?>();
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < width; c++)
+            {
+                if (starts.TryGetValue((r, c), out var scope))
+                {
+                    order.Add(scope);
+                }
+                else if (!covered.Contains((r, c)))
+                {
+                    order.Add(null);
+                }
+            }
+        }
+
+        return order;
     }
 
     /// <summary>A cell at its place; <paramref name="edges"/> says which of a split span's outer lines it draws.</summary>

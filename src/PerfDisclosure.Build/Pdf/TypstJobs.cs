@@ -42,7 +42,7 @@ public static class TypstJobs
                 var title = CompilationDocument.Title(strings, entries, year);
                 var date = ReproduciblePdf.DateOf(sourceDate, entries.Max(f => f.Updated));
                 var source = TypstDocument.Compilation([.. entries.Select(e => forms[e])], words, organisation.Name, title, date);
-                jobs.Add(new TypstJob(PdfPaths.Compilation(organisation.Id, year), source, PdfCache.Key("typst", engineVersion, source), date));
+                jobs.Add(Job(PdfPaths.Compilation(organisation.Id, year), source, engineVersion, date));
             }
         }
 
@@ -50,11 +50,15 @@ public static class TypstJobs
         {
             var date = ReproduciblePdf.DateOf(sourceDate, entry.Updated);
             var source = TypstDocument.Form(forms[entry], words, Rendering.PageRenderer.FormTitle(strings, entry), entry.Owner.Name, date);
-            jobs.Add(new TypstJob(PdfPaths.Form(entry), source, PdfCache.Key("typst", engineVersion, source), date));
+            jobs.Add(Job(PdfPaths.Form(entry), source, engineVersion, date));
         }
 
         return jobs;
     }
+
+    /// <summary>A document to typeset; its key: the engine, the TH rewrite and the document's text.</summary>
+    public static TypstJob Job(string sitePath, TypstSource source, string engineVersion, DateTimeOffset date) =>
+        new(sitePath, source.Text, PdfCache.Key("typst", engineVersion + TaggedHeaders.Version, source.Text), date, source.HeaderCells);
 
     /// <summary>The printed form of a page: its official form tables as rendered, with its layout's print hints.</summary>
     public static PrintedForm Read(string html, string heading, FormEntry entry) =>

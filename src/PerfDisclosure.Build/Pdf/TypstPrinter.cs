@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace PerfDisclosure.Build.Pdf;
 
 /// <summary>One document to typeset: its Typst source, where its PDF goes, its cache key and date.</summary>
-public sealed record TypstJob(string SitePath, string Source, string Key, DateTimeOffset Date);
+/// <param name="HeaderCells">Which cells <see cref="TaggedHeaders"/> retags TH (<see cref="TypstSource.HeaderCells"/>); none when empty.</param>
+public sealed record TypstJob(string SitePath, string Source, string Key, DateTimeOffset Date, IReadOnlyList<IReadOnlyList<string?>>? HeaderCells = null);
 
 /// <summary>A document the engine refused (a Typst error or warning), with the engine's one-line reason.</summary>
 public sealed class TypstException(string sitePath, string reason) : Exception($"{sitePath}: {reason}")
@@ -96,7 +97,9 @@ public static class TypstPrinter
                     throw new TypstException(job.SitePath, answer.Error ?? "no PDF");
                 }
 
-                printed(job, Convert.FromBase64String(answer.Pdf), answer.Pages);
+                var pdf = Convert.FromBase64String(answer.Pdf);
+                TaggedHeaders.Apply(pdf, job.HeaderCells ?? []);
+                printed(job, pdf, answer.Pages);
             }
         }
         finally

@@ -16,6 +16,9 @@ public static class FormReading
     /// <summary>Fields that sum up the indicators, so they are read after them.</summary>
     private static readonly HashSet<FieldRole> Summary = [FieldRole.TotalWeight, FieldRole.TotalScore, FieldRole.Grade];
 
+    /// <summary>Column roles an execution table prints on its total row only.</summary>
+    private static readonly HashSet<FieldRole> TotalOnly = [FieldRole.ExecutionWeight, FieldRole.ExecutionScore];
+
     /// <summary>Headings below the section's own (h2): a top-level group is h3, its groups h4 … never past h6.</summary>
     private const int FirstHeading = 3;
 
@@ -47,10 +50,35 @@ public static class FormReading
                 pairs = [];
                 blocks.Add(new Block(null, level, pairs));
             }
+            else if (field.Type == FieldType.Table)
+            {
+                Table(field, values[field.Key] as TableValue, level + 1, blocks, organisationName);
+                pairs = [];
+                blocks.Add(new Block(null, level, pairs));
+            }
             else
             {
                 pairs.Add(Pair(field, values[field.Key], organisationName));
             }
+        }
+    }
+
+    /// <summary>
+    /// A table field: its label, then one block per row headed by the row's name (its <c>total_row</c> column). A row
+    /// other than the total leaves out the cells of columns read on the total row only (分值, 得分 of an execution
+    /// table) when they hold no number.
+    /// </summary>
+    private static void Table(FieldDefinition table, TableValue? value, int level, List<Block> blocks, Func<string, string> organisationName)
+    {
+        blocks.Add(new Block(Html.Escape(table.Label), level, []));
+        var naming = table.TotalRow?.Column;
+        foreach (var (row, index) in (value?.Rows ?? []).Select((r, i) => (r, i)))
+        {
+            var total = index == value!.Total;
+            var cells = table.Children.Where(c => c.Key != naming
+                && (total || !TotalOnly.Contains(c.Role) || row.Fields[c.Key] is NumberValue));
+            var heading = naming is null ? null : Html.Escape(row.Fields.TextAt(naming) ?? string.Empty);
+            blocks.Add(new Block(heading, level + 1, [.. cells.Select(c => Pair(c, row.Fields[c.Key], organisationName))]));
         }
     }
 

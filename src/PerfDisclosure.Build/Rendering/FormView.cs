@@ -1,6 +1,7 @@
 using PerfDisclosure.Build.Site;
 using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Layouts;
+using PerfDisclosure.Core.Schemas;
 using Scriban.Runtime;
 
 namespace PerfDisclosure.Build.Rendering;
@@ -34,8 +35,11 @@ public static class FormView
             ["f"] = Fields(form.Fields, layout.Fields, site.OrganisationName),
             ["indicators"] = Indicators(form, layout, site.OrganisationName),
             ["indicator_count"] = form.Indicators.Count,
+            ["execution_block"] = ExecutionView.Build(form, layout, site.OrganisationName),
             ["after"] = Section(form, layout, FieldSection.After, site.OrganisationName),
             ["footer"] = Section(form, layout, FieldSection.Footer, site.OrganisationName),
+            ["after_rows"] = SectionRows.Of(layout, FieldSection.After, Section(form, layout, FieldSection.After, site.OrganisationName)),
+            ["footer_rows"] = SectionRows.Of(layout, FieldSection.Footer, Section(form, layout, FieldSection.Footer, site.OrganisationName)),
             ["reading"] = FormReading.Build(form, layout, site.OrganisationName),
             ["template"] = $"layouts/forms/{layout.Template}.sbn-html",
             ["notes"] = FormNotes.Build(site.FindingsOf(form)),
@@ -76,7 +80,7 @@ public static class FormView
     {
         ["id"] = layout.Id,
         ["title"] = Html.Escape(layout.Title),
-        ["kind"] = layout.Kind == FormKind.SelfEvaluation ? "self-evaluation" : "target",
+        ["kind"] = EnumNames.Name(layout.Kind),
         ["kind_label"] = Html.Escape(strings.Kind(layout.Kind == FormKind.SelfEvaluation)),
         ["amount_unit"] = Html.Escape(layout.AmountUnit),
         ["landscape"] = layout.Landscape,

@@ -30,6 +30,10 @@ public static class PageContext
                 ["pub_date"] = Html.Escape(pubDate ?? string.Empty),
                 ["og_type"] = ogType,
                 ["head_extra"] = string.Empty, // set by pages that need more in <head>; present so --strict templates may test it
+                ["inline_style"] = string.Empty, // the 404 page's inlined style sheet and script (NotFoundPageStage) …
+                ["inline_script"] = string.Empty,
+                ["csp_style"] = string.Empty, // … and their hashes, added to the page's Content-Security-Policy
+                ["csp_script"] = string.Empty,
                 ["column_name"] = Html.Escape(crumbs.Count > 1 ? crumbs[1].Title : title),
                 ["breadcrumbs"] = crumbs.Select((c, i) => new ScriptObject
                 {

@@ -117,7 +117,7 @@ public sealed class PageRenderer(TemplateEngine templates, SiteModel site, bool 
                 row["jurisdiction"] = Html.Escape(f.Owner.Jurisdiction);
                 row["owner_path"] = SitePaths.OrganisationYear(f.Owner.Id, f.Form.Year);
                 row["grade_value"] = f.Grade is { } g && grades.IndexOf(g) is >= 0 and var at ? at.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
-                row["execution_rate"] = f.ExecutionRate is { } rate ? Html.FormatNumber(rate, "0.00") : string.Empty;
+                row["rate"] = f.ExecutionRate is { } rate ? Html.FormatNumber(rate, "0.00") : string.Empty;
                 row["execution_rate_value"] = HomeSummary.SortKey(f.ExecutionRate);
                 row["targets"] = site.CompanionsOf(f).Select(c => new ScriptObject { ["path"] = c.Path, ["title"] = Html.Escape(c.Layout.Title) }).ToList();
                 return row;

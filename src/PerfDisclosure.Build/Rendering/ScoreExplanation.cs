@@ -36,7 +36,7 @@ public static class ScoreExplanation
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ScriptObject
             {
-                ["layouts"] = string.Join("、", g.Select(f => f.Layout.Title).Distinct().Select(Html.Escape)),
+                ["layouts"] = string.Join(strings["contract.list_separator"], g.Select(f => f.Layout.Title).Distinct().Select(Html.Escape)),
                 ["bands"] = Bands(g.First().Scoring!, strings),
             })];
 }

@@ -3,7 +3,6 @@ using PerfDisclosure.Build.Loading;
 using PerfDisclosure.Build.Rendering;
 using PerfDisclosure.Core.Validation.Rules.Templates;
 using Scriban.Runtime;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Theme;
 
@@ -65,12 +64,12 @@ public sealed partial class ThemeStrings
             var allowed = Names(original).ToHashSet(StringComparer.Ordinal);
             if (Names(text).FirstOrDefault(n => !allowed.Contains(n)) is { } unknown)
             {
-                var names = allowed.Count == 0 ? "无" : string.Join("、", allowed.Order(StringComparer.Ordinal).Select(n => "{" + n + "}"));
+                var namesZh = allowed.Count == 0 ? "无" : string.Join("、", allowed.Order(StringComparer.Ordinal).Select(n => "{" + n + "}"));
                 diagnostics.Report(
                     TemplateRules.BadStrings,
                     reader.At(node),
-                    $"{key} 中的 {{{unknown}}} 不会被填写（可用：{names}）",
-                    $"'{{{unknown}}}' in {key} is never filled in (it may use: {(allowed.Count == 0 ? "none" : names)})");
+                    $"{key} 中的 {{{unknown}}} 不会被填写（可用：{namesZh}）",
+                    $"'{{{unknown}}}' in {key} is never filled in (it may use: {(allowed.Count == 0 ? "none" : namesZh)})");
                 continue;
             }
 

@@ -35,7 +35,11 @@ public sealed class FieldSet
     /// <summary>Drops the list's spare room once the set is read: it is kept for the whole build.</summary>
     public void Trim() => entries.TrimExcess();
 
-    /// <summary>The value at a dotted path (<c>funds.total.score</c>), or null.</summary>
+    /// <summary>
+    /// The value at a dotted path (<c>funds.total.score</c>), or null. Through a table a path reads its total row
+    /// (<c>execution.executed</c>: the 合计 row's 执行数), or the row a number names (<c>execution.0.executed</c>);
+    /// field keys start with a letter, so a number names no field.
+    /// </summary>
     public FieldValue? At(string path)
     {
         var dot = path.IndexOf('.');
@@ -44,7 +48,24 @@ public sealed class FieldSet
             return this[path];
         }
 
-        return this[path[..dot]] is GroupValue group ? group.Fields.At(path[(dot + 1)..]) : null;
+        var rest = path[(dot + 1)..];
+        return this[path[..dot]] switch
+        {
+            GroupValue group => group.Fields.At(rest),
+            TableValue table => Row(table, rest),
+            _ => null,
+        };
+    }
+
+    private static FieldValue? Row(TableValue table, string path)
+    {
+        var dot = path.IndexOf('.');
+        if (dot > 0 && int.TryParse(path.AsSpan(0, dot), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+        {
+            return index < table.Rows.Count ? table.Rows[index].Fields.At(path[(dot + 1)..]) : null;
+        }
+
+        return table.TotalRow?.Fields.At(path);
     }
 
     public decimal? NumberAt(string path) => At(path) is NumberValue n ? n.Number : null;

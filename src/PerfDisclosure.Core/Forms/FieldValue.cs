@@ -54,9 +54,13 @@ public sealed record MeasuredValue(string Published, ParsedValue Parsed, SourceS
 }
 
 /// <summary>The rows of a <c>table</c> field, each a group of cells typed by the table's columns.</summary>
-public sealed record TableValue(IReadOnlyList<GroupValue> Rows, SourceSpan Where) : FieldValue(Where)
+/// <param name="Total">The index of the row the layout's <c>total_row</c> names (合计), or null: what a role on a column reads.</param>
+public sealed record TableValue(IReadOnlyList<GroupValue> Rows, SourceSpan Where, int? Total = null) : FieldValue(Where)
 {
     public override string Text => string.Empty;
+
+    /// <summary>The total row, or null when the table has none.</summary>
+    public GroupValue? TotalRow => Total is { } i ? Rows[i] : null;
 }
 
 public sealed record GroupValue(FieldSet Fields, SourceSpan Where) : FieldValue(Where)

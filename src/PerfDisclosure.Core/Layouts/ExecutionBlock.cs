@@ -34,8 +34,27 @@ public sealed record ExecutionBlock(IReadOnlyList<string> Rows, string ScoredRow
         var rows = layout.PathOf(FieldRole.FundRows) is { } block && layout.FieldAt(block) is { } group
             ? group.Children.Where(c => c.Type == FieldType.Group).Select(c => $"{block}.{c.Key}").ToList()
             : [row];
-        return new ExecutionBlock(rows, row, Key(budget), Key(spent), Key(rate)) { Weight = OnRow(FieldRole.ExecutionWeight), Score = OnRow(FieldRole.ExecutionScore) };
+        return new ExecutionBlock(rows, row, Key(budget), Key(spent), Key(rate))
+        {
+            Weight = OnRow(FieldRole.ExecutionWeight),
+            Score = OnRow(FieldRole.ExecutionScore),
+            Table = layout.FieldAt(row)?.Type == FieldType.Table,
+        };
     }
+
+    /// <summary>
+    /// Whether the block is a table field (<c>type: table</c>): one row per fund source as the form lists them, the
+    /// scored row its total row (合计), which alone carries 分值 and 得分.
+    /// </summary>
+    public bool Table { get; init; }
+
+    /// <summary>The paths of the fund rows of <paramref name="form"/>: the declared rows, or each row of the table (<c>execution.0</c> …).</summary>
+    public IReadOnlyList<string> RowsIn(Forms.Form form) =>
+        Table ? [.. Enumerable.Range(0, (form.Fields.At(ScoredRow) as Forms.TableValue)?.Rows.Count ?? 0).Select(i => $"{ScoredRow}.{i}")] : Rows;
+
+    /// <summary>Whether the fund row at <paramref name="path"/> of <paramref name="form"/> is the scored row.</summary>
+    public bool IsScored(Forms.Form form, string path) =>
+        Table ? form.Fields.At(ScoredRow) is Forms.TableValue { Total: { } total } && path == $"{ScoredRow}.{total}" : path == ScoredRow;
 
     /// <summary>The group a dotted path lies in (<c>funds.total</c> for <c>funds.total.score</c>), or null at top level.</summary>
     public static string? Parent(string path) => path.LastIndexOf('.') is var dot and > 0 ? path[..dot] : null;

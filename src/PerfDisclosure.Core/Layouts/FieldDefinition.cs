@@ -32,6 +32,12 @@ public sealed record FieldDefinition(
     /// <summary>Where the form prints a top-level field: among the header rows, after the indicator table, or in the footer.</summary>
     public FieldSection Section { get; init; }
 
+    /// <summary>
+    /// A top-level field after the indicators or in the footer: the printed row it shares with the fields next to it
+    /// that name the same row (填报人 / 联系电话 / 填报日期 on one line); null when it has a row of its own.
+    /// </summary>
+    public string? Row { get; init; }
+
     /// <summary>A table: the row that totals the others (<c>total_row:</c>), or null.</summary>
     public TotalRow? TotalRow { get; init; }
 

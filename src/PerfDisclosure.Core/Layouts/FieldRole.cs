@@ -45,6 +45,12 @@ public enum FieldRole
     /// </summary>
     FundRows,
 
+    /// <summary>计划开始日期: when the project starts; with <see cref="PlannedEnd"/>, the period its year must fall in.</summary>
+    PlannedStart,
+
+    /// <summary>计划完成日期: when the project ends.</summary>
+    PlannedEnd,
+
     /// <summary>分值 / 权重 of the scored fund row: the points the execution rate is worth.</summary>
     ExecutionWeight,
 

@@ -15,8 +15,11 @@ public static class LayoutFile
     /// <summary>The indicator columns every layout has; a declared column may not take one of these names.</summary>
     public static IReadOnlyList<string> LevelColumns { get; } = ["level1", "level2", "level3"];
 
+    /// <summary>元: the unit of a layout's amounts when it names none.</summary>
+    public const string DefaultAmountUnit = "元";
+
     /// <summary>The units a layout's amounts may be in, with yuan per unit.</summary>
-    public static IReadOnlyDictionary<string, decimal> AmountUnits { get; } = new Dictionary<string, decimal>(StringComparer.Ordinal) { ["元"] = 1m, ["万元"] = 10000m };
+    public static IReadOnlyDictionary<string, decimal> AmountUnits { get; } = new Dictionary<string, decimal>(StringComparer.Ordinal) { [DefaultAmountUnit] = 1m, ["万元"] = 10000m };
 
     /// <summary>What a field's key (and so a path segment) may be: it names a YAML key of every form of the layout.</summary>
     public const string KeyPattern = "^[a-z][a-z0-9_]*$";
@@ -41,10 +44,11 @@ public static class LayoutFile
         new("product_of", new ListShape("A column of a table field: the columns (number or amount) whose product it is, e.g. [price, quantity]", new TextShape("A column key of the same table"))),
         new("description", new TextShape("A note for the people who fill in the form")),
         new("role", new TextShape(
-            "What the field means, so that checks, listings, search, charts and open data find it whatever its key: a field's project-name, project-code, total-score, total-weight, grade, department, budget, adjusted-budget, executed or execution-rate; an indicator column's target, actual, weight, score, deviation, explanation, comparator, unit or standard",
+            "What the field means, so that checks, listings, search, charts and open data find it whatever its key: a field's project-name, project-code, total-score, total-weight, grade, department, planned-start, planned-end, the execution block's fund-rows and its row's budget, adjusted-budget, executed, execution-rate, execution-weight and execution-score; an indicator column's target, actual, weight, score, deviation, explanation, comparator, unit or standard",
             [.. EnumNames.Of<FieldRole>().Skip(1), .. EnumNames.Of<ColumnRole>().Skip(1).Except(EnumNames.Of<FieldRole>())])),
         new("group", new TextShape("An indicator column: the label of the column group printed above it in a second header row (年度指标值 over 指标性质 / 指标值 / 度量单位); consecutive columns with the same group share one cell")),
         new("section", new TextShape("A top-level field: where the form prints it: header (above the indicators, the default), after (text rows after the indicator table: 评价结论, 存在问题 …) or footer (填表人, 联系电话, 填报日期, 审核意见 …)", EnumNames.Of<FieldSection>())),
+        new("row", new TextShape("A top-level field in the after or footer section: fields next to each other with the same row print side by side in one table row (填报人 / 联系电话 / 填报日期)")),
         new("placeholders", new ListShape("A number or amount field: what its official form prints where it has no number (—, /, …); shown as printed, left out of sums, null in open data", new TextShape("A placeholder as printed"))),
     ]);
 

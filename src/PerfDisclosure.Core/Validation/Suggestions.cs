@@ -3,6 +3,13 @@ namespace PerfDisclosure.Core.Validation;
 /// <summary>The nearest valid value to a mistyped one (edit distance), for "did you mean" in findings and errors.</summary>
 public static class Suggestions
 {
+    /// <summary>
+    /// The words that end a finding's message with the nearest valid value, in Chinese and English
+    /// ("，是否应为“产出指标”？", "; did you mean '产出指标'?"), or nothing when none is close.
+    /// </summary>
+    public static (string Zh, string En) Phrase(string? nearest) =>
+        nearest is null ? (string.Empty, string.Empty) : ($"，是否应为“{nearest}”？", $"; did you mean '{nearest}'?");
+
     public static string? Closest(string typed, IEnumerable<string> known)
     {
         string? best = null;

@@ -10,6 +10,9 @@ namespace PerfDisclosure.Core.Values;
 /// </summary>
 public static partial class ValueGrammar
 {
+    /// <summary>涉密: the word that makes a value a redacted one, and the default marker of a layout's <c>redaction</c>.</summary>
+    public const string ClassifiedWord = "涉密";
+
     private sealed record Spelling(string Text, Comparator Comparator, bool Standard);
 
     // Longest spellings first, so ">=" wins over ">" and "不低于" over nothing.
@@ -69,7 +72,7 @@ public static partial class ValueGrammar
             return new NotApplicable();
         }
 
-        if (text.Contains("涉密", StringComparison.Ordinal))
+        if (text.Contains(ClassifiedWord, StringComparison.Ordinal))
         {
             return new Redacted();
         }

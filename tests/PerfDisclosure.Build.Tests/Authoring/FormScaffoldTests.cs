@@ -43,8 +43,8 @@ public class FormScaffoldTests
         var content = CopyOfOrganisations();
         var path = FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "named", name));
 
-        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)Yaml.Parse("f.yaml", File.ReadAllText(path))!;
-        Assert.Equal(expected, ((YamlDotNet.RepresentationModel.YamlScalarNode)root.Children[new YamlDotNet.RepresentationModel.YamlScalarNode("project_name")]).Value);
+        var root = (YamlMappingNode)Yaml.Parse("f.yaml", File.ReadAllText(path))!;
+        Assert.Equal(expected, ((YamlScalarNode)root.Children[new YamlScalarNode("project_name")]).Value);
     }
 
     [Fact]

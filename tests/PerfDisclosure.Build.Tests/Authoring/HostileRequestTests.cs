@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
 using System.Text;
 using PerfDisclosure.Build.Authoring;
 using PerfDisclosure.Testing;
@@ -95,6 +99,36 @@ public class HostileRequestTests(ServedSite site) : IClassFixture<ServedSite>
         Assert.True(head is { Status: 200, Closed: true }, head.ToString());
         Assert.EndsWith("\r\n\r\n", head.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("<html", head.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The server listens on 127.0.0.1 alone: its one listening socket in /proc/net/tcp is bound to 127.0.0.1 (not
+    /// 0.0.0.0), and a connection to another loopback address (127.0.0.2, which reaches a socket bound to any
+    /// address) or to the machine's own network addresses is refused.
+    /// </summary>
+    [Fact]
+    public async Task Serve_listens_on_127_0_0_1_only_and_refuses_every_other_address()
+    {
+        await site.Ready();
+        var port = site.Port.ToString("X4", CultureInfo.InvariantCulture);
+        var listening = File.ReadAllLines("/proc/net/tcp").Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f[3] == "0A" && f[1].EndsWith(":" + port, StringComparison.Ordinal)).Select(f => f[1]).ToList();
+        Assert.Equal(["0100007F:" + port], listening);
+        Assert.DoesNotContain(File.ReadAllLines("/proc/net/tcp6").Skip(1), l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var f && f[3] == "0A" && f[1].EndsWith(":" + port, StringComparison.Ordinal));
+
+        var others = NetworkInterface.GetAllNetworkInterfaces().SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(a => a.Address)
+            .Where(a => a.AddressFamily == AddressFamily.InterNetwork && !a.Equals(IPAddress.Loopback)).Append(IPAddress.Parse("127.0.0.2")).Distinct().ToList();
+        foreach (var address in others)
+        {
+            using var client = new TcpClient();
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+            deadline.CancelAfter(Wait);
+            var refused = await Assert.ThrowsAsync<SocketException>(async () => await client.ConnectAsync(address, site.Port, deadline.Token));
+            Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
+        }
+
+        // and 127.0.0.1 itself is served
+        Assert.Equal(HttpStatusCode.OK, (await site.Http.GetAsync(ServedSite.Page, Token)).StatusCode);
     }
 
     [Fact]

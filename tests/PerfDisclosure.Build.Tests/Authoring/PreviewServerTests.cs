@@ -50,6 +50,7 @@ public class PreviewServerTests
         var page = await site.Until(() => site.Http.GetAsync("", Token), r => r.StatusCode == HttpStatusCode.InternalServerError, "show the error page");
         var error = await page.Content.ReadAsStringAsync(Token);
         Assert.Contains("PD0000", error);
+        Assert.Contains("The preview build failed unexpectedly: ", error); // the finding's words in the preview's language, then the exception's
         Assert.NotNull(Core.Validation.RuleSet.Default.Find("PD0000"));
         Assert.Contains("build failed", site.Log);
     }

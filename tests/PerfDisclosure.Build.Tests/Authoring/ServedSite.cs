@@ -5,7 +5,7 @@ using PerfDisclosure.Testing;
 namespace PerfDisclosure.Build.Tests.Authoring;
 
 /// <summary>
-/// A preview server on 127.0.0.1 over a copy of content/ (no PDFs, to start quickly), running while a test uses it.
+/// A preview server on 127.0.0.1 over a copy of content/ (HTML only unless asked, as <c>serve</c> is), running while a test uses it.
 /// <see cref="Until{T}"/> and every request are bounded by <see cref="Limit"/>.
 /// </summary>
 public sealed class ServedSite : IAsyncDisposable
@@ -18,23 +18,27 @@ public sealed class ServedSite : IAsyncDisposable
 
     /// <summary>Starts a server over a copy of content/ in a new folder (the constructor a class fixture needs).</summary>
     public ServedSite()
-        : this(null, null)
+        : this(null, null, Repo.Templates, false)
     {
     }
 
-    private ServedSite(string? content, string? output)
+    private ServedSite(string? content, string? output, string? templates, bool pdf)
     {
         Root = content is null ? Repo.TempDir("served") : Path.GetDirectoryName(content)!;
         Content = content ?? Repo.CopyTree(Path.Combine(Root, "content"));
         Output = output ?? Path.Combine(Root, "site");
         Port = RawHttp.FreePort();
-        Server = new PreviewServer(new BuildOptions(Content, Repo.Templates, Output, NoPdf: true, CacheDir: Path.Combine(Root, ".cache")), Port, TextWriter.Synchronized(log), "en");
+        // As the command line makes it: options that allow PDFs, printed only when asked (--pdf).
+        Server = new PreviewServer(new BuildOptions(Content, templates, Output, CacheDir: Path.Combine(Root, ".cache")), Port, TextWriter.Synchronized(log), "en", pdf);
         running = Server.RunAsync(stop.Token);
         Http = new HttpClient { BaseAddress = new Uri(Server.Address), Timeout = TimeSpan.FromSeconds(10) };
     }
 
-    /// <summary>Starts a server over a content folder a test made (and will move, remove, replace), into its own output folder.</summary>
-    public static ServedSite Over(string content, string? output = null) => new(content, output);
+    /// <summary>
+    /// Starts a server over a content folder a test made (and will move, remove, replace), into its own output folder,
+    /// with the built-in theme or a site's own <paramref name="templates"/>, printing PDFs too when <paramref name="pdf"/> (<c>serve --pdf</c>).
+    /// </summary>
+    public static ServedSite Over(string content, string? output = null, string? templates = null, bool pdf = false) => new(content, output, templates ?? Repo.Templates, pdf);
 
     /// <summary>A page every build of content/ has.</summary>
     public const string Page = "sz-futian-investment-promotion/2024/office-equipment-purchase/";

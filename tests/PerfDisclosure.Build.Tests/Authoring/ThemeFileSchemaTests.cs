@@ -19,7 +19,7 @@ public class ThemeFileSchemaTests
     [Fact]
     public void The_committed_theme_file_schemas_are_those_the_shapes_generate()
     {
-        Assert.Equal(["layout", "framework", "scoring"], ThemeFileSchema.All.Select(s => s.Name));
+        Assert.Equal(["layout", "framework", "scoring", "import"], ThemeFileSchema.All.Select(s => s.Name));
         foreach (var schema in ThemeFileSchema.All)
         {
             var committed = Path.Combine(Repo.Templates, LayoutSchema.Folder, ThemeFileSchema.FileName(schema));

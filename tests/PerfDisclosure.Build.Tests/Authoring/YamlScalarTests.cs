@@ -2,7 +2,6 @@ using CsCheck;
 using PerfDisclosure.Build.Authoring;
 using PerfDisclosure.Build.Loading;
 using PerfDisclosure.Core.Values;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Tests.Authoring;
 

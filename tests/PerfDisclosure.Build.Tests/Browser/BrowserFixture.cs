@@ -17,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public StaticServer? Server { get; private set; }
 
+    /// <summary>The built site's folder, for pages opened from the file system (file://).</summary>
+    public string? SiteRoot { get; private set; }
+
     /// <summary>Where screenshots go (TestResults/screenshots, ignored by git); the tests print it.</summary>
     public static string Screenshots { get; } = Path.Combine(Repo.Root, "TestResults", "screenshots");
 
@@ -32,6 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var root = Path.Combine(Repo.TempDir("browser"), "site");
         var result = new SiteBuilder(new BuildOptions(Repo.Content, Repo.Templates, root, StaticServer.AddressFor(port))).Build();
         Assert.True(result.Succeeded, string.Join("; ", result.Diagnostics.Where(d => d.IsError)));
+        SiteRoot = root;
         Server = new StaticServer(root, port);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()

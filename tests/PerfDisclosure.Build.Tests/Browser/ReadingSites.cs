@@ -4,10 +4,10 @@ using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Build.Tests.Browser;
 
-/// <summary>A site whose forms the reading tests open: content/ with the built-in theme, or a worked example under docs/examples/.</summary>
+/// <summary>A site whose forms the reading tests open: content/ with the built-in theme, a worked example under docs/examples/, or a layout written at test time.</summary>
 public sealed record ReadingSite(string Name, string Content, string? Templates)
 {
-    /// <summary>content/, then every example site found under docs/examples/ (a folder with a content/ folder).</summary>
+    /// <summary>content/, every example site found under docs/examples/ (a folder with a content/ folder), then <see cref="OwnLayoutSite"/>.</summary>
     public static IReadOnlyList<ReadingSite> All { get; } =
     [
         new("content", Repo.Content, Repo.Templates),
@@ -15,6 +15,7 @@ public sealed record ReadingSite(string Name, string Content, string? Templates)
             .Where(d => Directory.Exists(Path.Combine(d, "content")))
             .Order(StringComparer.Ordinal)
             .Select(d => new ReadingSite(Path.GetFileName(d), Path.Combine(d, "content"), Directory.Exists(Path.Combine(d, "templates")) ? Path.Combine(d, "templates") : null)),
+        new(OwnLayoutSite.Name, OwnLayoutSite.Content, OwnLayoutSite.Templates),
     ];
 
     /// <summary>The site's model, as loaded (no output written).</summary>

@@ -43,6 +43,31 @@ public class IncrementalBuildTests
         Assert.Equal(Snapshot(fresh), after);
     }
 
+    /// <summary>An organisation-year workbook is reused while its forms are unchanged: one form changed writes its own organisation-year's again, no other.</summary>
+    [Fact]
+    public void One_form_changed_writes_again_only_its_organisation_years_workbook_and_the_site_equals_a_fresh_build()
+    {
+        var (content, cache, output) = Workspace();
+        var first = Build(content, cache, output);
+        var workbooks = Directory.EnumerateFiles(output, "*.xlsx", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Where(p => p != SitePaths.SiteWorkbook).Order(StringComparer.Ordinal).ToList();
+        Assert.True(workbooks.Count > 1, "the example site has more than one organisation-year");
+        Assert.Equal(workbooks, first.Cache.Made.Order(StringComparer.Ordinal));
+        var before = Snapshot(output);
+
+        var form = Path.Combine(content, "forms", "sz-futian-investment-promotion", "2024", "office-equipment-purchase.yaml");
+        File.WriteAllText(form, File.ReadAllText(form).Replace("current_year_amount: 12.40", "current_year_amount: 12.50", StringComparison.Ordinal));
+        var second = Build(content, cache, output);
+
+        Assert.Equal([SitePaths.OrganisationYearWorkbook("sz-futian-investment-promotion", 2024)], second.Cache.Made);
+        var after = Snapshot(output);
+        Assert.All(workbooks.Where(w => !second.Cache.Made.Contains(w)), w => Assert.Equal(before[w], after[w]));
+        Assert.NotEqual(before[second.Cache.Made.Single()], after[second.Cache.Made.Single()]);
+
+        var fresh = Path.Combine(Repo.TempDir("fresh"), "site");
+        Assert.True(new SiteBuilder(new BuildOptions(content, Repo.Templates, fresh)).Build().Succeeded);
+        Assert.Equal(Snapshot(fresh), after);
+    }
+
     [Fact]
     public void A_build_with_nothing_changed_leaves_the_site_alone_and_reports_the_same_diagnostics()
     {
@@ -165,7 +190,7 @@ public class IncrementalBuildTests
         Assert.Equal(left, right);
     }
 
-    /// <summary>The render cache keeps no second copy of a page (issue 20): each entry is a published page under a second name, on a first build and on one that reuses it.</summary>
+    /// <summary>The render cache keeps no second copy of a page or an organisation-year workbook (issue 20): each entry is a published output under a second name, on a first build and on one that reuses it.</summary>
     [Theory]
     [InlineData("rendered")]
     [InlineData("reused")]
@@ -181,7 +206,7 @@ public class IncrementalBuildTests
         }
 
         var entries = Inodes(Path.Combine(cache, "render"));
-        var pages = Inodes(output).Where(p => p.Key.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        var pages = Inodes(output).Where(p => p.Key.EndsWith(".html", StringComparison.Ordinal) || (p.Key.EndsWith(".xlsx", StringComparison.Ordinal) && p.Key != SitePaths.SiteWorkbook)).ToList();
         Assert.True(pages.Count > 10, $"{pages.Count} pages");
         Assert.Equal(pages.Count, entries.Count);
         Assert.All(pages, page => Assert.Contains(page.Value, entries.Values));
@@ -215,6 +240,32 @@ public class IncrementalBuildTests
         return lines.Select(l => l.Split(' ')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
     }
 
+    /// <summary>A rebuild does not write the fonts again (6.8 MB on every save in serve); a changed asset is written.</summary>
+    [Fact]
+    public void A_rebuild_leaves_an_unchanged_asset_as_it_was_and_writes_a_changed_one()
+    {
+        var (content, cache, output) = Workspace();
+        var templates = Path.Combine(Path.GetDirectoryName(content)!, "templates");
+        var css = Path.Combine(templates, "assets", "site.css");
+        Directory.CreateDirectory(Path.GetDirectoryName(css)!);
+        var builtin = File.ReadAllText(Path.Combine(Repo.Templates, "assets", "site.css"));
+        File.WriteAllText(css, builtin + "/* first */\n");
+        Build(content, cache, output, templates);
+
+        var font = Directory.EnumerateFiles(Path.Combine(output, "assets", "fonts"), "*.woff2").Order(StringComparer.Ordinal).First();
+        var fontBytes = File.ReadAllBytes(font);
+        var longAgo = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(font, longAgo);
+        File.SetLastWriteTimeUtc(Path.Combine(output, "assets", "site.css"), longAgo);
+        File.WriteAllText(css, builtin + "/* second */\n");
+        Build(content, cache, output, templates);
+
+        Assert.Equal(longAgo, File.GetLastWriteTimeUtc(font)); // the published file itself, not a copy
+        Assert.Equal(fontBytes, File.ReadAllBytes(font));
+        Assert.EndsWith("/* second */\n", File.ReadAllText(Path.Combine(output, "assets", "site.css")), StringComparison.Ordinal);
+        Assert.NotEqual(longAgo, File.GetLastWriteTimeUtc(Path.Combine(output, "assets", "site.css")));
+    }
+
     internal static (string Content, string Cache, string Output) Workspace()
     {
         var root = Repo.TempDir("incremental");
@@ -229,9 +280,9 @@ public class IncrementalBuildTests
             f => Path.GetRelativePath(site, f).Replace('\\', '/'),
             f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
 
-    private static SiteBuilder Build(string content, string cache, string output)
+    private static SiteBuilder Build(string content, string cache, string output, string? templates = null)
     {
-        var builder = new SiteBuilder(new BuildOptions(content, Repo.Templates, output, CacheDir: cache));
+        var builder = new SiteBuilder(new BuildOptions(content, templates ?? Repo.Templates, output, CacheDir: cache));
         var result = builder.Build();
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         return builder;

@@ -175,19 +175,6 @@ public partial class ViewKeyTests
         }
     }
 
-    internal static void RequireChromium()
-    {
-        if (ChromiumLocator.Find(null).Path is null)
-        {
-            if (Repo.InCi)
-            {
-                Assert.Fail($"this test prints PDFs: {ChromiumLocator.InstallHint}");
-            }
-
-            Assert.Skip($"this test prints PDFs: {ChromiumLocator.InstallHint}");
-        }
-    }
-
     /// <summary>The site-relative PDFs that the site's pages link, each once, in order.</summary>
     private static List<string> PdfLinks(string output) =>
         [.. Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories)

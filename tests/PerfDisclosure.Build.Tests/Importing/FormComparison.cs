@@ -55,6 +55,10 @@ internal static class FormComparison
                     }
 
                     break;
+                case NumberValue number:
+                    // A number compares by value: 10.00 as printed (format "0.00") is the 10 a content file writes.
+                    lines[prefix + key] = number.Number.ToString("G29", System.Globalization.CultureInfo.InvariantCulture);
+                    break;
                 case { } value:
                     lines[prefix + key] = value.Text;
                     break;

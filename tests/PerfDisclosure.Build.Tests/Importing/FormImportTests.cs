@@ -83,5 +83,5 @@ public class FormImportTests
         Assert.Equal((3, 1), Assert.Single(result.Unplaced, u => u.Rule.Code == "PD1014") is var owner ? (owner.Row, owner.Column) : default);
     }
 
-    private static List<string[]> Rows(string tsv) => [.. File.ReadAllText(tsv).ReplaceLineEndings("\n").Split('\n').Select(l => l.Split('\t').Select(c => c.Trim()).ToArray())];
+    internal static List<string[]> Rows(string tsv) => [.. File.ReadAllText(tsv).ReplaceLineEndings("\n").Split('\n').Select(l => l.Split('\t').Select(c => c.Trim()).ToArray())];
 }

@@ -1,7 +1,6 @@
 using PerfDisclosure.Build.Importing;
 using PerfDisclosure.Build.Loading;
 using PerfDisclosure.Testing;
-using YamlDotNet.RepresentationModel;
 
 namespace PerfDisclosure.Build.Tests.Importing;
 

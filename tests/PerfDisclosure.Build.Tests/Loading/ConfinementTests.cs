@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using PerfDisclosure.Build.Tests.Validation;
 using PerfDisclosure.Core.Diagnostics;
 
 namespace PerfDisclosure.Build.Tests.Loading;
@@ -40,6 +41,7 @@ public class ConfinementTests
         var built = site.Build();
 
         var error = Assert.Single(built.Diagnostics, d => d.Code == "PD0708");
+        BothLanguages.Said(error);
         Assert.EndsWith(link, error.Where.File, StringComparison.Ordinal);
         Assert.Equal(Severity.Error, error.Severity);
         Assert.False(built.Succeeded);
@@ -113,6 +115,7 @@ public class ConfinementTests
             var built = Within(Patience, () => new SiteBuilder(site.Options() with { CacheDir = cache, NoPdf = true }).Build());
 
             var error = Assert.Single(built.Diagnostics, d => d.Code == "PD0709");
+            BothLanguages.Said(error);
             Assert.EndsWith(where.Replace("templates/", string.Empty, StringComparison.Ordinal), error.Where.File, StringComparison.Ordinal);
             Assert.False(built.Succeeded);
         }
@@ -195,6 +198,7 @@ public class ConfinementTests
         var built = new SiteBuilder(site.Options() with { NoPdf = true }).Build();
 
         var warning = Assert.Single(built.Diagnostics, d => d.Code == "PD0710");
+        BothLanguages.Said(warning);
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.EndsWith(file, warning.Where.File, StringComparison.Ordinal);
         Assert.False(new SiteBuilder(site.Options(strict: true) with { NoPdf = true, OutputDir = Path.Combine(site.Root, "strict") }).Build().Succeeded);

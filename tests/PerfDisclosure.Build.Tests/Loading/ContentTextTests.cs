@@ -1,5 +1,6 @@
 using System.Text;
 using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Tests.Validation;
 using PerfDisclosure.Core.Diagnostics;
 
 namespace PerfDisclosure.Build.Tests.Loading;
@@ -22,6 +23,7 @@ public class ContentTextTests
 
         var warning = Assert.Single(content.Diagnostics, d => d.Where.File.EndsWith(TestSite.SeedForm, StringComparison.Ordinal));
         Assert.Equal(("PD0704", Severity.Warning), (warning.Code, warning.Severity));
+        BothLanguages.Said(warning);
         Assert.Contains("GBK/GB18030", warning.MessageEn, StringComparison.Ordinal);
         var form = Assert.Single(content.Forms, f => f.Slug == "chambers-of-commerce-building");
         Assert.Equal("商协会建设", form.ProjectName);
@@ -51,6 +53,7 @@ public class ContentTextTests
         var error = Assert.Throws<ContentException>(() => ContentText.Decode(bytes, "x.yaml", new DiagnosticBag())).Diagnostic;
 
         Assert.Equal("PD0705", error.Code);
+        BothLanguages.Said(error);
         Assert.Equal(new SourceSpan("x.yaml", 2, 7), error.Where);
         Assert.Contains("neither UTF-8 nor GBK/GB18030", error.MessageEn, StringComparison.Ordinal);
     }

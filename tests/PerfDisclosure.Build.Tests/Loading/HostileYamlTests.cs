@@ -1,5 +1,6 @@
 using System.Text;
 using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Tests.Validation;
 using PerfDisclosure.Core.Diagnostics;
 
 namespace PerfDisclosure.Build.Tests.Loading;
@@ -10,6 +11,7 @@ public class HostileYamlTests
     private static Diagnostic Refused(string text)
     {
         var e = Assert.Throws<ContentException>(() => Yaml.Parse("x.yaml", text));
+        BothLanguages.Said(e.Diagnostic);
         return e.Diagnostic;
     }
 
@@ -55,7 +57,7 @@ public class HostileYamlTests
     [Fact]
     public void A_tab_inside_a_value_is_kept_as_text()
     {
-        var root = Assert.IsType<YamlDotNet.RepresentationModel.YamlMappingNode>(Yaml.Parse("x.yaml", "name: a\tb\n"));
+        var root = Assert.IsType<YamlMappingNode>(Yaml.Parse("x.yaml", "name: a\tb\n"));
         Assert.Equal("a\tb", root.Children.Values.Single().ToString());
     }
 
@@ -66,14 +68,14 @@ public class HostileYamlTests
         var crlf = lf.Replace("\n", "\r\n", StringComparison.Ordinal);
         Assert.Equal(Refused(lf).Where, Refused(crlf).Where);
 
-        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)Yaml.Parse("x.yaml", "text: |\r\n  第一行\r\n  第二行\r\n")!;
+        var root = (YamlMappingNode)Yaml.Parse("x.yaml", "text: |\r\n  第一行\r\n  第二行\r\n")!;
         Assert.Equal("第一行\n第二行\n", root.Children.Values.Single().ToString());
     }
 
     [Fact]
     public void An_alias_shares_its_anchor_node_so_the_model_itself_does_not_grow()
     {
-        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)Yaml.Parse("x.yaml", "a: &x [1, 2]\nb: *x\n")!;
+        var root = (YamlMappingNode)Yaml.Parse("x.yaml", "a: &x [1, 2]\nb: *x\n")!;
         var values = root.Children.Values.ToList();
         Assert.Same(values[0], values[1]);
     }
@@ -126,6 +128,7 @@ public class HostileYamlTests
         site.Write("forms/sz-futian-investment-promotion/2024/huge.yaml", "project_name: \"" + new string('长', (int)ContentText.MaxBytes / 3 + 10) + "\"\n");
 
         var error = Assert.Single(site.Load().Diagnostics, d => d.Code == "PD0702");
+        BothLanguages.Said(error);
         Assert.EndsWith("forms/sz-futian-investment-promotion/2024/huge.yaml", error.Where.File, StringComparison.Ordinal);
         Assert.Contains("the limit is 1048576 bytes", error.MessageEn, StringComparison.Ordinal);
     }
@@ -134,7 +137,7 @@ public class HostileYamlTests
     public void A_huge_scalar_under_the_size_limit_loads()
     {
         var text = "name: \"" + new string('x', 900_000) + "\"\n";
-        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)Yaml.Parse("x.yaml", text)!;
+        var root = (YamlMappingNode)Yaml.Parse("x.yaml", text)!;
         Assert.Equal(900_000, root.Children.Values.Single().ToString().Length);
     }
 

@@ -1,3 +1,5 @@
+using PerfDisclosure.Build.Tests.Validation;
+
 namespace PerfDisclosure.Build.Tests.Loading;
 
 public class IdentifierLoadingTests
@@ -20,6 +22,7 @@ public class IdentifierLoadingTests
         var content = site.Load();
 
         var error = Assert.Single(content.Diagnostics, d => d.Code == "PD0701");
+        BothLanguages.Said(error);
         Assert.EndsWith(relativePath, error.Where.File, StringComparison.Ordinal);
         Assert.Contains(kind, error.MessageEn, StringComparison.Ordinal);
         var name = Path.GetFileNameWithoutExtension(relativePath);
@@ -74,5 +77,6 @@ public class IdentifierLoadingTests
 
         Assert.Equal(refused, errors.Count == 1);
         Assert.All(errors, e => Assert.Equal(4, e.Where.Line));
+        Assert.All(errors, e => BothLanguages.Said(e));
     }
 }

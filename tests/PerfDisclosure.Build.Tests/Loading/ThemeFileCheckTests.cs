@@ -1,4 +1,5 @@
 using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Tests.Validation;
 using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Testing;
@@ -85,6 +86,7 @@ public class ThemeFileCheckTests
         var column = offset - broken.LastIndexOf('\n', offset - 1);
         var errors = Load(templates).Where(d => d.IsError).ToList();
         var error = Assert.Single(errors, d => d.Where.File.EndsWith(file, StringComparison.Ordinal));
+        BothLanguages.Said(error);
         Assert.Equal((code, line, column), (error.Code, error.Where.Line, error.Where.Column));
         Assert.Contains(says, error.MessageEn + " " + error.Fix, StringComparison.Ordinal);
         Assert.DoesNotContain(errors, d => !d.Where.File.EndsWith(file, StringComparison.Ordinal));

@@ -8,12 +8,14 @@ namespace PerfDisclosure.Build.Tests.OpenData;
 /// <summary>
 /// A portal reads the Data Package with the reference JavaScript readers (npm datapackage 1.1.10 + tableschema
 /// 1.12.6, installed by <c>npm ci</c> in tests/opendata-readers): every row of every table, cast to its schema,
-/// foreign keys resolved, with no error.
+/// foreign keys resolved, with no error — for content/ and for each example site under docs/examples (other layouts,
+/// so other indicator columns and other units).
 /// </summary>
 public class DataPackageReaderTests
 {
-    [Fact]
-    public void The_reference_javascript_reader_reads_every_row_of_every_table_cast_to_its_schema()
+    [Theory]
+    [MemberData(nameof(OpenDataSite.Names), MemberType = typeof(OpenDataSite))]
+    public void The_reference_javascript_reader_reads_every_row_of_every_table_cast_to_its_schema(string name)
     {
         var readers = Path.Combine(Repo.Root, "tests", "opendata-readers");
         var node = Tools.Find("node");
@@ -23,7 +25,7 @@ public class DataPackageReaderTests
             Assert.Skip("node or the readers are not installed: run npm ci in tests/opendata-readers");
         }
 
-        var site = BuiltSite.Content;
+        var site = OpenDataSite.Get(name);
         var output = Tools.Run(node!, [Path.Combine(readers, "read-package.js"), Path.Combine(site.Root, "data", "datapackage.json")]);
         var read = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)
             .ToDictionary(r => r.GetProperty("resource").GetString()!);

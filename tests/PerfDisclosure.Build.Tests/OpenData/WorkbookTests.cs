@@ -19,19 +19,32 @@ public class WorkbookTests
 
     [Theory]
     [MemberData(nameof(Workbooks))]
-    public void Every_cell_holds_the_value_as_published_with_chinese_headers(string path)
+    public void Every_cell_holds_the_value_as_published_with_chinese_headers(string path) =>
+        AssertWorkbook(Site.Root, Site.Model, path);
+
+    /// <summary>The site workbook of each example site (other layouts, other columns) reads the same way.</summary>
+    [Theory]
+    [MemberData(nameof(OpenDataSite.Names), MemberType = typeof(OpenDataSite))]
+    public void Every_sites_workbook_holds_every_value_with_chinese_headers(string name)
     {
-        var file = Path.Combine(Site.Root, path);
+        var site = OpenDataSite.Get(name);
+        AssertWorkbook(site.Root, site.Model, SitePaths.SiteWorkbook);
+    }
+
+    private static void AssertWorkbook(string root, SiteModel model, string path)
+    {
+        var file = Path.Combine(root, path);
         var forms = path == SitePaths.SiteWorkbook
-            ? Site.Model.Forms
-            : Site.Model.Forms.Where(f => SitePaths.OrganisationYearWorkbook(f.Owner.Id, f.Form.Year) == path).ToList();
-        var tables = new[] { OpenDataTables.Forms(Site.Model.Strings), OpenDataTables.Indicators(Site.Model.Strings, forms.Select(f => f.Layout).Distinct()) };
+            ? model.Forms
+            : model.Forms.Where(f => SitePaths.OrganisationYearWorkbook(f.Owner.Id, f.Form.Year) == path).ToList();
+        var tables = new[] { OpenDataTables.Forms(model.Strings), OpenDataTables.Indicators(model.Strings, forms.Select(f => f.Layout).Distinct()) };
         Assert.Equal(tables.Select(t => t.Title), MiniExcel.GetSheetNames(file));
         foreach (var table in tables)
         {
-            var expected = table.RowsOf(Site.Model, forms).ToList();
+            var expected = table.RowsOf(model, forms).ToList();
             var rows = MiniExcel.Query(file, useHeaderRow: false, sheetName: table.Title).Cast<IDictionary<string, object?>>().Select(r => r.Values.ToList()).ToList();
             Assert.Equal(table.Columns.Select(c => (object?)c.Name), rows[0].Take(table.Columns.Count));
+            Assert.Contains(rows[0], h => h is string s && s.Any(c => c is >= '\u4e00' and <= '\u9fff'));
             Assert.Equal(expected.Count, rows.Count - 1);
             for (var r = 0; r < expected.Count; r++)
             {

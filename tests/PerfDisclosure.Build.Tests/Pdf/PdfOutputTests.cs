@@ -40,6 +40,29 @@ public partial class PdfOutputTests(PrintedCorpus corpus)
         Assert.True(missing.Count == 0, "missing from the PDF text:\n" + string.Join('\n', missing));
     }
 
+    /// <summary>
+    /// What only the web page has (its downloads, the line about the form above it, the 提示 box and its links, the
+    /// site's heading and navigation) is in no PDF: read from each built page, looked for in its form's PDF.
+    /// </summary>
+    [Fact]
+    public void Nothing_web_only_is_printed()
+    {
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        var checkedTexts = 0;
+        foreach (var entry in Site.Forms)
+        {
+            var page = parser.ParseDocument(File.ReadAllText(corpus.PathOf(entry.Path + "/index.html")));
+            var webOnly = page.QuerySelectorAll("header, nav, .breadcrumbs, .form-meta, .downloads a, .form-notes h2, .form-notes a")
+                .Select(e => Squeeze(e.TextContent)).Where(t => t.Length > 1).Distinct().ToList();
+            Assert.NotEmpty(webOnly);
+            var text = Squeeze(Poppler.Text(corpus.PathOf(PdfPaths.Form(entry))));
+            Assert.All(webOnly, w => Assert.DoesNotContain(w, text, StringComparison.Ordinal));
+            checkedTexts += webOnly.Count;
+        }
+
+        Assert.True(checkedTexts >= 2 * Site.Forms.Count, $"{checkedTexts} web-only texts");
+    }
+
     [Fact]
     public void Each_compilation_holds_every_form_of_its_organisation_and_year()
     {

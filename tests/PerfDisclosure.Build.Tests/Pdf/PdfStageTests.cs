@@ -8,45 +8,47 @@ namespace PerfDisclosure.Build.Tests.Pdf;
 /// <summary>What a build does about PDFs when the engine is missing, or when told to skip or require them.</summary>
 public class PdfStageTests
 {
-    private const string NoChromium = "/nonexistent/chromium";
-
     private const string NoEngine = "/nonexistent/pdf-engine";
 
-    /// <summary>The options of a build whose engine is missing: Typst (the default), or Chromium when asked for.</summary>
-    private static BuildOptions Missing(string engine, string output, bool require = false) => engine == PdfStage.Chromium
-        ? new BuildOptions(Repo.Content, Repo.Templates, output, RequirePdf: require, Chromium: NoChromium, PdfEngine: PdfStage.Chromium)
-        : new BuildOptions(Repo.Content, Repo.Templates, output, RequirePdf: require, PdfEngineDir: NoEngine);
+    private const string Hint = "npm ci --prefix pdf-engine";
 
-    [Theory]
-    [InlineData(PdfStage.Typst, "npm ci --prefix pdf-engine")]
-    [InlineData(PdfStage.Chromium, "apt-get install chromium")]
-    public void Without_the_engine_the_site_is_built_and_one_line_says_pdfs_were_skipped_and_how_to_get_them(string engine, string hint)
+    /// <summary>The options of a build whose engine is missing.</summary>
+    private static BuildOptions Missing(string output, bool require = false) =>
+        new(Repo.Content, Repo.Templates, output, RequirePdf: require, PdfEngineDir: NoEngine);
+
+    [Fact]
+    public void Without_the_engine_the_site_is_built_and_one_line_says_pdfs_were_skipped_and_how_to_get_them()
     {
         var output = Path.Combine(Repo.TempDir("pdf-skip"), "site");
-        var result = new SiteBuilder(Missing(engine, output)).Build();
+        var result = new SiteBuilder(Missing(output)).Build();
 
         Assert.True(result.Succeeded);
         var skipped = Assert.Single(result.Diagnostics, d => d.Code == OutputRules.PdfSkipped.Code);
         Assert.Equal(Severity.Info, skipped.Severity);
-        Assert.Contains(hint, skipped.MessageEn, StringComparison.Ordinal);
-        Assert.Contains(hint, skipped.Message, StringComparison.Ordinal);
+        Assert.Contains(Hint, skipped.MessageEn, StringComparison.Ordinal);
+        Assert.Contains(Hint, skipped.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', skipped.MessageEn);
         Assert.True(File.Exists(Path.Combine(output, "index.html")));
         Assert.Empty(Directory.EnumerateFiles(output, "*.pdf", SearchOption.AllDirectories));
         Assert.DoesNotContain(".pdf\"", File.ReadAllText(Path.Combine(output, "sh-minhang-investment-promotion/2026/legal-counsel/index.html")), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(PdfStage.Typst, NoEngine)]
-    [InlineData(PdfStage.Chromium, NoChromium)]
-    public void Require_pdf_fails_the_build_without_the_engine_and_leaves_the_site_as_it_was(string engine, string named)
+    [Fact]
+    public void Require_pdf_fails_the_build_without_the_engine_and_leaves_the_site_as_it_was()
     {
         var output = Path.Combine(Repo.TempDir("pdf-require"), "site");
-        var result = new SiteBuilder(Missing(engine, output, require: true)).Build();
+        var result = new SiteBuilder(Missing(output, require: true)).Build();
 
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Diagnostics, d => d.Code == OutputRules.PdfSkipped.Code && d.IsError && d.MessageEn.Contains(named, StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == OutputRules.PdfSkipped.Code && d.IsError && d.MessageEn.Contains(NoEngine, StringComparison.Ordinal));
         Assert.False(Directory.Exists(output));
+
+        // A site already there stays as it was, file for file.
+        var built = new SiteBuilder(Missing(output) with { NoPdf = true }).Build();
+        Assert.True(built.Succeeded, string.Join('\n', built.Diagnostics));
+        var before = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f))).ToList();
+        Assert.False(new SiteBuilder(Missing(output, require: true)).Build().Succeeded);
+        Assert.Equal(before, Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f))));
     }
 
     [Fact]
@@ -58,15 +60,6 @@ public class PdfStageTests
         Assert.True(result.Succeeded);
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == OutputRules.PdfSkipped.Code);
         Assert.Empty(Directory.EnumerateFiles(output, "*.pdf", SearchOption.AllDirectories));
-    }
-
-    [Fact]
-    public void The_chromium_option_wins_over_the_environment_and_the_usual_paths()
-    {
-        Assert.Equal((null, $"--chromium {NoChromium}: no such file"), ChromiumLocator.Find(NoChromium));
-        var fake = Path.Combine(Repo.TempDir("chromium"), "chrome");
-        File.WriteAllText(fake, string.Empty);
-        Assert.Equal(fake, ChromiumLocator.Find(fake).Path);
     }
 
     [Fact]

@@ -129,6 +129,37 @@ public partial class TypstLayoutTests
         Assert.True(Regex.Count(head, @"^\s*TH\b", RegexOptions.Multiline) >= 6);
     }
 
+    [Theory]
+    [InlineData(Header.Thead)]
+    [InlineData(Header.BodyRows)]
+    [InlineData(Header.MergedLabel)]
+    [InlineData(Header.HeaderBody)]
+    public void Every_th_of_the_body_is_tagged_th_with_its_scope_and_every_td_td(Header header)
+    {
+        var html = Table(header, rows: 40, trailing: 2);
+        var pdf = Typeset(html, landscape: false);
+        var plain = Path.ChangeExtension(pdf, ".qdf.pdf");
+        Poppler.Run("qpdf", ["--qdf", "--object-streams=disable", pdf, plain]);
+        var elements = StructElement().Matches(File.ReadAllText(plain, Encoding.Latin1)).Select(m => m.Groups[1].Value).ToList();
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var rowHeaders = document.QuerySelectorAll("tbody th[scope=row], tbody th[scope=rowgroup]").Select(th => th.TextContent).ToList();
+        Assert.NotEmpty(rowHeaders);
+
+        // In the tagged text each cell's text follows its tag: a row header's under a TH with /Scope /Row, a value's under a TD.
+        var cells = TaggedCells(Poppler.Run("pdfinfo", ["-struct-text", pdf]));
+        // (A label merged over the header rows as well, 绩效指标, starts in the repeated header: Typst's TH, scope Column.)
+        Assert.All(rowHeaders.Distinct(), text => Assert.Contains(cells, c => c.Tag == "TH" && c.Text == Squeeze(text)));
+        Assert.All(new[] { "项目名称", "产出指标", "数量指标", "存在问题第1条" }, text => Assert.Contains(cells, c => c.Tag == "TH" && c.Scope == "Row" && c.Text == text));
+        Assert.All(document.QuerySelectorAll("td").Select(td => Squeeze(td.TextContent)).Where(t => t.Length > 0).Distinct(), text =>
+            Assert.All(cells.Where(c => c.Text == text), c => Assert.Equal("TD", c.Tag)));
+
+        // A TH for every th piece, no more: the data cells stay TD; qpdf finds the file sound.
+        var th = document.QuerySelectorAll("th").Count;
+        Assert.True(elements.Count(e => e == "TH") >= th, $"{elements.Count(e => e == "TH")} TH for {th} th");
+        Assert.Equal(document.QuerySelectorAll("td").Count, elements.Count(e => e == "TD"));
+        Assert.Contains("No syntax or stream encoding errors", Poppler.Run("qpdf", ["--check", pdf]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Text_goes_in_as_text_never_as_typst_markup()
     {
@@ -136,6 +167,64 @@ public partial class TypstLayoutTests
         var html = $"<main><table class=\"official-form\"><caption>表</caption><tbody><tr><th scope=\"row\">名称</th><td>{System.Net.WebUtility.HtmlEncode(hostile)}</td></tr></tbody></table></main>";
         var pdf = Typeset(html, landscape: false);
         Assert.Contains(Squeeze(hostile), Squeeze(Poppler.Text(pdf)), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The engine reads no file whatever a document names: not its own folder, not a path past its root, not an
+    /// absolute path of the machine (docs/security.md). The documents the build writes name none (every text is a
+    /// literal); this holds the engine to it should one ever do.
+    /// </summary>
+    [Theory]
+    [InlineData("#read(\"/worker.js\")")]
+    [InlineData("#read(\"worker.js\")")]
+    [InlineData("#read(\"../worker.js\")")]
+    [InlineData("#read(\"/../../../../../../etc/passwd\")")]
+    [InlineData("#image(\"/proc/self/environ\")")]
+    public void The_engine_reads_no_file_a_document_names(string source)
+    {
+        var (folder, node, reason) = TypstEngine.Find();
+        if (folder is null || node is null)
+        {
+            Assert.True(!Repo.InCi, $"the PDF engine ({TypstEngine.InstallHint}) is needed: {reason} (.ci/run installs it)");
+            Assert.Skip($"the PDF engine ({TypstEngine.InstallHint}) is needed: {reason}");
+        }
+
+        Assert.True(File.Exists(Path.Combine(folder, "worker.js")));
+        var printed = false;
+        var refused = Assert.Throws<TypstException>(() =>
+            TypstPrinter.Print(folder, node, [new TypstJob("test.pdf", source, "k", Date)], 1, (_, _, _) => printed = true));
+        Assert.False(printed);
+        Assert.Equal("test.pdf", refused.SitePath);
+        Assert.Matches("file not found|access denied", refused.Reason);
+    }
+
+    /// <summary>
+    /// The layout's <c>print.columns</c> set the columns' widths: where the second column's text starts on the page
+    /// (read back with <c>pdftotext -bbox</c>) follows the first column's share, and a count that does not match the
+    /// table's columns falls back to the estimate.
+    /// </summary>
+    [Fact]
+    public void Column_widths_come_from_the_layouts_print_hints()
+    {
+        const string html = "<main><table class=\"official-form\"><caption>表</caption><tbody><tr><th scope=\"row\">名称</th><td>甲乙丙</td></tr></tbody></table></main>";
+        double Start(PrintHints hints)
+        {
+            var pdf = Typeset(html, landscape: false, hints);
+            var bbox = Poppler.Run("pdftotext", ["-bbox", pdf, "-"]);
+            var word = Regex.Match(bbox, "<word xMin=\"([0-9.]+)\"[^>]*>甲乙丙</word>");
+            Assert.True(word.Success, bbox);
+            return double.Parse(word.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var narrow = Start(new PrintHints([1m, 9m]));
+        var wide = Start(new PrintHints([9m, 1m]));
+        var estimated = Start(PrintHints.Default);
+        var mismatched = Start(new PrintHints([9m, 1m, 1m]));
+
+        // A4 is 595 pt wide, 12 mm margins: the table is ~527 pt, so 1:9 puts the value at ~86 pt, 9:1 at ~560 pt.
+        Assert.InRange(narrow, 60, 120);
+        Assert.InRange(wide, 480, 580);
+        Assert.Equal(estimated, mismatched);
     }
 
     [Fact]
@@ -193,7 +282,7 @@ public partial class TypstLayoutTests
 
     private static string CultureInfo(FormattableString text) => FormattableString.Invariant(text);
 
-    private static string Typeset(string html, bool landscape)
+    private static string Typeset(string html, bool landscape, PrintHints? hints = null)
     {
         var (folder, node, reason) = TypstEngine.Find();
         if (folder is null || node is null || !Poppler.Installed)
@@ -203,10 +292,10 @@ public partial class TypstLayoutTests
             Assert.Skip(missing);
         }
 
-        var form = TypstJobs.Read(html, "测试项目", landscape, PrintHints.Default);
+        var form = TypstJobs.Read(html, "测试项目", landscape, hints ?? PrintHints.Default);
         var source = TypstDocument.Form(form, Words, "测试项目 绩效目标表", "测试单位", Date);
         byte[]? printed = null;
-        TypstPrinter.Print(folder!, node!, [new TypstJob("test.pdf", source, "k", Date)], 1, (_, pdf, _) => printed = pdf);
+        TypstPrinter.Print(folder!, node!, [TypstJobs.Job("test.pdf", source, "k", Date)], 1, (_, pdf, _) => printed = pdf);
         var path = Path.Combine(Repo.TempDir("typst"), "test.pdf");
         File.WriteAllBytes(path, printed!);
         Assert.DoesNotContain("网页标题", Poppler.Text(path), StringComparison.Ordinal);
@@ -226,8 +315,51 @@ public partial class TypstLayoutTests
 
     private static string Squeeze(string text) => WhiteSpace().Replace(text, string.Empty);
 
+    /// <summary>The table cells of <c>pdfinfo -struct-text</c>: each TH or TD with its /Scope and its text.</summary>
+    private static List<(string Tag, string? Scope, string Text)> TaggedCells(string structure)
+    {
+        var cells = new List<(string Tag, string? Scope, string Text)>();
+        (string Tag, string? Scope, StringBuilder Text)? current = null;
+        void Close()
+        {
+            if (current is { } c)
+            {
+                cells.Add((c.Tag, c.Scope, Squeeze(c.Text.ToString())));
+            }
+
+            current = null;
+        }
+
+        foreach (var line in structure.Split('\n').Select(l => l.Trim()))
+        {
+            if (Regex.Match(line, @"^(TH|TD)\b") is { Success: true } cell)
+            {
+                Close();
+                current = (cell.Groups[1].Value, null, new StringBuilder());
+            }
+            else if (current is { } c && line.StartsWith("/Scope /", StringComparison.Ordinal))
+            {
+                current = (c.Tag, line["/Scope /".Length..], c.Text);
+            }
+            else if (current is { } t && line.StartsWith('"'))
+            {
+                t.Text.Append(line.Trim('"'));
+            }
+            else if (!line.StartsWith('/'))
+            {
+                Close();
+            }
+        }
+
+        Close();
+        return cells;
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@"/S /(T[DH])\b")]
+    private static partial Regex StructElement();
 
     [GeneratedRegex(@"三级指标第\d")]
     private static partial Regex FirstIndicatorRow();

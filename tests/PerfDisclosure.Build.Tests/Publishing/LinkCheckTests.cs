@@ -63,9 +63,14 @@ public class LinkCheckTests
     /// <summary>The file and fragment a link points at inside the site, or null for links that leave it.</summary>
     private static (string File, string Fragment)? Resolve(string page, string link)
     {
-        if (link.StartsWith(BuiltSite.BaseUrl, StringComparison.Ordinal))
+        // 404.html is served at any address, so its links start from the base URL's path (NotFoundPageStage).
+        var basePath = new Uri(BuiltSite.BaseUrl).AbsolutePath;
+        var fromBase = link.StartsWith(BuiltSite.BaseUrl, StringComparison.Ordinal) ? BuiltSite.BaseUrl.Length
+            : Path.GetFileName(page) == "404.html" && link.StartsWith(basePath, StringComparison.Ordinal) ? basePath.Length
+            : -1;
+        if (fromBase >= 0)
         {
-            link = new string('.', 0) + Path.GetRelativePath(Path.GetDirectoryName(page)!, Site.Root).Replace('\\', '/') + "/" + link[BuiltSite.BaseUrl.Length..];
+            link = Path.GetRelativePath(Path.GetDirectoryName(page)!, Site.Root).Replace('\\', '/') + "/" + link[fromBase..];
         }
         else if (link.Contains("://", StringComparison.Ordinal) || link.StartsWith("mailto:", StringComparison.Ordinal) || link.StartsWith("data:", StringComparison.Ordinal))
         {

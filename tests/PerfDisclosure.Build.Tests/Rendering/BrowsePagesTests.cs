@@ -94,14 +94,28 @@ public class BrowsePagesTests
     }
 
     [Fact]
-    public void Not_found_page_links_absolutely_because_it_is_served_at_any_depth()
+    public void Not_found_page_links_from_the_base_path_because_it_is_served_at_any_depth_and_inlines_its_style_by_hash()
     {
         var page = Page(Site.Root, "404.html");
         Assert.Equal("页面未找到", page.QuerySelector("h1")!.TextContent);
+        var basePath = new Uri(BuiltSite.BaseUrl).AbsolutePath;
         var links = page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).Where(h => !h.StartsWith('#')).ToList();
         Assert.NotEmpty(links);
-        Assert.All(links, h => Assert.StartsWith(BuiltSite.BaseUrl, h, StringComparison.Ordinal));
-        Assert.StartsWith(BuiltSite.BaseUrl, page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.All(links, h => Assert.StartsWith(basePath, h, StringComparison.Ordinal));
+        Assert.Equal(basePath, page.DocumentElement.GetAttribute("data-root"));
+        Assert.Empty(page.QuerySelectorAll("link[rel=stylesheet], script[src]"));
+
+        // The inline style and script are allowed by their hashes, and nothing else inline is.
+        var csp = page.QuerySelector("meta[http-equiv=Content-Security-Policy]")!.GetAttribute("content")!;
+        foreach (var (element, directive) in new[] { ("style", "style-src"), ("script", "script-src") })
+        {
+            var text = page.QuerySelector(element)!.TextContent;
+            Assert.NotEmpty(text);
+            var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+            Assert.Contains($"{directive} 'self' 'sha256-{hash}';", csp, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
     }
 
     private static IDocument Page(string root, string path) => Parser.ParseDocument(File.ReadAllText(Path.Combine(root, path)));

@@ -43,12 +43,17 @@ public class HostileContentTests
         Assert.True(pages.Count > 50);
         foreach (var (path, document) in pages)
         {
-            // Scripts load from files (CSP script-src 'self'); the one inline element allowed is JSON-LD data, which
-            // browsers never run and which must not be able to close its element.
+            // Scripts load from files (CSP script-src 'self'); the inline elements allowed are JSON-LD data, which
+            // browsers never run and which must not be able to close its element, and the 404 page's own style and
+            // script, each allowed by its hash in that page's CSP (it is served at any depth: NotFoundPageStage).
+            var csp = document.QuerySelector("meta[http-equiv='Content-Security-Policy']")?.GetAttribute("content") ?? string.Empty;
+            bool Hashed(AngleSharp.Dom.IElement e) => !e.TextContent.Contains("</", StringComparison.Ordinal) &&
+                csp.Contains($"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(e.TextContent)))}'", StringComparison.Ordinal);
             Assert.All(document.QuerySelectorAll("script"), s => Assert.True(
-                (s.HasAttribute("src") && s.TextContent.Trim().Length == 0) || (s.GetAttribute("type") == "application/ld+json" && !s.TextContent.Contains('<')),
+                (s.HasAttribute("src") && s.TextContent.Trim().Length == 0) || (s.GetAttribute("type") == "application/ld+json" && !s.TextContent.Contains('<')) || Hashed(s),
                 $"{path}: inline script {s.OuterHtml}"));
-            Assert.Empty(document.QuerySelectorAll("iframe, object, embed, foreignObject, style, base, img[onerror]").Select(e => $"{path}: {e.OuterHtml}"));
+            Assert.Empty(document.QuerySelectorAll("style").Where(e => !Hashed(e)).Select(e => $"{path}: {e.OuterHtml}"));
+            Assert.Empty(document.QuerySelectorAll("iframe, object, embed, foreignObject, base, img[onerror]").Select(e => $"{path}: {e.OuterHtml}"));
             foreach (var element in document.All)
             {
                 Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using PerfDisclosure.Build.Tests.Validation;
 using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Build.Tests.Rendering;
@@ -171,6 +172,7 @@ public class LayoutStructuresTests
 
         var finding = Assert.Single(diagnostics, d => d.Where.File.EndsWith("structures.yaml", StringComparison.Ordinal));
         Assert.Equal((code, line), (finding.Code, finding.Where.Line));
+        BothLanguages.Said(finding);
     }
 
     [Theory]
@@ -190,6 +192,41 @@ public class LayoutStructuresTests
 
         var error = Assert.Single(diagnostics, d => d.IsError && d.Code == "PD0010");
         Assert.EndsWith("structures.yaml", error.Where.File, StringComparison.Ordinal);
+        Assert.Equal(line, error.Where.Line);
+    }
+
+    [Fact]
+    public void Footer_fields_of_one_row_share_a_printed_row()
+    {
+        var layout = Layout
+            .Replace("{key: filled_by, label: 填表人, type: text, section: footer}", "{key: filled_by, label: 填表人, type: text, section: footer, row: contact}", StringComparison.Ordinal)
+            .Replace("{key: phone, label: 联系电话, type: text, section: footer}", "{key: phone, label: 联系电话, type: text, section: footer, row: contact}\n  - {key: filed_on, label: 填报日期, type: date, section: footer, row: contact}\n  - {key: review, label: 财政部门审核意见, type: text, section: footer}", StringComparison.Ordinal);
+        var site = Site("structures-footer-row", Form.Replace("phone: 021-12345678", "phone: 021-12345678\nfiled_on: 2025-03-01\nreview: 同意", StringComparison.Ordinal), layout);
+        var result = new SiteBuilder(site.Options()).Build();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+
+        var page = Page(site);
+        var rows = page.QuerySelectorAll("tfoot[data-section=footer] tr").ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["填表人", "张三", "联系电话", "021-12345678", "填报日期", "2025-03-01"], rows[0].Children.Select(c => c.TextContent));
+        Assert.Equal(["th", "td", "th", "td", "th", "td"], rows[0].Children.Select(c => c.LocalName));
+        // The grid is 2 + 5 columns: five cells of one column each, the last value taking the other two.
+        Assert.Equal("2", rows[0].Children[^1].GetAttribute("colspan"));
+        Assert.Equal([("财政部门审核意见", "同意")], rows.Skip(1).Select(r => (r.Children[0].TextContent, r.Children[1].TextContent)));
+        Assert.All(rows[0].QuerySelectorAll("td"), td => Assert.NotNull(page.GetElementById(td.GetAttribute("headers")!)));
+    }
+
+    [Theory]
+    [InlineData("{key: budget, label: 年度预算（元）, type: amount, format: \"#,##0.00\"}", "{key: budget, label: 年度预算（元）, type: amount, format: \"#,##0.00\", row: money}", 10)] // a header field
+    [InlineData("{key: phone, label: 联系电话, type: text, section: footer}", "{key: phone, label: 联系电话, type: text, section: footer, row: contact}\n  - {key: review, label: 审核意见, type: text, section: footer}\n  - {key: filed_on, label: 填报日期, type: date, section: footer, row: contact}", 25)] // not next to its row
+    public void A_row_on_a_header_field_or_apart_from_its_row_is_an_error_at_its_line(string from, string to, int line)
+    {
+        var layout = Layout.Replace("{key: filled_by, label: 填表人, type: text, section: footer}", "{key: filled_by, label: 填表人, type: text, section: footer, row: contact}", StringComparison.Ordinal).Replace(from, to, StringComparison.Ordinal);
+        var site = Site($"structures-row-{line}", layout: layout);
+
+        var (_, diagnostics) = new SiteBuilder(site.Options()).Check();
+
+        var error = Assert.Single(diagnostics, d => d.IsError && d.Code == "PD0010");
         Assert.Equal(line, error.Where.Line);
     }
 }

@@ -111,6 +111,37 @@ public class SearchPageTests(BrowserFixture chromium) : IClassFixture<BrowserFix
         Assert.Equal("搜索项目名称、单位或表中任意文字", await page.GetByLabel("搜索项目名称、单位或表中任意文字").EvaluateAsync<string>("e => e.labels[0].textContent"));
     }
 
+    [Theory]
+    [InlineData("search/index.html")]
+    [InlineData("search/index.html?q=%E5%AE%A3%E4%BC%A0%E7%89%87")]
+    public async Task Opened_from_the_file_system_the_page_says_search_needs_a_server_and_links_to_the_browse_pages(string path)
+    {
+        var page = await chromium.Require().NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(new Uri(Path.Combine(chromium.SiteRoot!, "search", "index.html")).AbsoluteUri + path["search/index.html".Length..]);
+
+        var offline = page.Locator("#search-offline");
+        await offline.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        Assert.Equal(ReadingSite.All[0].Model().Strings["search.offline"], await offline.Locator("p").TextContentAsync());
+        Assert.False(await page.Locator("#search-form").IsVisibleAsync());
+        Assert.DoesNotContain("Failed to fetch", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(errors);
+
+        // Every browse link is a file of the site, and following one opens it.
+        var links = await offline.Locator("a").AllAsync();
+        Assert.True(links.Count > 1);
+        foreach (var link in links)
+        {
+            var href = await link.EvaluateAsync<string>("a => a.href");
+            Assert.True(File.Exists(new Uri(href).LocalPath), href);
+        }
+
+        await links[0].ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/index\.html$"));
+        Assert.True(File.Exists(new Uri(page.Url).LocalPath), page.Url);
+    }
+
     [Fact]
     public async Task Without_javascript_the_page_says_so_and_links_to_the_browse_pages()
     {

@@ -15,6 +15,7 @@ public class HandWrittenRuleTests
         site.Write("forms/elsewhere/example.yaml", File.ReadAllText(site.AddForm(Layout, "project_name: 另一个项目\n", "example")));
         // Files are read in ordinal path order; the later one is reported, naming the first.
         var finding = Assert.Single(site.Check(), d => d.Code == "PD0502");
+        BothLanguages.Said(finding);
         Assert.EndsWith("forms/sz-futian-investment-promotion/2024/example.yaml", finding.Where.File, StringComparison.Ordinal);
         Assert.Contains("forms/elsewhere/example.yaml", finding.MessageEn, StringComparison.Ordinal);
     }
@@ -26,6 +27,7 @@ public class HandWrittenRuleTests
         site.AddForm(Layout, string.Empty, "a-office-equipment");
         site.AddForm(Layout, "project_code: \"440304231151500205099\"\n", "b-office-equipment");
         var finding = Assert.Single(site.Check(), d => d.Code == "PD0503");
+        BothLanguages.Said(finding);
         Assert.EndsWith("b-office-equipment.yaml", finding.Where.File, StringComparison.Ordinal);
 
         var fixedSite = new ExampleSite("pd0503-fix");
@@ -40,6 +42,7 @@ public class HandWrittenRuleTests
         var site = new ExampleSite("pd0505");
         site.Write("forms/misc/example.yaml", ExampleSite.Patch(ExampleSite.BaseForms[Layout].Yaml, string.Empty));
         var finding = Assert.Single(site.Check(), d => d.Code == "PD0505");
+        BothLanguages.Said(finding);
         Assert.Contains("sz-futian-investment-promotion/2024/example.yaml", finding.Fix, StringComparison.Ordinal);
     }
 
@@ -54,6 +57,7 @@ public class HandWrittenRuleTests
         site.Write($"organisations/{id}.yaml", "name: 某单位\n");
         var findings = site.Check().Where(d => d.Code == "PD0506").ToList();
         Assert.Equal(reported ? 1 : 0, findings.Count);
+        Assert.All(findings, d => BothLanguages.Said(d));
         Assert.All(findings, d => Assert.EndsWith($"organisations/{id}.yaml", d.Where.File, StringComparison.Ordinal));
     }
 
@@ -64,6 +68,7 @@ public class HandWrittenRuleTests
         var templates = Path.Combine(site.Dir, "templates");
         site.Write("templates/layouts/forms/my-layout.yaml", "id: my-layout\ntitle: 表\nkind: target\nowner: unit\nfields:\n  - {key: unit, label: 实施单位, type: organisation}\n  - {label: 项目名称}\n");
         var finding = Assert.Single(site.Check(templates), d => d.Code == "PD0010");
+        BothLanguages.Said(finding);
         Assert.Equal((7, 5), (finding.Where.Line, finding.Where.Column));
     }
 
@@ -75,6 +80,7 @@ public class HandWrittenRuleTests
         var layout = File.ReadAllText(Path.Combine(Repo.Templates, "layouts", "forms", "shenzhen-target.yaml")).Replace("framework: mof-shenzhen", "framework: mof-shenzen", StringComparison.Ordinal);
         site.Write("templates/layouts/forms/shenzhen-target.yaml", layout);
         var finding = Assert.Single(site.Check(templates), d => d.Code == "PD0011");
+        BothLanguages.Said(finding);
         Assert.Contains("mof-shenzen", finding.MessageEn, StringComparison.Ordinal);
     }
 
@@ -85,6 +91,7 @@ public class HandWrittenRuleTests
         site.AddForm(Layout, "indicators:\n  - {level1: 产出指标, level2: 数量指标, level3: 国产台式电脑, target: \"12台\", explanation: 采购数量}\n");
         site.Write("templates/frameworks/mof.yaml", "id: mof\nlevels:\n  产出指标: [质量指标]\n");
         var finding = Assert.Single(site.Check(Path.Combine(site.Dir, "templates")), d => d.Code == "PD0102");
+        BothLanguages.Said(finding);
         Assert.Contains("数量指标", finding.Message, StringComparison.Ordinal);
     }
 

@@ -25,7 +25,9 @@ public sealed class UnknownOrganisation : Rule
         {
             foreach (var value in Organisations(form.Form.Fields).Where(v => !corpus.Organisations.ContainsKey(v.Id)))
             {
-                yield return Report(value.Where, $"引用了不存在的机构“{value.Id}”", $"Unknown organisation '{value.Id}'", $"add content/organisations/{value.Id}.yaml or correct the id");
+                var nearest = Suggestions.Closest(value.Id, corpus.Organisations.Keys);
+                var (zh, en) = Suggestions.Phrase(nearest);
+                yield return Report(value.Where, $"引用了不存在的机构“{value.Id}”{zh}", $"Unknown organisation '{value.Id}'{en}", nearest is null ? $"add content/organisations/{value.Id}.yaml or correct the id" : $"write '{nearest}', or add content/organisations/{value.Id}.yaml");
             }
         }
     }

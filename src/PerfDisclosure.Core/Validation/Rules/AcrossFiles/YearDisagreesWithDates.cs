@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
+using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Values;
 
 namespace PerfDisclosure.Core.Validation.Rules.AcrossFiles;
@@ -26,8 +27,8 @@ public sealed partial class YearDisagreesWithDates : Rule
     public override IEnumerable<Diagnostic> Check(FormContext form)
     {
         var year = form.Form.Year;
-        var start = form.Value("planned_start") as DateValue;
-        var end = form.Value("planned_end") as DateValue;
+        var start = form.Value(FieldRole.PlannedStart) as DateValue;
+        var end = form.Value(FieldRole.PlannedEnd) as DateValue;
         if (start is not null && end is not null && (year < start.Date.Year || year > end.Date.Year))
         {
             yield return Report(start.Where, $"年度 {year} 不在计划期 {start.Text} 至 {end.Text} 之内", $"Year {year} is outside the planned period {start.Text} to {end.Text}");

@@ -31,9 +31,10 @@ public sealed class UnknownLevel1 : Rule
         {
             if (row.Level1 is { } level1 && !framework.Levels.ContainsKey(framework.Plain(level1.Value)))
             {
-                var allowed = string.Join("、", framework.Levels.Keys);
+                var allowedZh = string.Join("、", framework.Levels.Keys);
+                var allowed = string.Join(", ", framework.Levels.Keys);
                 var nearest = Suggestions.Closest(framework.Plain(level1.Value), framework.Levels.Keys);
-                var (zh, en) = nearest is null ? ($"可用：{allowed}", $"use one of: {allowed}") : ($"是否应为“{nearest}”？", $"did you mean '{nearest}'?");
+                var (zh, en) = nearest is null ? ($"可用：{allowedZh}", $"use one of: {allowed}") : ($"是否应为“{nearest}”？", $"did you mean '{nearest}'?");
                 yield return Report(level1.Where, $"一级指标“{level1.Value}”不在“{framework.DisplayName}”中：{zh}", $"Level-1 indicator '{level1.Value}' is not in '{framework.DisplayName}': {en}", nearest is null ? $"use one of: {allowed}" : $"write '{nearest}'");
             }
         }

@@ -11,12 +11,6 @@ public static class OutputRules
         "# npm ci --prefix pdf-engine, then build\n",
         ExampleKind.Other));
 
-    public static LoadingRule PdfFailed { get; } = new("PD0802", Severity.Error, "Chromium 打印 PDF 失败", "Chromium failed to print the PDFs", new(
-        "shenzhen-target",
-        "# build --chromium /bin/false\n",
-        "# build --chromium /usr/bin/chromium\n",
-        ExampleKind.Other));
-
     public static LoadingRule CacheUnwritable { get; } = new("PD0803", Severity.Warning, "无法写入缓存文件夹，构建未使用缓存继续进行", "The cache folder cannot be written; the build went on without it", new(
         "shenzhen-target",
         "# build --cache /read-only/cache (or a disk that is full)\n",
@@ -25,8 +19,8 @@ public static class OutputRules
 
     public static LoadingRule SearchTextMissing { get; } = new("PD0804", Severity.Warning, "表单页面没有 <main> 内容，搜索找不到它（模板缺少 <main>）", "A form's page has no <main> content, so search cannot find it (the template lacks <main>)", new(
         "shenzhen-target",
-        "# templates/layouts/forms/shenzhen-target.sbn-html\n<div>{{ form.project_name }}</div>\n",
-        "# templates/layouts/forms/shenzhen-target.sbn-html\n<main>{{ form.project_name }}</main>\n",
+        "# templates/layouts/base.sbn-html\n<body><div>{{ content }}</div></body>\n",
+        "# templates/layouts/base.sbn-html\n<body><main id=\"main\">{{ content }}</main></body>\n",
         ExampleKind.Other));
 
     public static LoadingRule TypesetFailed { get; } = new("PD0810", Severity.Error, "PDF 排版失败（Typst 报告错误或警告，如版面未收敛），未发布该 PDF", "A PDF failed to typeset (Typst reported an error or a warning, e.g. the layout did not converge); it was not published", new(
@@ -35,5 +29,5 @@ public static class OutputRules
         "# fix the template or the layout's print: hints, then build\n",
         ExampleKind.Other));
 
-    public static IEnumerable<Rule> All => [PdfSkipped, PdfFailed, CacheUnwritable, SearchTextMissing, TypesetFailed];
+    public static IEnumerable<Rule> All => [PdfSkipped, CacheUnwritable, SearchTextMissing, TypesetFailed];
 }

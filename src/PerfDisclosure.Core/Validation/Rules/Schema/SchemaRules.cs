@@ -62,6 +62,12 @@ public static class SchemaRules
         "# templates/layouts/forms/shenzhen-target.yaml\nframework: mof-shenzhen\n",
         ExampleKind.Other));
 
+    public static LoadingRule BadImportFile { get; } = new("PD0012", Severity.Error, "导入模式文件（templates/import/<版式>.yaml）有误：未知的键、类型不对，或没有同名的版式", "An import patterns file (templates/import/<layout>.yaml) is invalid: an unknown key, a wrong type, or no layout of its name", new(
+        "shenzhen-target",
+        "# templates/import/shenzhen-target.yaml\nprinted_lables: [绩效指标]\n",
+        "# templates/import/shenzhen-target.yaml\nprinted_labels: [绩效指标]\n",
+        ExampleKind.Other));
+
     public static IEnumerable<Rule> All =>
-        [YamlSyntax, MissingRequired, UnknownKey, UnknownLayout, WrongType, NotAllowedValue, EnumerationSpelling, ControlCharacter, YearOutOfRange, BadLayoutDefinition, BadValidationData];
+        [YamlSyntax, MissingRequired, UnknownKey, UnknownLayout, WrongType, NotAllowedValue, EnumerationSpelling, ControlCharacter, YearOutOfRange, BadLayoutDefinition, BadValidationData, BadImportFile];
 }

@@ -27,7 +27,7 @@ public sealed class ExecutionRateMismatch : Rule
             yield break;
         }
 
-        foreach (var row in columns.Rows)
+        foreach (var row in columns.RowsIn(form.Form))
         {
             if (form.Number($"{row}.{columns.Budget}") is not { } budget || form.Number($"{row}.{columns.Spent}") is not { } spent
                 || form.Value($"{row}.{columns.Rate}") is not { } rateValue || form.Number($"{row}.{columns.Rate}") is not { } rate)

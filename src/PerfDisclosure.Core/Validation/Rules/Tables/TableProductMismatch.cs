@@ -42,7 +42,7 @@ public sealed class TableProductMismatch : Rule
                     if (product != printed)
                     {
                         var labels = string.Join(" × ", column.ProductOf.Select(k => table.Child(k)?.Label ?? k));
-                        yield return Report(row.Fields[column.Key]!.Where, $"{table.Label}中“{column.Label}” {Figures.Show(printed)} 不等于 {labels} = {Figures.Show(product)}", $"{table.Key}: {column.Key} {Figures.Show(printed)} is not {string.Join(" × ", column.ProductOf)} = {Figures.Show(product)}");
+                        yield return Report(row.Fields[column.Key]!.Where, $"{table.Label}中“{column.Label}” {Figures.Show(printed)} 不等于 {labels} = {Figures.Show(product)}", $"{table.Key}: {column.Key} (“{column.Label}”) {Figures.Show(printed)} is not {string.Join(" × ", column.ProductOf)} = {Figures.Show(product)}");
                     }
                 }
             }

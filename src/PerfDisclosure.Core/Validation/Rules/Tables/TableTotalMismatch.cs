@@ -46,7 +46,7 @@ public sealed class TableTotalMismatch : Rule
                 var added = numbers.Sum(n => n ?? 0m);
                 if (added != printed)
                 {
-                    yield return Report(total.Fields[column.Key]!.Where, $"{table.Label}的{table.TotalRow!.Label}行“{column.Label}” {Figures.Show(printed)} 不等于其余各行之和 {Figures.Show(added)}（相差 {Figures.Show(printed - added)}）", $"The {table.TotalRow!.Label} row of {table.Key} has {column.Key} {Figures.Show(printed)}, but the other rows add up to {Figures.Show(added)} (difference {Figures.Show(printed - added)})");
+                    yield return Report(total.Fields[column.Key]!.Where, $"{table.Label}的{table.TotalRow!.Label}行“{column.Label}” {Figures.Show(printed)} 不等于其余各行之和 {Figures.Show(added)}（相差 {Figures.Show(printed - added)}）", $"The {table.TotalRow!.Label} row of {table.Key} has {column.Key} (“{column.Label}”) {Figures.Show(printed)}, but the other rows add up to {Figures.Show(added)} (difference {Figures.Show(printed - added)})");
                 }
             }
         }
