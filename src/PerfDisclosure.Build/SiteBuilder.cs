@@ -28,6 +28,9 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     /// <summary>Where stages report items done (pages, PDFs); silent unless the caller shows it.</summary>
     public Reporting.BuildProgress Progress { get; init; } = Reporting.BuildProgress.Silent;
 
+    /// <summary>What a long-running process (<c>serve</c>) keeps of one build's parsing for the next; null in a one-off build.</summary>
+    public ParseMemory? Memory { get; init; }
+
     /// <summary>The render cache of the last build: what was rendered and what was reused.</summary>
     public RenderCache Cache { get; private set; } = RenderCache.None;
 
@@ -56,7 +59,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     public (LoadedContent Content, IReadOnlyList<Diagnostic> Diagnostics) Check()
     {
         var theme = new ThemeFiles(options.TemplatesDir);
-        var content = Stage("load", () => ContentLoader.Load(options.ContentDir, theme));
+        var content = Stage("load", () => ContentLoader.Load(options.ContentDir, theme, Memory));
         if (options.BaseUrl is { } baseUrl)
         {
             // --base-url replaces site.yaml's, so it passes the same test (PD0707), placed at the option; canonical

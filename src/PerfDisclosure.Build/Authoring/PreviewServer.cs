@@ -31,6 +31,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     private IReadOnlyList<Diagnostic> failure = [];
     private IReadOnlyList<Diagnostic> findings = [];
     private readonly StaffPages staff = new(options.ContentDir, Theme.ThemeStrings.Load(new Theme.ThemeFiles(options.TemplatesDir), new Loading.DiagnosticBag()), language);
+    private readonly Caching.ParseMemory memory = new(); // what one rebuild parsed, for the next: only changed files are parsed again
     private TaskCompletionSource built = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>How many builds have finished (successful or not); a page reloads when it changes.</summary>
@@ -101,7 +102,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            var builder = new SiteBuilder(build, TextWriter.Null);
+            var builder = new SiteBuilder(build, TextWriter.Null) { Memory = memory };
             var result = builder.Build();
             failure = result.Succeeded ? [] : [.. result.Diagnostics.Where(d => d.IsError || (build.Strict && d.Severity == Severity.Warning && !d.Draft))];
             findings = result.Diagnostics;
@@ -115,7 +116,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
 
             var what = build.NoPdf ? "HTML" : "HTML and PDFs";
             log.WriteLine(result.Succeeded
-                ? $"rebuilt ({what}) in {clock.ElapsedMilliseconds} ms: {builder.Cache.Rendered.Count} page(s) rendered, {builder.Cache.Reused} unchanged; {result.Errors} error(s), {result.Warnings} warning(s) ({string.Join(", ", result.Stages.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))} ms)"
+                ? $"rebuilt ({what}) in {clock.ElapsedMilliseconds} ms: {builder.Cache.Rendered.Count} page(s) rendered, {builder.Cache.Reused} unchanged, {memory.Parsed} form file(s) parsed, {memory.Reused} unchanged; {result.Errors} error(s), {result.Warnings} warning(s) ({string.Join(", ", result.Stages.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))} ms)"
                 : $"build failed: {failure.Count} error(s); the browser shows them");
         }
         catch (Exception e)
@@ -330,8 +331,8 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     private static readonly Lazy<byte[]> Script = new(() =>
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("authoring/live-reload.js")!;
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
     });
 }

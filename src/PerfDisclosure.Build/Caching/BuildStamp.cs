@@ -62,7 +62,10 @@ public sealed class BuildStamp
             Parallel.For(0, paths.Length, Parallelism.PerCore, i => hashes[i] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(paths[i]))));
             for (var i = 0; i < paths.Length; i++)
             {
-                BuildFingerprints.Add(hash, Path.GetRelativePath(options.ContentDir, paths[i]), hashes[i]);
+                // With the file's day: a form that names no date is dated by its file (FormEntry.Published), so a
+                // file saved again with the same bytes on another day changes its page.
+                var day = DateOnly.FromDateTime(File.GetLastWriteTimeUtc(paths[i])).DayNumber;
+                BuildFingerprints.Add(hash, Path.GetRelativePath(options.ContentDir, paths[i]), $"{hashes[i]}|{day}");
             }
 
             var contentHashes = paths.Select((path, i) => (Path.GetFullPath(path), hashes[i])).ToDictionary(StringComparer.Ordinal);

@@ -57,6 +57,12 @@ public sealed class RenderCache
     {
         Progress.Advance("pages");
         var (bytes, made) = Write(writer, path, fingerprints?.Of(path, view), () => Utf8.GetBytes(renderer.Render(view)));
+        Count(path, made);
+        return bytes;
+    }
+
+    private void Count(string path, bool made)
+    {
         if (made)
         {
             rendered.Add(path);
@@ -65,7 +71,25 @@ public sealed class RenderCache
         {
             Interlocked.Increment(ref reused);
         }
+    }
 
+    /// <summary>Whether outputs are kept between builds (a cache folder is open): only then is it worth making keys.</summary>
+    public bool Keeps => cache is not null && fingerprints is not null;
+
+    /// <summary>
+    /// Writes a form's page keyed by what it is made of (<paramref name="inputs"/>), not by its view: the view is
+    /// built only when the page is rendered. Without inputs (a form the loader did not hash) it is keyed by its view.
+    /// </summary>
+    public byte[] Write(SiteWriter writer, string path, FormPageInputs? inputs, Func<PageView> view, PageRenderer renderer)
+    {
+        if (inputs is null || fingerprints is null)
+        {
+            return Write(writer, path, view(), renderer);
+        }
+
+        Progress.Advance("pages");
+        var (bytes, made) = Write(writer, path, fingerprints.Of(path, (object)inputs), () => Utf8.GetBytes(renderer.Render(view())));
+        Count(path, made);
         return bytes;
     }
 

@@ -12,7 +12,10 @@ namespace PerfDisclosure.Build.Loading;
 /// <summary>Loads content/ into the model: site settings, organisations, forms (in parallel) and pages.</summary>
 public static class ContentLoader
 {
-    public static LoadedContent Load(string contentDir, ThemeFiles theme)
+    public static LoadedContent Load(string contentDir, ThemeFiles theme) => Load(contentDir, theme, null);
+
+    /// <param name="memory">What the last load of this process parsed (<c>serve</c>): unchanged form files are not parsed again.</param>
+    public static LoadedContent Load(string contentDir, ThemeFiles theme, Caching.ParseMemory? memory)
     {
         var diagnostics = new DiagnosticBag();
         if (!Directory.Exists(contentDir))
@@ -36,7 +39,8 @@ public static class ContentLoader
         var organisationFiles = tree.In("organisations", recursive: false, YamlEndings).ToList();
         var formFiles = tree.In("forms", recursive: true, YamlEndings).ToList();
         var organisations = LoadOrganisations(organisationFiles, diagnostics);
-        var (forms, formHashes, drafts) = LoadForms(formFiles, layouts, diagnostics);
+        memory?.Begin(theme);
+        var (forms, formHashes, drafts) = LoadForms(formFiles, layouts, diagnostics, memory);
         var pages = LoadPages(tree.In("pages", recursive: false, ".md"), diagnostics);
         WarnStrayYaml(tree, [siteFile, .. organisationFiles, .. formFiles], diagnostics);
         return new LoadedContent(site, layouts, organisations, forms, pages, diagnostics.ToList()) { FormHashes = formHashes, Strings = strings, Drafts = drafts };
@@ -148,7 +152,7 @@ public static class ContentLoader
         return organisations;
     }
 
-    private static (List<Form> Forms, Dictionary<string, string> Hashes, HashSet<string> Drafts) LoadForms(IEnumerable<SourceFile> files, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics)
+    private static (List<Form> Forms, Dictionary<string, string> Hashes, HashSet<string> Drafts) LoadForms(IEnumerable<SourceFile> files, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics, Caching.ParseMemory? memory)
     {
         var paths = files.Select(f => f.Path).ToArray();
         var forms = new Form?[paths.Length];
@@ -156,22 +160,86 @@ public static class ContentLoader
         var draft = new bool[paths.Length];
         Parallel.For(0, paths.Length, Parallelism.PerCore, i =>
         {
-            var path = paths[i];
-            var file = DisplayPath(path);
-            var slug = Path.GetFileNameWithoutExtension(path);
-            forms[i] = Identifiers.Accept(slug, file, IdentifierKind.Form, diagnostics)
-                ? Guard(diagnostics, () => FormReader.Read(file, slug, ContentText.Read(path, file, diagnostics, out hashes[i]), layouts, diagnostics, out draft[i]))
-                : null;
-            if (forms[i] is { } form)
-            {
-                // The file's own date: the real date left for a form that names neither published nor updated.
-                forms[i] = form with { FileDate = DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path)) };
-            }
+            var reading = memory is null ? null : Remembered(paths[i], layouts, diagnostics, memory);
+            (forms[i], hashes[i], draft[i]) = reading is null
+                ? LoadForm(paths[i], layouts, diagnostics, DateOnly.FromDateTime(File.GetLastWriteTimeUtc(paths[i])))
+                : (reading.Form, reading.Hash, reading.Draft);
         });
+        memory?.Retain(paths.Select(p => MemoryKey(p)).ToHashSet(StringComparer.Ordinal));
         var loaded = forms.Select((form, i) => (form, hash: hashes[i])).Where(f => f.form is not null).ToList();
         var drafts = paths.Where((_, i) => draft[i]).Select(DisplayPath).ToHashSet(StringComparer.Ordinal);
         return ([.. loaded.Select(f => f.form!)], loaded.ToDictionary(f => f.form!.File, f => f.hash!, StringComparer.Ordinal), drafts);
     }
+
+    /// <summary>One form file read into a form, reporting what is wrong with it; <paramref name="fileDate"/> is its modification day.</summary>
+    private static (Form? Form, string? Hash, bool Draft) LoadForm(string path, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics, DateOnly fileDate)
+    {
+        var (text, hash) = ReadForm(path, diagnostics);
+        var (form, draft) = text is null ? (null, false) : ParseForm(path, text, layouts, diagnostics, fileDate);
+        return (form, hash, draft);
+    }
+
+    /// <summary>A form file's text and the SHA-256 of its bytes; no text when its name or bytes are refused (reported).</summary>
+    private static (string? Text, string? Hash) ReadForm(string path, DiagnosticBag diagnostics)
+    {
+        var file = DisplayPath(path);
+        if (!Identifiers.Accept(Path.GetFileNameWithoutExtension(path), file, IdentifierKind.Form, diagnostics))
+        {
+            return (null, null);
+        }
+
+        string? hash = null;
+        var text = Guard(diagnostics, () => ContentText.Read(path, file, diagnostics, out hash));
+        return (text, hash);
+    }
+
+    private static (Form? Form, bool Draft) ParseForm(string path, string text, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics, DateOnly fileDate)
+    {
+        var draft = false;
+        var form = Guard(diagnostics, () => FormReader.Read(DisplayPath(path), Path.GetFileNameWithoutExtension(path), text, layouts, diagnostics, out draft));
+
+        // The file's own date: the real date left for a form that names neither published nor updated.
+        return (form is null ? null : form with { FileDate = fileDate }, draft);
+    }
+
+    /// <summary>
+    /// A form file through <paramref name="memory"/>: the last load's reading when the file is unchanged (same size
+    /// and time, else same bytes), else parsed now and remembered; either way its diagnostics are reported.
+    /// </summary>
+    private static Caching.ParseMemory.Reading Remembered(string path, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics, Caching.ParseMemory memory)
+    {
+        var key = MemoryKey(path);
+        var info = new FileInfo(path);
+        var reading = memory.Unchanged(key, info);
+        if (reading is null)
+        {
+            var own = new DiagnosticBag();
+            var fileDate = DateOnly.FromDateTime(info.LastWriteTimeUtc);
+            var (text, hash) = ReadForm(path, own);
+            if (hash is not null && memory.SameBytes(key, hash) is { } same)
+            {
+                // Touched, not changed: the same form, dated by the file's new time.
+                reading = same with { Length = info.Length, Modified = info.LastWriteTimeUtc, Form = same.Form is null ? null : same.Form with { FileDate = fileDate } };
+                memory.Keep(key, reading, fresh: false);
+            }
+            else
+            {
+                var (form, draft) = text is null ? (null, false) : ParseForm(path, text, layouts, own, fileDate);
+                reading = new(info.Length, info.LastWriteTimeUtc, hash ?? string.Empty, form, draft, own.ToList());
+                memory.Keep(key, reading, fresh: true);
+            }
+        }
+
+        foreach (var diagnostic in reading.Diagnostics)
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        return reading;
+    }
+
+    /// <summary>A form file's entry in the parse memory: its path and the path its diagnostics name (which follows the working folder).</summary>
+    private static string MemoryKey(string path) => path + "\n" + DisplayPath(path);
 
     private static List<Page> LoadPages(IEnumerable<SourceFile> files, DiagnosticBag diagnostics)
     {

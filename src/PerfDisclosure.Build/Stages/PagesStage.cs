@@ -18,13 +18,16 @@ public sealed class PagesStage : IShardedStage
     public void RunShard(BuildContext context, IReadOnlySet<string> organisations)
     {
         var (site, renderer, writer, cache) = (context.Site, context.Renderer, context.Writer, context.Cache);
+
+        // A form's page is keyed by its inputs, not its view: a one-form change builds one view, not every form's.
+        var keys = cache.Keeps ? new Caching.FormPageInputs.Keys(site, Pdf.PdfStage.WillPrint(context.Options)) : null;
         Parallel.For(0, site.Forms.Count, Parallelism.PerCore, i =>
         {
             var entry = site.Forms[i];
             if (organisations.Contains(entry.Owner.Id))
             {
                 // The search index reads the page now, while it is in memory, not back from the disk later.
-                var page = cache.Write(writer, entry.Path + "index.html", renderer.Form(entry), renderer);
+                var page = cache.Write(writer, entry.Path + "index.html", keys?.Of(entry), () => renderer.Form(entry), renderer);
                 context.Search?.Add(i, page);
             }
         });

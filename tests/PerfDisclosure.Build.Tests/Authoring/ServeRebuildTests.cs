@@ -1,0 +1,84 @@
+using PerfDisclosure.Build.Authoring;
+using PerfDisclosure.Build.Tests.Caching;
+using PerfDisclosure.Testing;
+
+namespace PerfDisclosure.Build.Tests.Authoring;
+
+/// <summary>
+/// serve's rebuild path, in process: what one rebuild keeps for the next (the parse memory, the render cache keyed
+/// by each form page's inputs) never changes what is published. After each kind of change the served site equals,
+/// file for file and byte for byte, a clean build of the same content with serve's options and no cache.
+/// </summary>
+public class ServeRebuildTests
+{
+    private const string Form = "forms/sz-futian-investment-promotion/2024/office-equipment-purchase.yaml";
+
+    [Fact]
+    public void After_an_edit_a_deletion_an_addition_a_touch_and_a_template_change_the_served_site_equals_a_clean_build()
+    {
+        var (content, cache, output) = IncrementalBuildTests.Workspace();
+        var templates = Directory.CreateDirectory(Repo.TempDir("serve-templates")).FullName;
+        var options = new BuildOptions(content, templates, output, CacheDir: cache);
+        var log = new StringWriter();
+        var server = new PreviewServer(options, 0, log);
+        server.Rebuild();
+        var forms = Directory.GetFiles(Path.Combine(content, "forms"), "*.yaml", SearchOption.AllDirectories).Length;
+        AssertRebuilt(log, $"{forms} form file(s) parsed, 0 unchanged");
+
+        // One form edited: it alone is parsed again, and only the pages that show it are rendered.
+        var form = Path.Combine(content, Form);
+        File.WriteAllText(form, File.ReadAllText(form).Replace("current_year_amount: 12.40", "current_year_amount: 12.50", StringComparison.Ordinal));
+        server.Rebuild();
+        AssertRebuilt(log, $"1 form file(s) parsed, {forms - 1} unchanged");
+        Assert.DoesNotContain(" 0 page(s) rendered", LastLine(log), StringComparison.Ordinal);
+        AssertSameAsClean(options);
+
+        // A form deleted: its page goes, and so do the links other pages had to it.
+        var deleted = Directory.GetFiles(Path.Combine(content, "forms", "sz-futian-investment-promotion", "2024"), "*.yaml").Order(StringComparer.Ordinal).First(f => f != form);
+        File.Delete(deleted);
+        server.Rebuild();
+        AssertRebuilt(log, $"0 form file(s) parsed, {forms - 1} unchanged");
+        AssertSameAsClean(options);
+
+        // A form added: the copy of an existing form, the same project under another name, so other pages link it.
+        File.Copy(form, Path.Combine(Path.GetDirectoryName(form)!, "office-equipment-purchase-copy.yaml"));
+        server.Rebuild();
+        AssertRebuilt(log, $"1 form file(s) parsed, {forms - 1} unchanged");
+        AssertSameAsClean(options);
+
+        // Saved again with the same bytes: not parsed again, but its file date (shown when no date is written) follows.
+        File.SetLastWriteTimeUtc(form, new DateTime(2021, 3, 4, 5, 6, 7, DateTimeKind.Utc));
+        server.Rebuild();
+        AssertRebuilt(log, $"0 form file(s) parsed, {forms} unchanged");
+        Assert.Contains("2021-03-04", File.ReadAllText(Path.Combine(output, Path.ChangeExtension(Form, null)!.Replace("forms/", string.Empty, StringComparison.Ordinal), "index.html")), StringComparison.Ordinal);
+        AssertSameAsClean(options);
+
+        // A template changed: every form is parsed and every page rendered again.
+        Directory.CreateDirectory(Path.Combine(templates, "partials"));
+        File.WriteAllText(Path.Combine(templates, "partials", "footer.sbn-html"), "<footer>changed</footer>\n");
+        server.Rebuild();
+        AssertRebuilt(log, $"{forms} form file(s) parsed, 0 unchanged");
+        Assert.Contains(" 0 unchanged, ", LastLine(log), StringComparison.Ordinal);
+        AssertSameAsClean(options);
+    }
+
+    /// <summary>serve builds HTML only, with drafts: the clean build is given the same options, no cache and no memory.</summary>
+    private static void AssertSameAsClean(BuildOptions options)
+    {
+        var clean = Path.Combine(Repo.TempDir("serve-clean"), "site");
+        var result = new SiteBuilder(options with { OutputDir = clean, CacheDir = null, NoPdf = true, Drafts = true }).Build();
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        var (served, fresh) = (IncrementalBuildTests.Snapshot(options.OutputDir), IncrementalBuildTests.Snapshot(clean));
+        Assert.Equal(fresh.Keys, served.Keys);
+        Assert.All(fresh.Keys, path => Assert.True(fresh[path] == served[path], $"{path} differs from a clean build"));
+    }
+
+    private static void AssertRebuilt(StringWriter log, string parsed)
+    {
+        var line = LastLine(log);
+        Assert.StartsWith("rebuilt (HTML)", line, StringComparison.Ordinal);
+        Assert.Contains(parsed, line, StringComparison.Ordinal);
+    }
+
+    private static string LastLine(StringWriter log) => log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith("rebuilt", StringComparison.Ordinal) || l.StartsWith("build failed", StringComparison.Ordinal));
+}
