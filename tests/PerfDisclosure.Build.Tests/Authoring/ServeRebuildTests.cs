@@ -40,8 +40,17 @@ public class ServeRebuildTests
         AssertRebuilt(log, $"0 form file(s) parsed, {forms - 1} unchanged");
         AssertSameAsClean(options);
 
-        // A form added: the copy of an existing form, the same project under another name, so other pages link it.
-        File.Copy(form, Path.Combine(Path.GetDirectoryName(form)!, "office-equipment-purchase-copy.yaml"));
+        // A form added: the same project a year later, so each of the two pages lists the other's year and amount.
+        var later = Path.Combine(content, "forms", "sz-futian-investment-promotion", "2025", "office-equipment-purchase.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(later)!);
+        File.WriteAllText(later, File.ReadAllText(form).Replace("\nyear: 2024\n", "\nyear: 2025\n", StringComparison.Ordinal));
+        server.Rebuild();
+        AssertRebuilt(log, $"1 form file(s) parsed, {forms - 1} unchanged");
+        Assert.Contains("2025/office-equipment-purchase/", File.ReadAllText(Path.Combine(output, "sz-futian-investment-promotion", "2024", "office-equipment-purchase", "index.html")), StringComparison.Ordinal);
+        AssertSameAsClean(options);
+
+        // The earlier form edited again: the later one's page, which shows its amount, is rendered again too.
+        File.WriteAllText(form, File.ReadAllText(form).Replace("current_year_amount: 12.50", "current_year_amount: 12.60", StringComparison.Ordinal));
         server.Rebuild();
         AssertRebuilt(log, $"1 form file(s) parsed, {forms - 1} unchanged");
         AssertSameAsClean(options);
