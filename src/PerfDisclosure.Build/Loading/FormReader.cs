@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
 using PerfDisclosure.Core.Layouts;
@@ -14,6 +15,12 @@ public static class FormReader
 
     private static readonly string[] CommonKeys = ["layout", "year", "classified", "indicators", "updated", "published", "draft"];
     private static readonly string[] LevelKeys = ["level1", "level2", "level3"];
+
+    // The keys a mapping may hold, made once per layout and per group or table definition instead of once per form
+    // and row (the same sets, built the same way, so a suggestion among them is the same).
+    private static readonly ConditionalWeakTable<LayoutDefinition, HashSet<string>> FormKeys = [];
+    private static readonly ConditionalWeakTable<LayoutDefinition, HashSet<string>> IndicatorKeys = [];
+    private static readonly ConditionalWeakTable<FieldDefinition, HashSet<string>> ChildKeys = [];
 
     public static Form? Read(string file, string slug, string text, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics) =>
         Read(file, slug, text, layouts, diagnostics, out _);
@@ -61,7 +68,7 @@ public static class FormReader
         var classified = reader.Boolean(LayoutReader.Child(root, "classified"), "classified") ?? false;
         var updated = reader.Date(LayoutReader.Child(root, "updated"), "updated");
         var published = reader.Date(LayoutReader.Child(root, "published"), "published");
-        var known = CommonKeys.Concat(layout.Fields.SelectMany(KeysOf)).ToHashSet(StringComparer.Ordinal);
+        var known = FormKeys.GetValue(layout, l => CommonKeys.Concat(l.Fields.SelectMany(KeysOf)).ToHashSet(StringComparer.Ordinal));
         var fields = ReadFields(reader, root, layout.Fields, known, "");
         var indicators = ReadIndicators(reader, root, layout);
 
@@ -93,8 +100,7 @@ public static class FormReader
 
         foreach (var definition in definitions)
         {
-            var keyNode = mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == definition.Key);
-            var node = keyNode is null ? null : mapping.Children[keyNode];
+            var (keyNode, node) = Entry(mapping, definition.Key);
             var value = node is null ? null : ReadValue(reader, definition, node, mapping, prefix);
             if (value is null)
             {
@@ -113,6 +119,23 @@ public static class FormReader
         return fields;
     }
 
+    /// <summary>The first entry whose key is a scalar written <paramref name="key"/>, whatever its tag.</summary>
+    private static (YamlNode? Key, YamlNode? Value) Entry(YamlMappingNode mapping, string key)
+    {
+        foreach (var (k, value) in mapping.Children)
+        {
+            if (k is YamlScalarNode { Value: var v } && v == key)
+            {
+                return (k, value);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static HashSet<string> KnownChildKeys(FieldDefinition definition) =>
+        ChildKeys.GetValue(definition, d => d.Children.SelectMany(KeysOf).ToHashSet(StringComparer.Ordinal));
+
     private static FieldValue? ReadValue(NodeReader reader, FieldDefinition definition, YamlNode node, YamlMappingNode parent, string prefix)
     {
         var at = reader.At(node);
@@ -126,7 +149,7 @@ public static class FormReader
                     return null;
                 }
 
-                var known = definition.Children.SelectMany(KeysOf).ToHashSet(StringComparer.Ordinal);
+                var known = KnownChildKeys(definition);
                 return new GroupValue(ReadFields(reader, mapping, definition.Children, known, what + "."), at);
             case FieldType.Table:
                 return ReadTable(reader, definition, node, what, at);
@@ -179,7 +202,7 @@ public static class FormReader
             return null;
         }
 
-        var known = definition.Children.SelectMany(KeysOf).ToHashSet(StringComparer.Ordinal);
+        var known = KnownChildKeys(definition);
         var rows = new List<GroupValue>();
         foreach (var rowNode in sequence.Children)
         {
@@ -207,7 +230,7 @@ public static class FormReader
             return rows;
         }
 
-        var known = LevelKeys.Concat(layout.IndicatorColumns.Select(c => c.Key)).ToHashSet(StringComparer.Ordinal);
+        var known = IndicatorKeys.GetValue(layout, l => LevelKeys.Concat(l.IndicatorColumns.Select(c => c.Key)).ToHashSet(StringComparer.Ordinal));
         foreach (var node in sequence.Children)
         {
             if (reader.Mapping(node, $"indicators[{rows.Count}]") is not { } mapping)

@@ -66,19 +66,39 @@ public sealed record IndicatorFramework(
     /// </summary>
     public (string Word, IReadOnlyList<string> Level2)? Contradiction(string level2, string level3)
     {
-        var name = Plain(level2);
-        var matched = Hints.Select(h => (Hint: h, Word: h.MatchIn(level3))).Where(m => m.Word is not null).ToList();
-        if (matched.Count == 0 || matched.Any(m => m.Hint.Level2.Contains(name)))
+        // Called for every indicator row of every form: most rows match no hint, and then nothing is allocated.
+        List<(WordingHint Hint, string Word)>? matched = null;
+        for (var i = 0; i < Hints.Count; i++)
+        {
+            if (Hints[i].MatchIn(level3) is { } word)
+            {
+                (matched ??= []).Add((Hints[i], word));
+            }
+        }
+
+        var name = matched is null ? null : Plain(level2);
+        if (matched is null || matched.Exists(m => m.Hint.Level2.Contains(name!)))
         {
             return null;
         }
 
-        return (matched[0].Word!, [.. matched.SelectMany(m => m.Hint.Level2).Distinct(StringComparer.Ordinal)]);
+        return (matched[0].Word, [.. matched.SelectMany(m => m.Hint.Level2).Distinct(StringComparer.Ordinal)]);
     }
 }
 
 /// <summary>A level-3 name containing any of <paramref name="Words"/> belongs under one of <paramref name="Level2"/>.</summary>
 public sealed record WordingHint(IReadOnlyList<string> Words, IReadOnlyList<string> Level2)
 {
-    public string? MatchIn(string level3) => Words.FirstOrDefault(w => level3.Contains(w, StringComparison.Ordinal));
+    public string? MatchIn(string level3)
+    {
+        for (var i = 0; i < Words.Count; i++)
+        {
+            if (level3.Contains(Words[i], StringComparison.Ordinal))
+            {
+                return Words[i];
+            }
+        }
+
+        return null;
+    }
 }

@@ -22,10 +22,17 @@ public sealed class MarkdownOverLimit : Rule
         $"policy_basis: \"{new string('>', MarkdownLimits.MaxNesting + 1)} 引用嵌套过深\"\n",
         "policy_basis: \"> 引用一层即可\"\n");
 
-    public override IEnumerable<Diagnostic> Check(FormContext form) =>
-        Texts(form.Form.Fields, string.Empty)
-            .Concat(form.Form.Indicators.SelectMany(r => Texts(r.Cells, $"indicators[{r.Index}].")))
-            .SelectMany(t => CheckText(t.Value.Source, t.Value.Where, t.Path));
+    public override IEnumerable<Diagnostic> Check(FormContext form)
+    {
+        // Every text of every form is checked; its path is written only for a finding.
+        foreach (var (prefix, key, value) in Texts(form.Form.Fields, string.Empty).Concat(form.Form.Indicators.SelectMany(r => Texts(r.Cells, $"indicators[{r.Index}]."))))
+        {
+            if (MarkdownLimits.Check(value.Source) is { } breach)
+            {
+                yield return Finding(breach, value.Where, prefix + key);
+            }
+        }
+    }
 
     /// <summary>The finding for one text (a form field or a page), placed at <paramref name="where"/>.</summary>
     public IEnumerable<Diagnostic> CheckText(string markdown, SourceSpan where, string what)
@@ -35,22 +42,25 @@ public sealed class MarkdownOverLimit : Rule
             yield break;
         }
 
-        yield return breach.Limit switch
+        yield return Finding(breach, where, what);
+    }
+
+    private Diagnostic Finding(MarkdownBreach breach, SourceSpan where, string what) =>
+        breach.Limit switch
         {
             MarkdownLimit.Size => Report(where, $"{what} 有 {breach.Found} 个字符，超过上限 {breach.Allowed}", $"{what} has {breach.Found} characters, over the limit of {breach.Allowed}", "split the text, or publish it as a page of its own"),
             MarkdownLimit.Nesting => Report(where, $"{what} 第 {breach.Line} 行嵌套 {breach.Found} 层（引用、列表或方括号），超过上限 {breach.Allowed}", $"{what}, line {breach.Line} of the text: nested {breach.Found} levels deep (quotes, lists or brackets), over the limit of {breach.Allowed}", "nest fewer quotes or lists; write a literal [ as \\["),
             _ => Report(where, $"{what} 第 {breach.Line} 行所在段落有超过 {breach.Allowed} 个 *、_ 或 [", $"{what}, line {breach.Line} of the text: its paragraph has more than {breach.Allowed} of *, _ and [", "break the paragraph with a blank line, or write literal characters as \\*, \\_ and \\["),
         };
-    }
 
-    private static IEnumerable<(string Path, MarkdownValue Value)> Texts(FieldSet fields, string prefix)
+    private static IEnumerable<(string Prefix, string Key, MarkdownValue Value)> Texts(FieldSet fields, string prefix)
     {
         foreach (var key in fields.Keys)
         {
             switch (fields[key])
             {
                 case MarkdownValue markdown:
-                    yield return (prefix + key, markdown);
+                    yield return (prefix, key, markdown);
                     break;
                 case GroupValue group:
                     foreach (var inner in Texts(group.Fields, prefix + key + "."))

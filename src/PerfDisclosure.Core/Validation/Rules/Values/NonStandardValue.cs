@@ -32,6 +32,17 @@ public sealed class NonStandardValue : Rule
         }
     }
 
-    internal static IEnumerable<MeasuredValue> MeasuredValues(Form form) =>
-        form.Indicators.SelectMany(row => row.Cells.Keys.Select(k => row.Cells[k])).OfType<MeasuredValue>();
+    internal static IEnumerable<MeasuredValue> MeasuredValues(Form form)
+    {
+        foreach (var row in form.Indicators)
+        {
+            foreach (var key in row.Cells.Keys)
+            {
+                if (row.Cells[key] is MeasuredValue value)
+                {
+                    yield return value;
+                }
+            }
+        }
+    }
 }
