@@ -10,7 +10,7 @@ public class DiagnosticWriterTests
     private static readonly Diagnostic[] Findings =
     [
         new("PD0301", Severity.Warning, new SourceSpan("content/forms/a/2022/b.yaml", 13, 10), "资金总额与分项之和不符", "Total differs, 100%: a,b"),
-        new("PD0003", Severity.Error, new SourceSpan("content/forms/a/2022/c.yaml", 4, 1), "未知字段“project_nmae”", "Unknown field 'project_nmae'", "did you mean 'project_name'?"),
+        new("PD0003", Severity.Error, new SourceSpan("content/forms/a/2022/c.yaml", 4, 1), "未知字段“project_nmae”", "Unknown field 'project_nmae'", new SuggestedFix("是否应为“project_name”？", "did you mean 'project_name'?")),
     ];
 
     private static string Write(string format, string language = "en")

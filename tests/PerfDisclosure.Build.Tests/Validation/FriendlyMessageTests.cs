@@ -15,7 +15,7 @@ public class FriendlyMessageTests
         Assert.Contains("did you mean '产出指标'?", finding.MessageEn);
         Assert.Contains("财政部项目支出绩效指标体系", finding.Message); // mof-shenzhen extends mof and inherits its title
         Assert.DoesNotMatch(@"\bmof\b", finding.Message + finding.MessageEn);
-        Assert.Equal("write '产出指标'", finding.Fix);
+        Assert.Equal(new("改写为“产出指标”", "write '产出指标'"), finding.Fix);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class FriendlyMessageTests
         var finding = Assert.Single(site.Check(), d => d.Code == "PD0203");
         Assert.Contains(zh, finding.Message);
         Assert.Contains(en, finding.MessageEn);
-        Assert.Equal(deviation.Length > 0, finding.Fix!.StartsWith("check", StringComparison.Ordinal));
+        Assert.Equal(deviation.Length > 0, finding.Fix!.En.StartsWith("check", StringComparison.Ordinal));
     }
 
     public static TheoryData<string> FormExamples => [.. RuleSet.Default.Rules.Where(r => r.Example.Kind == ExampleKind.Form).Select(r => r.Code)];
