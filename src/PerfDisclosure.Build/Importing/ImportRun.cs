@@ -126,7 +126,7 @@ public static class ImportRun
     public static string Unreadable(SourceFileException e, string language) =>
         language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
             ? TerminalText.Escape($"error {e.Rule.Code}: {OneLine(e.Message)}")
-            : TerminalText.Escape($"error {e.Rule.Code}: {(e.Rule == ImportRules.Unreadable ? "文件无法读取，未导入任何内容" : e.Rule.Title)}：{OneLine(e.MessageZh ?? e.Message)}");
+            : TerminalText.Escape($"error {e.Rule.Code}: {(e.Rule == ImportRules.Unreadable ? "文件无法读取，未导入任何内容" : e.Rule.Title)}{(e.MessageZh is { } zh ? "：" + OneLine(zh) : OriginalText.InChinese(e.Message))}");
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -91,7 +91,7 @@ public static class ContentLoader
         string Get(string key, string fallback) => reader.Text(LayoutReader.Child(root, key), key) ?? fallback;
         if (LayoutReader.Child(root, "base_url") is { } baseUrl && !SiteSettings.IsSafeBaseUrl(Get("base_url", defaults.BaseUrl)))
         {
-            diagnostics.Report(InputRules.UnsafeBaseUrl, reader.At(baseUrl), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, new("如 https://budget.example.gov.cn/", "e.g. https://budget.example.gov.cn/"));
+            diagnostics.Report(InputRules.UnsafeBaseUrl, reader.At(baseUrl), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, new("例如 https://budget.example.gov.cn/", "e.g. https://budget.example.gov.cn/"));
         }
 
         return new SiteSettings(

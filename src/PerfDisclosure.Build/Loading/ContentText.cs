@@ -45,7 +45,7 @@ public static class ContentText
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // One unreadable file is reported with the others, not a crash that hides them.
-            throw new ContentException(InputRules.UnreadableFile.Report(SourceSpan.FileOnly(file), $"无法读取文件：{e.Message}", $"Cannot read the file: {e.Message}"));
+            throw new ContentException(InputRules.UnreadableFile.Report(SourceSpan.FileOnly(file), $"无法读取文件：检查文件的读取权限，或文件是否正被别的程序占用{OriginalText.InChinese(e.Message)}", $"Cannot read the file: {e.Message}"));
         }
 
         sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));

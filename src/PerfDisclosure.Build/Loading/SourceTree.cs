@@ -83,7 +83,7 @@ public sealed class SourceTree
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            refused.Add(new Diagnostic(InputRules.UnreadableFile.Code, Severity.Error, SourceSpan.FileOnly(ContentLoader.DisplayPath(path)), $"无法读取文件夹：{e.Message}", $"Cannot read the folder: {e.Message}"));
+            refused.Add(new Diagnostic(InputRules.UnreadableFile.Code, Severity.Error, SourceSpan.FileOnly(ContentLoader.DisplayPath(path)), $"无法读取文件夹：检查文件夹的读取权限{OriginalText.InChinese(e.Message)}", $"Cannot read the folder: {e.Message}"));
             return;
         }
 

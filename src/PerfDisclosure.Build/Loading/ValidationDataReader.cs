@@ -195,7 +195,7 @@ public static class ValidationDataReader
             // reported below
         }
 
-        reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(node!), $"weight_in_label 应为以 $ 结尾、含分组 (?<weight>…) 的正则表达式：{pattern}", $"weight_in_label must be a regular expression ending in $ with a group (?<weight>…): {pattern}", new(@"如 [(（]\s*(?<weight>\d+(\.\d+)?)\s*分\s*[)）]$", @"e.g. [(（]\s*(?<weight>\d+(\.\d+)?)\s*分\s*[)）]$"));
+        reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(node!), $"weight_in_label 应为以 $ 结尾、含分组 (?<weight>…) 的正则表达式：{pattern}", $"weight_in_label must be a regular expression ending in $ with a group (?<weight>…): {pattern}", new(@"例如 [(（]\s*(?<weight>\d+(\.\d+)?)\s*分\s*[)）]$", @"e.g. [(（]\s*(?<weight>\d+(\.\d+)?)\s*分\s*[)）]$"));
         return null;
     }
 

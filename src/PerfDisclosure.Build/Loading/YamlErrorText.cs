@@ -64,7 +64,7 @@ public static partial class YamlErrorText
             return (at, $"第 {line} 行附近缩进不对：同一层的键要用同样多的空格开头，下一层比上一层多缩进两个空格；检查这一行和上一行的开头空格", $"YAML syntax error near line {line}: the indentation is wrong ({reason}); keys of one level start with the same number of spaces, a nested level two more: check the start of this line and the one above", new("用空格把这个键与同一层的其他键对齐", "align the key with the others of its level, using spaces"));
         }
 
-        return (at, $"YAML 语法错误（第 {at.Line} 行）：{reason}", $"YAML syntax error: {reason}", null);
+        return (at, $"第 {at.Line} 行 YAML 语法错误：检查这一行和上一行的缩进（只用空格）、冒号后的空格、引号是否配对{OriginalText.InChinese(reason)}", $"YAML syntax error: {reason}", null);
     }
 
     // key:value with no space (not a URL, a time or a quoted key), at the start of a line or after "- ".

@@ -19,11 +19,11 @@ public static class Suggestions
     public static SuggestedFix? DidYouMean(string? nearest) =>
         nearest is null ? null : new($"是否应为“{nearest}”？", $"did you mean '{nearest}'?");
 
-    /// <summary>A fix listing the values allowed at the place, separated as each language writes a list.</summary>
+    /// <summary>A fix listing the values allowed at the place, each quoted and separated as its language writes a list.</summary>
     public static SuggestedFix OneOf(IEnumerable<string> allowed)
     {
         var values = allowed.ToList();
-        return new($"可用：{string.Join("、", values)}", $"one of: {string.Join(", ", values)}");
+        return new($"可用：{string.Join("、", values.Select(v => $"“{v}”"))}", $"one of: {string.Join(", ", values.Select(v => $"'{v}'"))}");
     }
 
     public static string? Closest(string typed, IEnumerable<string> known)

@@ -171,6 +171,6 @@ public class FieldRolesTests
         var error = Assert.Single(diagnostics, d => d.Code == "PD0010");
         Assert.EndsWith("renamed-self-evaluation.yaml", error.Where.File, StringComparison.Ordinal);
         Assert.Equal(layout.Split('\n').ToList().FindLastIndex(l => l.Contains(replacement, StringComparison.Ordinal)) + 1, error.Where.Line);
-        Assert.Contains(role, (error.MessageEn + error.Fix), StringComparison.Ordinal);
+        Assert.Contains(role, (error.MessageEn + error.Fix?.En), StringComparison.Ordinal);
     }
 }
