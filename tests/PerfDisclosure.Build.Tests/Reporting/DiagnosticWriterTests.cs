@@ -76,4 +76,25 @@ public class DiagnosticWriterTests
         Assert.Equal(10, location.GetProperty("region").GetProperty("startColumn").GetInt32());
         Assert.Equal("error", results[1].GetProperty("level").GetString());
     }
+
+    /// <summary>The fix is printed in the language asked for, in every format, never the English one after a Chinese message.</summary>
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    [InlineData("github")]
+    [InlineData("sarif")]
+    public void The_fix_is_in_the_chosen_language_in_every_format(string format)
+    {
+        var chinese = Write(format, "zh");
+        var english = Write(format, "en");
+
+        Assert.Contains("是否应为“project_name”？", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("did you mean", chinese, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'project_name'?", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("是否应为", english, StringComparison.Ordinal);
+        if (format != "json")
+        {
+            Assert.Contains("未知字段“project_nmae”（是否应为“project_name”？）", chinese, StringComparison.Ordinal); // brackets as Chinese writes them
+        }
+    }
 }

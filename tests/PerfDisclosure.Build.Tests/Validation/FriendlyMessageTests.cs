@@ -1,4 +1,10 @@
+using System.Text.RegularExpressions;
+using PerfDisclosure.Build.Authoring;
+using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Reporting;
+using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Validation;
+using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Build.Tests.Validation;
 
@@ -83,5 +89,28 @@ public class FriendlyMessageTests
             Assert.Matches(BothLanguages.EnglishWords(), " " + BothLanguages.Han().Replace(r.TitleEn, " ") + " ");
             Assert.NotEqual(r.Title, r.TitleEn);
         });
+    }
+
+    /// <summary>A YAML mistake as the terminal and the browser's error page show it: the place once, then the words, in each language.</summary>
+    [Theory]
+    [InlineData("zh", "缩进")]
+    [InlineData("en", "indentation")]
+    public void A_yaml_mistake_shows_its_place_once_in_the_terminal_and_on_the_error_page(string language, string says)
+    {
+        var site = new ExampleSite("place-once-" + language);
+        var path = site.AddForm("shenzhen-target", string.Empty);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\nproject_name:", "\n   project_name:", StringComparison.Ordinal));
+        var error = Assert.Single(site.Check(), d => d.Code == "PD0001");
+        var file = Path.GetFileName(path);
+
+        var line = DiagnosticWriter.Text(error, language);
+        var strings = ThemeStrings.Load(new ThemeFiles(Repo.Templates), new DiagnosticBag());
+        var page = new StaffPages(site.Dir, strings, language).ErrorPage([error]);
+
+        Assert.Contains(says, line, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(line, Regex.Escape(file)));
+        Assert.Contains(says, page, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(page, Regex.Escape(file)));
+        Assert.Contains($"{file}:{error.Where.Line}:{error.Where.Column}", page, StringComparison.Ordinal);
     }
 }
