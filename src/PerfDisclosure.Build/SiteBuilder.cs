@@ -65,7 +65,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             // --base-url replaces site.yaml's, so it passes the same test (PD0707), placed at the option; canonical
             // links, the feed, the sitemap and the open data are made from it.
             IReadOnlyList<Diagnostic> refused = SiteSettings.IsSafeBaseUrl(baseUrl) ? [] :
-                [InputRules.UnsafeBaseUrl.Report(SourceSpan.FileOnly("--base-url"), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, "e.g. --base-url https://budget.example.gov.cn/")];
+                [InputRules.UnsafeBaseUrl.Report(SourceSpan.FileOnly("--base-url"), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, new("例如 --base-url https://budget.example.gov.cn/", "e.g. --base-url https://budget.example.gov.cn/"))];
             content = content with { Site = content.Site with { BaseUrl = baseUrl }, Diagnostics = [.. content.Diagnostics, .. refused] };
         }
 

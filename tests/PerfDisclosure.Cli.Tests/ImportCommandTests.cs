@@ -175,7 +175,7 @@ public class ImportCommandTests
         Assert.Contains(Path.GetFileName(rest[0]), line, StringComparison.Ordinal);
         if (second.Contains("workbook", StringComparison.Ordinal) || second.Contains("sheet", StringComparison.Ordinal))
         {
-            Assert.StartsWith("error PD1011: 文件无法读取，未导入任何内容：", line, StringComparison.Ordinal);
+            Assert.StartsWith("error PD1011: 文件无法读取，未导入任何内容（原文：“", line, StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);

@@ -39,7 +39,7 @@ public static class FormScaffold
         {
             if (IdentifierRules.Check(name) is { } problem)
             {
-                throw new ArgumentException($"{what} '{name}': {problem.MessageEn}" + (problem.Fix is null ? string.Empty : $" ({problem.Fix})"));
+                throw new ArgumentException($"{what} '{name}': {problem.MessageEn}" + (problem.Fix is null ? string.Empty : $" ({problem.Fix.En})"));
             }
         }
 

@@ -24,7 +24,7 @@ public static class IndicatorSkeleton
         if (!frameworks.TryGetValue(framework, out var found) || found.Skeleton is null)
         {
             var where = SourceSpan.FileOnly(theme.Find(name)?.DisplayPath ?? name);
-            throw new ContentException(new Diagnostic(SchemaRules.BadValidationData.Code, Severity.Error, where, $"指标体系 {framework} 没有 skeleton（新表单的一级指标）", $"Framework '{framework}' has no skeleton (the level-1 indicators a new form starts with)", "add skeleton: [产出指标, …]"));
+            throw new ContentException(new Diagnostic(SchemaRules.BadValidationData.Code, Severity.Error, where, $"指标体系 {framework} 没有 skeleton（新表单的一级指标）", $"Framework '{framework}' has no skeleton (the level-1 indicators a new form starts with)", new("添加 skeleton: [产出指标, …]", "add skeleton: [产出指标, …]")));
         }
 
         return [.. found.SkeletonRows()];

@@ -37,6 +37,9 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     /// <summary>How many builds have finished (successful or not); a page reloads when it changes.</summary>
     public int Version => Volatile.Read(ref version);
 
+    /// <summary>The findings of the last build, as the staff panel lists them (the one PD0000 of a build that failed unexpectedly).</summary>
+    public IReadOnlyList<Diagnostic> Findings => Volatile.Read(ref findings);
+
     public string Address => $"http://127.0.0.1:{port}/";
 
     /// <summary>Listens, builds, then serves and watches until <paramref name="stop"/> is cancelled.</summary>
@@ -122,7 +125,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         catch (Exception e)
         {
             // A preview server outlives any one bad build: whatever failed is shown in the browser, not fatal.
-            failure = [AuthoringRules.PreviewBuildFailed.Report(SourceSpan.FileOnly(build.ContentDir), $"预览构建意外中止：{e.Message}", $"The preview build failed unexpectedly: {e.Message}")];
+            failure = [AuthoringRules.PreviewBuildFailed.Report(SourceSpan.FileOnly(build.ContentDir), $"预览构建意外中止：保存文件后会重新构建；如果一再出现，请把下面的原文报告给网站维护人员{OriginalText.InChinese(e.Message)}", $"The preview build failed unexpectedly: {e.Message}")];
             findings = failure;
             log.WriteLine($"build failed: {e.Message}");
         }

@@ -32,7 +32,7 @@ public static class SchemaFiles
         {
             // Not overwritten one by the other: the layout's form schema and a theme file schema would share a name.
             var at = clash.Places.TryGetValue("id", out var place) ? place : SourceSpan.FileOnly(templatesDir);
-            throw new ContentException(SchemaRules.BadLayoutDefinition.Report(at, $"版式 id“{clash.Id}”与主题文件的模式 {LayoutSchema.FileName(clash.Id)} 同名", $"The layout id '{clash.Id}' would share {LayoutSchema.FileName(clash.Id)} with the schema of {clash.Id} files", "choose another id"));
+            throw new ContentException(SchemaRules.BadLayoutDefinition.Report(at, $"版式 id“{clash.Id}”与主题文件的模式 {LayoutSchema.FileName(clash.Id)} 同名", $"The layout id '{clash.Id}' would share {LayoutSchema.FileName(clash.Id)} with the schema of {clash.Id} files", new("另选一个 id", "choose another id")));
         }
 
         foreach (var schema in ThemeFileSchema.All)

@@ -112,7 +112,7 @@ public sealed class StaffPages(string contentDir, ThemeStrings strings, string l
         foreach (var d in diagnostics.OrderBy(d => d.Where.File, StringComparer.Ordinal).ThenBy(d => d.Where.Line).ThenBy(d => d.Where.Column))
         {
             var place = withFile ? $"{d.Where}" : strings.Format("staff.at", ("line", d.Where.Line), ("column", d.Where.Column));
-            var fix = d.Fix is null ? string.Empty : Html.Escape(strings.Format("contract.staff_fix", ("fix", d.Fix)));
+            var fix = d.Fix is null ? string.Empty : Html.Escape(strings.Format("contract.staff_fix", ("fix", d.FixIn(language)!)));
             html.Append($"<li class=\"{Css(d)}\"><strong>{Html.Escape(SeverityName(d.Severity, d.Draft))}</strong> <code>{Html.Escape(place)}</code> ");
             html.Append($"<a href=\"{CodesPath}#{d.Code.ToLowerInvariant()}\">{Html.Escape(d.Code)}</a> {Html.Escape(d.MessageIn(language))}{fix}</li>\n");
         }

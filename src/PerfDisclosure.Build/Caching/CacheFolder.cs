@@ -126,7 +126,7 @@ public sealed class CacheFolder
 
     /// <summary>The one warning of a build whose cache could not be written, or null.</summary>
     public Diagnostic? Warning() => Volatile.Read(ref failure) is { } reason
-        ? new Diagnostic(OutputRules.CacheUnwritable.Code, Severity.Warning, SourceSpan.FileOnly(Root), $"无法写入缓存文件夹，本次构建未使用缓存：{reason}", $"The cache folder cannot be written; this build went on without it: {reason}", "free some space or fix its permissions, or give --cache another folder, or --no-cache")
+        ? new Diagnostic(OutputRules.CacheUnwritable.Code, Severity.Warning, SourceSpan.FileOnly(Root), $"无法写入缓存文件夹，本次构建未使用缓存{OriginalText.InChinese(reason)}", $"The cache folder cannot be written; this build went on without it: {reason}", new("腾出磁盘空间或改正文件夹权限，或用 --cache 指定另一个文件夹，或加 --no-cache", "free some space or fix its permissions, or give --cache another folder, or --no-cache"))
         : null;
 
     private void Fail(Exception e) => Interlocked.CompareExchange(ref failure, e.Message.Split('\n')[0], null);

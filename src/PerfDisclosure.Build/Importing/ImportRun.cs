@@ -90,7 +90,7 @@ public static class ImportRun
             findings.AddRange(problems.Select(p => p.ToDiagnostic()).Concat(result.Notes.Select(n => n.ToDiagnostic())).OrderBy(d => d.Where.Line).ThenBy(d => d.Where.Column));
             if (result.Forms.Count == 0)
             {
-                findings.Add(ImportRules.NoForm.Report(new SourceSpan(display, 0, 0), "没有找到任何布局的表单标题，未导入表单", "no layout's form title was found, so no form was imported", "templates/import/<layout>.yaml: titles"));
+                findings.Add(ImportRules.NoForm.Report(new SourceSpan(display, 0, 0), "没有找到任何布局的表单标题，未导入表单", "no layout's form title was found, so no form was imported", new("在 templates/import/<layout>.yaml 的 titles 中写上表单标题", "add the form's title to titles in templates/import/<layout>.yaml")));
             }
 
             var mine = plan.Where(p => p.Source == s).ToList();
@@ -120,13 +120,13 @@ public static class ImportRun
 
     /// <summary><c>place: severity CODE: message</c>, one line, nothing in it a terminal would act on.</summary>
     public static string Line(Diagnostic d, string language) =>
-        TerminalText.Escape($"{SourcePlace.Of(d.Where.File, d.Where.Line, d.Where.Column)}: {DiagnosticWriter.Severity(d.Severity)} {d.Code}: {d.MessageIn(language)}{(d.Fix is null ? string.Empty : $" ({d.Fix})")}");
+        TerminalText.Escape($"{SourcePlace.Of(d.Where.File, d.Where.Line, d.Where.Column)}: {DiagnosticWriter.Severity(d.Severity)} {d.Code}: {DiagnosticWriter.WithFix(d, language)}");
 
     /// <summary>A source that cannot be read, as one line with its code.</summary>
     public static string Unreadable(SourceFileException e, string language) =>
         language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
             ? TerminalText.Escape($"error {e.Rule.Code}: {OneLine(e.Message)}")
-            : TerminalText.Escape($"error {e.Rule.Code}: {(e.Rule == ImportRules.Unreadable ? "文件无法读取，未导入任何内容" : e.Rule.Title)}：{OneLine(e.MessageZh ?? e.Message)}");
+            : TerminalText.Escape($"error {e.Rule.Code}: {(e.Rule == ImportRules.Unreadable ? "文件无法读取，未导入任何内容" : e.Rule.Title)}{(e.MessageZh is { } zh ? "：" + OneLine(zh) : OriginalText.InChinese(e.Message))}");
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

@@ -72,7 +72,7 @@ public static class ContentLoader
                 var named = Path.GetFileNameWithoutExtension(name);
                 if (layout.Id.Length > 0 && layout.Id != named)
                 {
-                    diagnostics.Report(SchemaRules.BadLayoutDefinition, layout.Places.TryGetValue("id", out var at) ? at : SourceSpan.FileOnly(file.DisplayPath), $"版式 id“{layout.Id}”与文件名 {named}.yaml 不一致", $"The layout id '{layout.Id}' differs from its file name {named}.yaml", $"write id: {named}, or rename the file {layout.Id}.yaml");
+                    diagnostics.Report(SchemaRules.BadLayoutDefinition, layout.Places.TryGetValue("id", out var at) ? at : SourceSpan.FileOnly(file.DisplayPath), $"版式 id“{layout.Id}”与文件名 {named}.yaml 不一致", $"The layout id '{layout.Id}' differs from its file name {named}.yaml", new($"改为 id: {named}，或把文件改名为 {layout.Id}.yaml", $"write id: {named}, or rename the file {layout.Id}.yaml"));
                 }
 
                 layouts[layout.Id] = layout;
@@ -95,7 +95,7 @@ public static class ContentLoader
         string Get(string key, string fallback) => reader.Text(LayoutReader.Child(root, key), key) ?? fallback;
         if (LayoutReader.Child(root, "base_url") is { } baseUrl && !SiteSettings.IsSafeBaseUrl(Get("base_url", defaults.BaseUrl)))
         {
-            diagnostics.Report(InputRules.UnsafeBaseUrl, reader.At(baseUrl), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, "e.g. https://budget.example.gov.cn/");
+            diagnostics.Report(InputRules.UnsafeBaseUrl, reader.At(baseUrl), SiteSettings.BaseUrlRuleZh, SiteSettings.BaseUrlRule, new("例如 https://budget.example.gov.cn/", "e.g. https://budget.example.gov.cn/"));
         }
 
         return new SiteSettings(
@@ -266,7 +266,7 @@ public static class ContentLoader
         var taken = read.OfType<SourceFile>().Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var stray in tree.In(string.Empty, recursive: true, YamlEndings).Where(f => !taken.Contains(f.Name)))
         {
-            diagnostics.Report(InputRules.StrayYaml, SourceSpan.FileOnly(DisplayPath(stray.Path)), "这个 YAML 文件所在的位置不会读取表单、机构或网站设置，未读取", "No form, organisation or site setting is read from here; the file was not read", "forms go under forms/<organisation>/<year>/, organisations under organisations/, settings in site.yaml");
+            diagnostics.Report(InputRules.StrayYaml, SourceSpan.FileOnly(DisplayPath(stray.Path)), "这个 YAML 文件所在的位置不会读取表单、机构或网站设置，未读取", "No form, organisation or site setting is read from here; the file was not read", new("表单放在 forms/<organisation>/<year>/ 下，机构放在 organisations/ 下，网站设置写在 site.yaml 中", "forms go under forms/<organisation>/<year>/, organisations under organisations/, settings in site.yaml"));
         }
     }
 

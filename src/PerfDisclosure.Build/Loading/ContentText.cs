@@ -15,6 +15,8 @@ public static class ContentText
     /// <summary>Larger content files are refused before they are read: the largest real form is about 20 KB.</summary>
     public const long MaxBytes = 1 << 20;
 
+    private static readonly SuggestedFix SaveAsUtf8 = new("把文件另存为 UTF-8 编码", "save the file as UTF-8");
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Lazy<Encoding> StrictGb18030 = new(() =>
     {
@@ -35,7 +37,7 @@ public static class ContentText
             var length = new FileInfo(path).Length;
             if (length > MaxBytes)
             {
-                throw new ContentException(InputRules.FileTooLarge.Report(SourceSpan.FileOnly(file), $"文件有 {length} 字节，超过上限 {MaxBytes} 字节", $"The file is {length} bytes; the limit is {MaxBytes} bytes", "split it, or move long texts out of it"));
+                throw new ContentException(InputRules.FileTooLarge.Report(SourceSpan.FileOnly(file), $"文件有 {length} 字节，超过上限 {MaxBytes} 字节", $"The file is {length} bytes; the limit is {MaxBytes} bytes", new("把文件拆开，或把长文字移到别的文件", "split it, or move long texts out of it")));
             }
 
             bytes = File.ReadAllBytes(path);
@@ -43,7 +45,7 @@ public static class ContentText
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // One unreadable file is reported with the others, not a crash that hides them.
-            throw new ContentException(InputRules.UnreadableFile.Report(SourceSpan.FileOnly(file), $"无法读取文件：{e.Message}", $"Cannot read the file: {e.Message}"));
+            throw new ContentException(InputRules.UnreadableFile.Report(SourceSpan.FileOnly(file), $"无法读取文件：检查文件的读取权限，或文件是否正被别的程序占用{OriginalText.InChinese(e.Message)}", $"Cannot read the file: {e.Message}"));
         }
 
         sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
@@ -61,7 +63,7 @@ public static class ContentText
         else if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             var name = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-            throw new ContentException(InputRules.UnreadableEncoding.Report(at, $"文件编码为 {name}，应为 UTF-8", $"The file is encoded as {name}; content must be UTF-8", "save the file as UTF-8"));
+            throw new ContentException(InputRules.UnreadableEncoding.Report(at, $"文件编码为 {name}，应为 UTF-8", $"The file is encoded as {name}; content must be UTF-8", SaveAsUtf8));
         }
 
         try
@@ -78,10 +80,10 @@ public static class ContentText
             catch (DecoderFallbackException)
             {
                 var offset = utf8Error.Index;
-                throw new ContentException(InputRules.UnreadableEncoding.Report(Place(bytes, file, offset), "文件既不是 UTF-8 也不是 GBK/GB18030 编码，无法读取", $"The file is neither UTF-8 nor GBK/GB18030 (invalid byte 0x{bytes[Math.Clamp(offset, 0, bytes.Length - 1)]:X2}); it cannot be read", "save the file as UTF-8"));
+                throw new ContentException(InputRules.UnreadableEncoding.Report(Place(bytes, file, offset), "文件既不是 UTF-8 也不是 GBK/GB18030 编码，无法读取", $"The file is neither UTF-8 nor GBK/GB18030 (invalid byte 0x{bytes[Math.Clamp(offset, 0, bytes.Length - 1)]:X2}); it cannot be read", SaveAsUtf8));
             }
 
-            diagnostics.Report(InputRules.GbkEncoding, at, "文件编码为 GBK/GB18030，已按 GB18030 读取；请另存为 UTF-8", "The file is encoded as GBK/GB18030 and was read as GB18030; save it as UTF-8", "save the file as UTF-8");
+            diagnostics.Report(InputRules.GbkEncoding, at, "文件编码为 GBK/GB18030，已按 GB18030 读取；请另存为 UTF-8", "The file is encoded as GBK/GB18030 and was read as GB18030; save it as UTF-8", SaveAsUtf8);
             return text;
         }
     }

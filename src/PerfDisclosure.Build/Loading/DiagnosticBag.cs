@@ -17,7 +17,7 @@ public sealed class DiagnosticBag
     }
 
     /// <summary>Adds a finding of <paramref name="rule"/>, which gives it its code and severity.</summary>
-    public void Report(Rule rule, SourceSpan at, string message, string messageEn, string? fix = null) =>
+    public void Report(Rule rule, SourceSpan at, string message, string messageEn, SuggestedFix? fix = null) =>
         Add(rule.Report(at, message, messageEn, fix));
 
     /// <summary>The diagnostics in a stable order: by file, line, column, code.</summary>

@@ -1,3 +1,4 @@
+using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Layouts;
 using PerfDisclosure.Core.Schemas;
 using PerfDisclosure.Core.Validation.Rules.Schema;
@@ -41,7 +42,7 @@ internal static class ExecutionRoles
 
         if (!block.Rows.Contains(block.ScoredRow))
         {
-            Report(layout, root, reader, FieldRole.FundRows, $"得分行 {block.ScoredRow} 不是 {rows} 的资金行", $"The scored row {block.ScoredRow} is not one of the fund rows of {rows}", $"put the roles on a row of {rows}: {string.Join(", ", block.Rows)}");
+            Report(layout, root, reader, FieldRole.FundRows, $"得分行 {block.ScoredRow} 不是 {rows} 的资金行", $"The scored row {block.ScoredRow} is not one of the fund rows of {rows}", new($"把这些角色放在 {rows} 的一行上：{string.Join("、", block.Rows)}", $"put the roles on a row of {rows}: {string.Join(", ", block.Rows)}"));
             return;
         }
 
@@ -54,12 +55,13 @@ internal static class ExecutionRoles
             {
                 var typeName = EnumNames.Name(type);
                 var lacking = string.Join(", ", rowsThere.Select(r => layout.FieldAt($"{r}.{key}") is { } found ? $"{r} has it as {EnumNames.Name(found.Type)}" : $"{r} has no such field"));
-                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(rowsThere.Key), $"{rows} 的每个资金行都应有 {typeName} 字段 {key}：{lacking}", $"Every fund row of {rows} must have the {typeName} field '{key}': {lacking}", "the rows of an execution block share the scored row's columns");
+                var lackingZh = string.Join("；", rowsThere.Select(r => layout.FieldAt($"{r}.{key}") is { } found ? $"{r} 中它是 {EnumNames.Name(found.Type)}" : $"{r} 没有这个字段"));
+                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(rowsThere.Key), $"{rows} 的每个资金行都应有 {typeName} 字段 {key}：{lackingZh}", $"Every fund row of {rows} must have the {typeName} field '{key}': {lacking}", new("执行情况的各资金行要与得分行有同样的列", "the rows of an execution block share the scored row's columns"));
             }
         }
     }
 
-    private static void Report(LayoutDefinition layout, YamlMappingNode root, NodeReader reader, FieldRole role, string zh, string en, string? fix = null)
+    private static void Report(LayoutDefinition layout, YamlMappingNode root, NodeReader reader, FieldRole role, string zh, string en, SuggestedFix? fix = null)
     {
         var field = FieldNode(root, layout.PathOf(role)!);
         reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At((field is null ? null : LayoutReader.Child(field, "role")) ?? root), zh, en, fix);

@@ -42,7 +42,7 @@ public static class FormReader
         var layoutId = reader.Text(LayoutReader.Child(root, "layout"), "layout");
         if (layoutId is null)
         {
-            diagnostics.Report(SchemaRules.MissingRequired, reader.At(root), "缺少必填字段 layout（版式）", "Missing required field 'layout'", $"add one of: {string.Join(", ", layouts.Keys.Order(StringComparer.Ordinal))}");
+            diagnostics.Report(SchemaRules.MissingRequired, reader.At(root), "缺少必填字段 layout（版式）", "Missing required field 'layout'", Suggestions.OneOf(layouts.Keys.Order(StringComparer.Ordinal)));
             return null;
         }
 
@@ -50,7 +50,7 @@ public static class FormReader
         {
             var suggestion = Suggestions.Closest(layoutId, layouts.Keys);
             var (zh, en) = Core.Validation.Suggestions.Phrase(suggestion);
-            diagnostics.Report(SchemaRules.UnknownLayout, reader.At(LayoutReader.Child(root, "layout")!), $"未知版式“{layoutId}”{zh}", $"Unknown layout '{layoutId}'{en}", suggestion is null ? null : $"did you mean '{suggestion}'?");
+            diagnostics.Report(SchemaRules.UnknownLayout, reader.At(LayoutReader.Child(root, "layout")!), $"未知版式“{layoutId}”{zh}", $"Unknown layout '{layoutId}'{en}", Suggestions.DidYouMean(suggestion));
             return null;
         }
 
@@ -61,7 +61,7 @@ public static class FormReader
         }
         else if (year is { } y && !FormYears.Contains(y))
         {
-            diagnostics.Report(SchemaRules.YearOutOfRange, reader.At(LayoutReader.Child(root, "year")!), $"年度 {y} 不在 {FormYears.Min}–{FormYears.Max} 之间", $"The year {y} is outside {FormYears.Min}–{FormYears.Max}", "write the budget year with four digits, e.g. 2025");
+            diagnostics.Report(SchemaRules.YearOutOfRange, reader.At(LayoutReader.Child(root, "year")!), $"年度 {y} 不在 {FormYears.Min}–{FormYears.Max} 之间", $"The year {y} is outside {FormYears.Min}–{FormYears.Max}", new("用四位数字写预算年度，如 2025", "write the budget year with four digits, e.g. 2025"));
             year = null;
         }
 
@@ -94,7 +94,7 @@ public static class FormReader
             {
                 var suggestion = Suggestions.Closest(key, known);
                 var (zh, en) = Core.Validation.Suggestions.Phrase(suggestion);
-                reader.Diagnostics.Report(SchemaRules.UnknownKey, reader.At(keyNode), $"未知字段“{prefix}{key}”{zh}", $"Unknown field '{prefix}{key}'{en}", suggestion is null ? null : $"did you mean '{suggestion}'?");
+                reader.Diagnostics.Report(SchemaRules.UnknownKey, reader.At(keyNode), $"未知字段“{prefix}{key}”{zh}", $"Unknown field '{prefix}{key}'{en}", Suggestions.DidYouMean(suggestion));
             }
         }
 
@@ -181,13 +181,13 @@ public static class FormReader
                     && definition.LooselySpelled(text) is { } spelled)
                 {
                     // The allowed value with other punctuation or spacing (31.履职类项目): published so, kept, but flagged.
-                    reader.Diagnostics.Report(SchemaRules.EnumerationSpelling, at, $"{what}（{definition.Label}）的值“{text}”写法不规范，应为“{spelled}”", $"'{text}' is a non-standard spelling of the {what} value '{spelled}'", $"write '{spelled}'");
+                    reader.Diagnostics.Report(SchemaRules.EnumerationSpelling, at, $"{what}（{definition.Label}）的值“{text}”写法不规范，应为“{spelled}”", $"'{text}' is a non-standard spelling of the {what} value '{spelled}'", new($"改写为“{spelled}”", $"write '{spelled}'"));
                 }
                 else if (text is not null && definition.AllowedValues.Count > 0 && !definition.AllowedValues.Contains(text))
                 {
                     var suggestion = Suggestions.Closest(text, definition.AllowedValues);
                     var (zh, en) = Core.Validation.Suggestions.Phrase(suggestion);
-                    reader.Diagnostics.Report(SchemaRules.NotAllowedValue, at, $"{what}（{definition.Label}）的值“{text}”不在允许范围：{string.Join("、", definition.AllowedValues)}{zh}", $"'{text}' is not an allowed value of {what}: {string.Join(", ", definition.AllowedValues)}{en}", suggestion is null ? null : $"did you mean '{suggestion}'?");
+                    reader.Diagnostics.Report(SchemaRules.NotAllowedValue, at, $"{what}（{definition.Label}）的值“{text}”不在允许范围：{string.Join("、", definition.AllowedValues)}{zh}", $"'{text}' is not an allowed value of {what}: {string.Join(", ", definition.AllowedValues)}{en}", Suggestions.DidYouMean(suggestion));
                 }
 
                 return text is null ? null : new TextValue(text, at);

@@ -214,11 +214,11 @@ public static class LayoutReader
             {
                 if (definition.Section == FieldSection.Header)
                 {
-                    reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(rowNode), "row（同一行）只用于 section: after 或 footer 的字段：表头由版式模板排列", "A row is for fields of section after or footer; the template arranges the header", "add section: footer");
+                    reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(rowNode), "row（同一行）只用于 section: after 或 footer 的字段：表头由版式模板排列", "A row is for fields of section after or footer; the template arranges the header", new("加上 section: footer", "add section: footer"));
                 }
                 else if (fields.Any(f => f.Row == row) && (fields[^1].Row != row || fields[^1].Section != definition.Section))
                 {
-                    reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(rowNode), $"row {row} 的字段须相邻且属于同一部分", $"The fields of row '{row}' must be next to each other, in one section", "move the field next to the others of its row");
+                    reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(rowNode), $"row {row} 的字段须相邻且属于同一部分", $"The fields of row '{row}' must be next to each other, in one section", new("把这个字段移到同一行的其他字段旁边", "move the field next to the others of its row"));
                 }
             }
 

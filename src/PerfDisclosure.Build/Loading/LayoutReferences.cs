@@ -53,7 +53,7 @@ internal static class LayoutReferences
         ExecutionRoles.Check(layout, root, reader);
         if (layout.Kind == FormKind.SelfEvaluation && layout.Scoring is null)
         {
-            reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(Child(root, "kind")!), "自评表版式（kind: self-evaluation）须指定 scoring（评分规则）", "A self-evaluation layout (kind: self-evaluation) must name its scoring rules", "add scoring: <id> of a templates/scoring/<id>.yaml");
+            reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(Child(root, "kind")!), "自评表版式（kind: self-evaluation）须指定 scoring（评分规则）", "A self-evaluation layout (kind: self-evaluation) must name its scoring rules", new("加上 scoring: <id>，对应一个 templates/scoring/<id>.yaml", "add scoring: <id> of a templates/scoring/<id>.yaml"));
         }
     }
 
@@ -66,7 +66,7 @@ internal static class LayoutReferences
         }
 
         var suggestion = Suggestions.Closest(path, allowed);
-        var fix = suggestion is null ? $"name {expectedEn}: {string.Join(", ", allowed)}" : $"did you mean '{suggestion}'?";
+        var fix = Suggestions.DidYouMean(suggestion) ?? new($"指向{expectedZh}：{string.Join("、", allowed)}", $"name {expectedEn}: {string.Join(", ", allowed)}");
         reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(node), $"{what} 应指向{expectedZh}，版式中没有“{path}”这样的字段", $"'{what}' must name {expectedEn}; the layout has none at '{path}'", fix);
     }
 
@@ -83,11 +83,11 @@ internal static class LayoutReferences
 
             if (reserved.Contains(key))
             {
-                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(keyNode), $"{what}[{i}].key 不能用“{key}”：表单文件已用它表示别的内容", $"'{what}[{i}].key' cannot be '{key}': form files use it for something else", $"reserved here: {string.Join(", ", reserved)}");
+                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(keyNode), $"{what}[{i}].key 不能用“{key}”：表单文件已用它表示别的内容", $"'{what}[{i}].key' cannot be '{key}': form files use it for something else", new($"这里保留的键：{string.Join("、", reserved)}", $"reserved here: {string.Join(", ", reserved)}"));
             }
             else if (!seen.Add(key))
             {
-                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(keyNode), $"{what}[{i}].key“{key}”重复", $"'{what}[{i}].key' repeats the key '{key}'", "a key appears once in a list of fields");
+                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(keyNode), $"{what}[{i}].key“{key}”重复", $"'{what}[{i}].key' repeats the key '{key}'", new("一组字段中每个键只能出现一次", "a key appears once in a list of fields"));
             }
 
             UniqueKeys(reader, Child(field, "fields"), $"{what}[{i}].fields", []);

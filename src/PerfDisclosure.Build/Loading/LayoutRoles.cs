@@ -60,7 +60,7 @@ public static class LayoutRoles
                 reader.At(roleNode),
                 $"{whatZh}没有角色 {text}（可用：{string.Join("、", known)}）",
                 $"No {(column ? "indicator column" : "field")} role '{text}' (roles: {string.Join(", ", known)})",
-                closest is null ? null : $"role: {closest}");
+                closest is null ? null : Suggestions.Write($"role: {closest}"));
             return field;
         }
 

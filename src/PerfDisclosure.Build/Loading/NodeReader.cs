@@ -78,7 +78,7 @@ public sealed class NodeReader(string file, DiagnosticBag diagnostics)
 
         var fix = text.Replace(",", string.Empty, StringComparison.Ordinal);
         Diagnostics.Report(SchemaRules.WrongType, At(node!), $"{what} 应为数字，写成了“{text}”", $"{what} must be a number, found '{text}'",
-            decimal.TryParse(fix, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? $"write {fix} (no thousands separators)" : null);
+            decimal.TryParse(fix, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? new($"改写为 {fix}（不用千位分隔符）", $"write {fix} (no thousands separators)") : null);
         return null;
     }
 

@@ -40,7 +40,7 @@ public static class PageReader
             // The same test as every YAML value (YamlCharacters), placed at the character itself.
             var (line, column) = PublishableText.Place(body, index);
             var name = PublishableText.Name(body[index]);
-            diagnostics.Report(SchemaRules.ControlCharacter, new SourceSpan(file, bodyLine + line - 1, column), $"页面中的字符 {name} 不能发布（控制字符或无效字符）", $"The page holds {name}, which cannot be published (a control or invalid character)", "delete it");
+            diagnostics.Report(SchemaRules.ControlCharacter, new SourceSpan(file, bodyLine + line - 1, column), $"页面中的字符 {name} 不能发布（控制字符或无效字符）", $"The page holds {name}, which cannot be published (a control or invalid character)", new("删去这个字符", "delete it"));
             return null;
         }
 

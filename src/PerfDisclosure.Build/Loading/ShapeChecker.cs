@@ -101,7 +101,7 @@ public sealed class ShapeChecker(FileSchema schema, string file, Rule rule, Diag
                     suggested.Add(suggestion);
                 }
 
-                Report(keyNode, $"未知的键“{Join(path, name)}”", $"Unknown key '{Join(path, name)}'", suggestion is null ? $"the keys here are: {string.Join(", ", known)}" : $"did you mean '{suggestion}'?");
+                Report(keyNode, $"未知的键“{Join(path, name)}”", $"Unknown key '{Join(path, name)}'", Suggestions.DidYouMean(suggestion) ?? new($"这里可用的键：{string.Join("、", known)}", $"the keys here are: {string.Join(", ", known)}"));
                 continue;
             }
 
@@ -117,7 +117,7 @@ public sealed class ShapeChecker(FileSchema schema, string file, Rule rule, Diag
         {
             // A key written with no value is missing at its key; an absent one, at its mapping.
             var written = mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == key.Name);
-            Report(written ?? mapping, $"缺少 {Join(path, key.Name)}", $"'{Join(path, key.Name)}' is missing", key.Shape is TextShape { Values: { } values } ? $"one of: {string.Join(", ", values)}" : null);
+            Report(written ?? mapping, $"缺少 {Join(path, key.Name)}", $"'{Join(path, key.Name)}' is missing", key.Shape is TextShape { Values: { } values } ? Suggestions.OneOf(values) : null);
         }
     }
 
@@ -127,7 +127,7 @@ public sealed class ShapeChecker(FileSchema schema, string file, Rule rule, Diag
         if (shape.Values is { } values && !values.Contains(text))
         {
             var suggestion = Suggestions.Closest(text, values);
-            Report(scalar, $"{path} 的值“{text}”不在允许范围：{string.Join("、", values)}", $"'{text}' is not an allowed value of '{path}': {string.Join(", ", values)}", suggestion is null ? null : $"did you mean '{suggestion}'?");
+            Report(scalar, $"{path} 的值“{text}”不在允许范围：{string.Join("、", values)}", $"'{text}' is not an allowed value of '{path}': {string.Join(", ", values)}", Suggestions.DidYouMean(suggestion));
         }
         else if (shape.Pattern is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
         {
@@ -158,7 +158,7 @@ public sealed class ShapeChecker(FileSchema schema, string file, Rule rule, Diag
         return null;
     }
 
-    private void Report(YamlNode node, string message, string messageEn, string? fix = null)
+    private void Report(YamlNode node, string message, string messageEn, SuggestedFix? fix = null)
     {
         found++;
         diagnostics.Report(rule, Yaml.At(file, node), message, messageEn, fix);

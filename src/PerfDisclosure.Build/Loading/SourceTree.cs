@@ -20,6 +20,8 @@ public sealed class SourceTree
     /// <summary>As the kernel's ELOOP: a chain of more links than this is a loop.</summary>
     private const int MaxLinks = 40;
 
+    private static readonly SuggestedFix RemoveTheLink = new("删去这个链接", "remove the link");
+
     private static readonly StringComparison PathComparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
 
     private readonly List<SourceFile> files = [];
@@ -81,7 +83,7 @@ public sealed class SourceTree
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            refused.Add(new Diagnostic(InputRules.UnreadableFile.Code, Severity.Error, SourceSpan.FileOnly(ContentLoader.DisplayPath(path)), $"无法读取文件夹：{e.Message}", $"Cannot read the folder: {e.Message}"));
+            refused.Add(new Diagnostic(InputRules.UnreadableFile.Code, Severity.Error, SourceSpan.FileOnly(ContentLoader.DisplayPath(path)), $"无法读取文件夹：检查文件夹的读取权限{OriginalText.InChinese(e.Message)}", $"Cannot read the folder: {e.Message}"));
             return;
         }
 
@@ -110,7 +112,7 @@ public sealed class SourceTree
         var kind = FileKinds.Of(target);
         if (kind == FileKind.Directory && walked.Contains(target))
         {
-            Refuse(InputRules.LinkOutside.Code, link, "链接指向已读取的文件夹（循环链接或重复读取）", "The link leads to a folder already read (a loop, or the same files twice)", "remove the link");
+            Refuse(InputRules.LinkOutside.Code, link, "链接指向已读取的文件夹（循环链接或重复读取）", "The link leads to a folder already read (a loop, or the same files twice)", RemoveTheLink);
             return;
         }
 
@@ -128,10 +130,10 @@ public sealed class SourceTree
                 files.Add(new SourceFile(path, name));
                 break;
             case FileKind.Special:
-                Refuse(InputRules.SpecialFile.Code, path, "不是普通文件（命名管道、套接字或设备），未读取", "Not a regular file (a FIFO, socket or device); it was not read", "remove it: only regular files can be published");
+                Refuse(InputRules.SpecialFile.Code, path, "不是普通文件（命名管道、套接字或设备），未读取", "Not a regular file (a FIFO, socket or device); it was not read", new("删去它：只有普通文件才能发布", "remove it: only regular files can be published"));
                 break;
             default:
-                Refuse(InputRules.LinkOutside.Code, path, "链接指向不存在的文件", "The link leads to nothing", "remove the link or restore its target");
+                Refuse(InputRules.LinkOutside.Code, path, "链接指向不存在的文件", "The link leads to nothing", new("删去这个链接，或恢复它指向的文件", "remove the link or restore its target"));
                 break;
         }
     }
@@ -142,20 +144,20 @@ public sealed class SourceTree
         var resolved = RealPath(link);
         if (resolved is null)
         {
-            Refuse(InputRules.LinkOutside.Code, link, $"链接循环（超过 {MaxLinks} 层链接）", $"The link loops (more than {MaxLinks} links deep)", "remove the link");
+            Refuse(InputRules.LinkOutside.Code, link, $"链接循环（超过 {MaxLinks} 层链接）", $"The link loops (more than {MaxLinks} links deep)", RemoveTheLink);
             return null;
         }
 
         if (!resolved.Equals(realRoot, PathComparison) && !resolved.StartsWith(realRoot.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, PathComparison))
         {
-            Refuse(InputRules.LinkOutside.Code, link, "链接指向所在文件夹之外，未读取", $"The link leads outside {ContentLoader.DisplayPath(Root)}; it was not read", "copy the file in instead of linking to it");
+            Refuse(InputRules.LinkOutside.Code, link, "链接指向所在文件夹之外，未读取", $"The link leads outside {ContentLoader.DisplayPath(Root)}; it was not read", new("把文件复制进来，不要用链接", "copy the file in instead of linking to it"));
             return null;
         }
 
         return resolved;
     }
 
-    private void Refuse(string code, string path, string message, string messageEn, string fix) =>
+    private void Refuse(string code, string path, string message, string messageEn, SuggestedFix fix) =>
         refused.Add(new Diagnostic(code, Severity.Error, SourceSpan.FileOnly(ContentLoader.DisplayPath(path)), message, messageEn, fix));
 
     /// <summary>

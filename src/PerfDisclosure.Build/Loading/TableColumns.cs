@@ -15,7 +15,7 @@ public static class TableColumns
     {
         if (columns.Count == 0)
         {
-            reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(field), $"表格字段 {key} 没有 columns（列）", $"The table field '{key}' has no columns", "add columns: [{key: …, label: …, type: …}]");
+            reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(field), $"表格字段 {key} 没有 columns（列）", $"The table field '{key}' has no columns", new("加上 columns: [{key: …, label: …, type: …}]", "add columns: [{key: …, label: …, type: …}]"));
         }
 
         var cells = new List<FieldDefinition>();
@@ -37,7 +37,7 @@ public static class TableColumns
             foreach (var column in cells.Where(c => c.Role != FieldRole.None))
             {
                 var roleNode = nodes.Select(n => LayoutReader.Child(n, "key") is YamlScalarNode { Value: var v } && v == column.Key ? LayoutReader.Child(n, "role") : null).OfType<YamlNode>().FirstOrDefault();
-                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(roleNode ?? field), $"表格字段 {key} 的列 {column.Key} 有角色，但表格没有 total_row（合计行）：角色读的是合计行", $"The column '{column.Key}' of the table field '{key}' has a role, but the table has no total_row: a column's role is read on the total row", "add total_row: {column: …, label: 合计}");
+                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(roleNode ?? field), $"表格字段 {key} 的列 {column.Key} 有角色，但表格没有 total_row（合计行）：角色读的是合计行", $"The column '{column.Key}' of the table field '{key}' has a role, but the table has no total_row: a column's role is read on the total row", new("加上 total_row: {column: …, label: 合计}", "add total_row: {column: …, label: 合计}"));
             }
         }
 
@@ -67,7 +67,7 @@ public static class TableColumns
             if (cells.FirstOrDefault(c => c.Key == factor) is not { Type: FieldType.Number or FieldType.Amount })
             {
                 var closest = Suggestions.Closest(factor, cells.Where(c => c.Type is FieldType.Number or FieldType.Amount).Select(c => c.Key));
-                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(node), $"product_of 中的“{factor}”不是表格 {table} 的数字或金额列", $"'{factor}' in product_of is not a number or amount column of the table '{table}'", closest is null ? null : $"did you mean '{closest}'?");
+                reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(node), $"product_of 中的“{factor}”不是表格 {table} 的数字或金额列", $"'{factor}' in product_of is not a number or amount column of the table '{table}'", Suggestions.DidYouMean(closest));
                 continue;
             }
 
@@ -96,7 +96,7 @@ public static class TableColumns
         if (cells.FirstOrDefault(c => c.Key == column) is not { Type: FieldType.Text })
         {
             var closest = Suggestions.Closest(column, cells.Where(c => c.Type == FieldType.Text).Select(c => c.Key));
-            reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(columnNode!), $"total_row.column“{column}”不是本表格的文本列", $"total_row.column '{column}' is not a text column of this table", closest is null ? null : $"did you mean '{closest}'?");
+            reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(columnNode!), $"total_row.column“{column}”不是本表格的文本列", $"total_row.column '{column}' is not a text column of this table", Suggestions.DidYouMean(closest));
             return null;
         }
 

@@ -53,13 +53,13 @@ public static class ValidationDataReader
             if (!frameworks.ContainsKey(layout.Framework))
             {
                 var suggestion = Suggestions.Closest(layout.Framework, frameworks.Keys);
-                diagnostics.Report(SchemaRules.BadValidationData, Where(theme, layout, "framework"), $"版式 {layout.Id} 引用的指标体系“{layout.Framework}”不存在", $"Layout {layout.Id} names framework '{layout.Framework}', which does not exist", suggestion is null ? $"add templates/frameworks/{layout.Framework}.yaml" : $"did you mean '{suggestion}'?");
+                diagnostics.Report(SchemaRules.BadValidationData, Where(theme, layout, "framework"), $"版式 {layout.Id} 引用的指标体系“{layout.Framework}”不存在", $"Layout {layout.Id} names framework '{layout.Framework}', which does not exist", Suggestions.DidYouMean(suggestion) ?? new($"新建 templates/frameworks/{layout.Framework}.yaml", $"add templates/frameworks/{layout.Framework}.yaml"));
             }
 
             if (layout.Scoring is { } id && !scoring.ContainsKey(id))
             {
                 var suggestion = Suggestions.Closest(id, scoring.Keys);
-                diagnostics.Report(SchemaRules.BadValidationData, Where(theme, layout, "scoring"), $"版式 {layout.Id} 引用的评分规则“{id}”不存在", $"Layout {layout.Id} names scoring rules '{id}', which do not exist", suggestion is null ? $"add templates/scoring/{id}.yaml" : $"did you mean '{suggestion}'?");
+                diagnostics.Report(SchemaRules.BadValidationData, Where(theme, layout, "scoring"), $"版式 {layout.Id} 引用的评分规则“{id}”不存在", $"Layout {layout.Id} names scoring rules '{id}', which do not exist", Suggestions.DidYouMean(suggestion) ?? new($"新建 templates/scoring/{id}.yaml", $"add templates/scoring/{id}.yaml"));
             }
         }
 
@@ -86,7 +86,7 @@ public static class ValidationDataReader
             if (!ids.Contains(layout, StringComparer.Ordinal))
             {
                 var closest = Suggestions.Closest(layout, ids);
-                diagnostics.Report(SchemaRules.BadImportFile, SourceSpan.FileOnly(file.DisplayPath), $"导入模式文件 {layout}.yaml 没有同名的版式", $"The import patterns file {layout}.yaml names no layout", closest is null ? null : $"did you mean '{closest}.yaml'?");
+                diagnostics.Report(SchemaRules.BadImportFile, SourceSpan.FileOnly(file.DisplayPath), $"导入模式文件 {layout}.yaml 没有同名的版式", $"The import patterns file {layout}.yaml names no layout", Suggestions.DidYouMean(closest is null ? null : closest + ".yaml"));
             }
         }
     }
@@ -159,7 +159,7 @@ public static class ValidationDataReader
                 if (node is YamlScalarNode { Value: { } name } && !known.Contains(name))
                 {
                     var suggestion = Suggestions.Closest(name, known);
-                    reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(node), $"{what}[{i}]“{name}”不是{levelZh}", $"'{what}[{i}]' names '{name}', which is not a {levelEn}", suggestion is null ? $"one of: {string.Join(", ", known)}" : $"did you mean '{suggestion}'?");
+                    reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(node), $"{what}[{i}]“{name}”不是{levelZh}", $"'{what}[{i}]' names '{name}', which is not a {levelEn}", Suggestions.DidYouMean(suggestion) ?? Suggestions.OneOf(known));
                 }
             }
         }
@@ -195,7 +195,7 @@ public static class ValidationDataReader
             // reported below
         }
 
-        reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(node!), $"weight_in_label 应为以 $ 结尾、含分组 (?<weight>…) 的正则表达式：{pattern}", $"weight_in_label must be a regular expression ending in $ with a group (?<weight>…): {pattern}", @"e.g. [(（]\s*(?<weight>\d+(\.\d+)?)\s*分\s*[)）]$");
+        reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(node!), $"weight_in_label 应为以 $ 结尾、含分组 (?<weight>…) 的正则表达式：{pattern}", $"weight_in_label must be a regular expression ending in $ with a group (?<weight>…): {pattern}", new(@"例如 [(（]\s*(?<weight>\d+(\.\d+)?)\s*分\s*[)）]$", @"e.g. [(（]\s*(?<weight>\d+(\.\d+)?)\s*分\s*[)）]$"));
         return null;
     }
 
@@ -212,7 +212,7 @@ public static class ValidationDataReader
         {
             var at = LayoutReader.Child(root, "extends") is { } node ? Yaml.At(file.DisplayPath, node) : SourceSpan.FileOnly(file.DisplayPath);
             var suggestion = Suggestions.Closest(extends, raw.Keys.Where(k => k != id));
-            diagnostics.Report(SchemaRules.BadValidationData, at, $"指标体系 {id} 扩展的“{extends}”不存在或循环引用", $"Framework {id} extends '{extends}', which does not exist or loops", suggestion is null ? null : $"did you mean '{suggestion}'?");
+            diagnostics.Report(SchemaRules.BadValidationData, at, $"指标体系 {id} 扩展的“{extends}”不存在或循环引用", $"Framework {id} extends '{extends}', which does not exist or loops", Suggestions.DidYouMean(suggestion));
             return framework;
         }
 

@@ -31,7 +31,7 @@ public sealed class YamlCharacters(string file, IParser inner) : IParser
             throw new ContentException(new Diagnostic(SchemaRules.ControlCharacter.Code, Severity.Error, at,
                 $"值的第 {index + 1} 个字符 {name} 不能发布（控制字符或无效字符）",
                 $"Character {index + 1} of the value, {name}, cannot be published (a control or invalid character)",
-                "delete it; an import writes an Excel _x001B_ as this character"));
+                new("删去这个字符；从 Excel 导入时 _x001B_ 会写成这个字符", "delete it; an import writes an Excel _x001B_ as this character")));
         }
 
         return true;

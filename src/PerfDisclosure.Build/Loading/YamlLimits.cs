@@ -79,5 +79,5 @@ public sealed class YamlLimits(string file, IParser inner) : IParser
     }
 
     private ContentException Refuse(ParsingEvent at, string message, string messageEn) =>
-        new(InputRules.YamlTooLarge.Report(new SourceSpan(file, (int)Math.Max(1, at.Start.Line), (int)Math.Max(1, at.Start.Column)), message, messageEn, "split the file, or write the values out instead of repeating anchors"));
+        new(InputRules.YamlTooLarge.Report(new SourceSpan(file, (int)Math.Max(1, at.Start.Line), (int)Math.Max(1, at.Start.Column)), message, messageEn, new("把文件拆开，或把值直接写出来，不要反复引用锚点", "split the file, or write the values out instead of repeating anchors")));
 }

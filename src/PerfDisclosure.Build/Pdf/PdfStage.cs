@@ -31,7 +31,7 @@ public sealed class PdfStage : IOutputStage
         if (folder is null || node is null)
         {
             var severity = context.Options.RequirePdf ? Severity.Error : Severity.Info;
-            context.Report(OutputRules.PdfSkipped.Report(SourceSpan.FileOnly("pdf-engine"), $"未生成 PDF：{reason}；获取 PDF：{TypstEngine.InstallHint}", $"PDFs skipped: {reason}; to get them, run {TypstEngine.InstallHint}", severity: severity));
+            context.Report(OutputRules.PdfSkipped.Report(SourceSpan.FileOnly("pdf-engine"), $"未生成 PDF：没有找到可用的 PDF 引擎{OriginalText.InChinese(reason)}；要生成 PDF，请运行 {TypstEngine.InstallHint}", $"PDFs skipped: {reason}; to get them, run {TypstEngine.InstallHint}", severity: severity));
             return;
         }
 
@@ -52,7 +52,7 @@ public sealed class PdfStage : IOutputStage
         }
         catch (TypstException e)
         {
-            context.Report(OutputRules.TypesetFailed.Report(SourceSpan.FileOnly(e.SitePath), $"PDF 排版失败：{e.Reason}", $"The PDF failed to typeset: {e.Reason}"));
+            context.Report(OutputRules.TypesetFailed.Report(SourceSpan.FileOnly(e.SitePath), $"PDF 排版失败：请检查这张表中过长或特殊的内容，或把下面的原文报告给网站维护人员{OriginalText.InChinese(e.Reason)}", $"The PDF failed to typeset: {e.Reason}"));
             return;
         }
 

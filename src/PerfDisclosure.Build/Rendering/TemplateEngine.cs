@@ -120,6 +120,6 @@ public sealed class TemplateEngine : ITemplateLoader
         // An included partial's span names it by its theme name; report the file it came from.
         var file = span.FileName is { } name ? theme.Find(name)?.DisplayPath ?? name : "template";
         var at = new SourceSpan(file, span.Start.Line + 1, span.Start.Column + 1);
-        return TemplateRules.TemplateFailed.Report(at, $"模板错误（渲染 {subject} 时）：{message}", $"Template error while rendering {subject}: {message}");
+        return TemplateRules.TemplateFailed.Report(at, $"模板出错（渲染 {subject} 时）：检查模板这一行的 {{{{ }}}} 是否成对、表达式是否写完整、引用的字段是否存在{OriginalText.InChinese(message)}", $"Template error while rendering {subject}: {message}");
     }
 }

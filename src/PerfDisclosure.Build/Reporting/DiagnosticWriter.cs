@@ -34,7 +34,20 @@ public static class DiagnosticWriter
 
     /// <summary><c>file:line:col: severity CODE: message</c>, as compilers print; one line, nothing in it a terminal would act on (<see cref="TerminalText"/>).</summary>
     public static string Text(Diagnostic d, string language) =>
-        TerminalText.Escape($"{d.Where}: {SeverityOf(d)} {d.Code}: {d.MessageIn(language)}{(d.Fix is null ? string.Empty : $" ({d.Fix})")}");
+        TerminalText.Escape($"{d.Where}: {SeverityOf(d)} {d.Code}: {WithFix(d, language)}");
+
+    /// <summary>
+    /// The message and its fix in one language, the fix in brackets as that language writes them:
+    /// <c>消息（修改建议）</c>, <c>message (fix)</c>.
+    /// </summary>
+    public static string WithFix(Diagnostic d, string language) => d.FixIn(language) switch
+    {
+        null => d.MessageIn(language),
+        var fix when IsEnglish(language) => $"{d.MessageEn} ({fix})",
+        var fix => $"{d.Message}（{fix}）",
+    };
+
+    private static bool IsEnglish(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The severity word of a finding: a draft's is <c>draft-error</c>, <c>draft-warning</c>, <c>draft-info</c> (never stopping a build).</summary>
     public static string SeverityOf(Diagnostic d) => d.Draft ? "draft-" + Severity(d.Severity) : Severity(d.Severity);
@@ -66,9 +79,9 @@ public static class DiagnosticWriter
 
                 json.WriteString("code", d.Code);
                 json.WriteString("message", d.MessageIn(language));
-                if (d.Fix is not null)
+                if (d.FixIn(language) is { } fix)
                 {
-                    json.WriteString("fix", d.Fix);
+                    json.WriteString("fix", fix);
                 }
 
                 json.WriteEndObject();

@@ -24,7 +24,7 @@ public static class GithubAnnotations
             Severity.Warning => "warning",
             _ => "notice",
         };
-        var message = d.MessageIn(language) + (d.Fix is null ? string.Empty : $" ({d.Fix})");
+        var message = DiagnosticWriter.WithFix(d, language);
         return $"::{command} file={Property(d.Where.File)},line={d.Where.Line},col={d.Where.Column},title={Property(d.Draft ? $"{d.Code} ({DiagnosticWriter.SeverityOf(d)})" : d.Code)}::{Data(message)}";
     }
 

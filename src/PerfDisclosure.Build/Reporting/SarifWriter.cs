@@ -68,7 +68,7 @@ public static class SarifWriter
                 }
 
                 json.WriteStartObject("message");
-                json.WriteString("text", d.MessageIn(language) + (d.Fix is null ? string.Empty : $" ({d.Fix})"));
+                json.WriteString("text", DiagnosticWriter.WithFix(d, language));
                 json.WriteEndObject();
                 json.WriteStartArray("locations");
                 json.WriteStartObject();

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using PerfDisclosure.Core.Diagnostics;
 
 namespace PerfDisclosure.Core.Identifiers;
 
 /// <summary>What is wrong with an id or slug, in both languages, with the spelling to use instead when one exists.</summary>
-public sealed record IdentifierProblem(string Message, string MessageEn, string? Fix);
+public sealed record IdentifierProblem(string Message, string MessageEn, SuggestedFix? Fix);
 
 /// <summary>
 /// Ids and slugs come from file names and become folders of the site, so they must be names every file system,
@@ -45,19 +46,19 @@ public static class IdentifierRules
             return new(
                 $"名称含非 ASCII 字符“{foreign}”(U+{(int)foreign:X4})，可能是形似字母",
                 $"The name contains the non-ASCII character '{foreign}' (U+{(int)foreign:X4}), possibly a look-alike letter",
-                suggestion is null ? "use lower-case ASCII letters, digits and '-'" : $"rename to '{suggestion}'");
+                suggestion is null ? new("只用小写英文字母、数字和“-”", "use lower-case ASCII letters, digits and '-'") : new($"改名为“{suggestion}”", $"rename to '{suggestion}'"));
         }
 
         if (name.Any(char.IsAsciiLetterUpper))
         {
-            return new("名称只能用小写字母", "The name must be lower-case", $"rename to '{name.ToLowerInvariant()}'");
+            return new("名称只能用小写字母", "The name must be lower-case", new($"改名为“{name.ToLowerInvariant()}”", $"rename to '{name.ToLowerInvariant()}'"));
         }
 
         var bad = name.AsSpan().IndexOfAnyExcept(Allowed);
         if (bad >= 0)
         {
             var shown = char.IsControl(name[bad]) ? $"U+{(int)name[bad]:X4}" : name[bad].ToString();
-            return new($"名称含不允许的字符“{shown}”", $"The name contains '{shown}', which is not allowed", "use lower-case ASCII letters, digits and '-'");
+            return new($"名称含不允许的字符“{shown}”", $"The name contains '{shown}', which is not allowed", new("只用小写英文字母、数字和“-”", "use lower-case ASCII letters, digits and '-'"));
         }
 
         if (name[0] == '-' || name[^1] == '-' || name.Contains("--", StringComparison.Ordinal))
@@ -72,7 +73,7 @@ public static class IdentifierRules
 
         if (DeviceNames.Contains(name))
         {
-            return new($"名称“{name}”为保留名称", $"'{name}' is a reserved name", $"rename to '{name}-1' or a more specific name");
+            return new($"名称“{name}”为保留名称", $"'{name}' is a reserved name", new($"改名为“{name}-1”或更具体的名称", $"rename to '{name}-1' or a more specific name"));
         }
 
         return null;

@@ -32,7 +32,7 @@ public abstract class Rule
 
     /// <summary>A finding of this rule: the one way a diagnostic gets its code, so a code is typed once, where its rule is defined.</summary>
     /// <param name="severity">Only for a rule whose severity depends on an option (PD0801 is an error with --require-pdf).</param>
-    public Diagnostic Report(SourceSpan where, string message, string messageEn, string? fix = null, Severity? severity = null) =>
+    public Diagnostic Report(SourceSpan where, string message, string messageEn, SuggestedFix? fix = null, Severity? severity = null) =>
         new(Code, severity ?? Severity, where, message, messageEn, fix);
 }
 

@@ -1,3 +1,5 @@
+using PerfDisclosure.Core.Diagnostics;
+
 namespace PerfDisclosure.Core.Validation;
 
 /// <summary>The nearest valid value to a mistyped one (edit distance), for "did you mean" in findings and errors.</summary>
@@ -9,6 +11,20 @@ public static class Suggestions
     /// </summary>
     public static (string Zh, string En) Phrase(string? nearest) =>
         nearest is null ? (string.Empty, string.Empty) : ($"，是否应为“{nearest}”？", $"; did you mean '{nearest}'?");
+
+    /// <summary>A fix that is one line of YAML to write (a key of the layout and the right value), led in each language.</summary>
+    public static SuggestedFix Write(string yaml) => new($"改为 {yaml}", $"write {yaml}");
+
+    /// <summary>A fix naming the nearest valid value, or null when none is close.</summary>
+    public static SuggestedFix? DidYouMean(string? nearest) =>
+        nearest is null ? null : new($"是否应为“{nearest}”？", $"did you mean '{nearest}'?");
+
+    /// <summary>A fix listing the values allowed at the place, each quoted and separated as its language writes a list.</summary>
+    public static SuggestedFix OneOf(IEnumerable<string> allowed)
+    {
+        var values = allowed.ToList();
+        return new($"可用：{string.Join("、", values.Select(v => $"“{v}”"))}", $"one of: {string.Join(", ", values.Select(v => $"'{v}'"))}");
+    }
 
     public static string? Closest(string typed, IEnumerable<string> known)
     {

@@ -53,7 +53,7 @@ public class BadInputTests
         var result = new SiteBuilder(new BuildOptions(content, Repo.Templates, output)).Build();
 
         var unknown = Assert.Single(result.Diagnostics, d => d.Code == "PD0003");
-        Assert.Contains("planned_start", unknown.Fix, StringComparison.Ordinal);
+        Assert.Contains("planned_start", unknown.Fix?.En, StringComparison.Ordinal);
     }
 
     /// <summary>A copy of content/ built once, so a later failed build has a site to leave alone.</summary>

@@ -118,7 +118,7 @@ public class FieldRolesTests
         Assert.Equal(["PD0203", "PD0406", "PD0407"], Codes("a.yaml"));
         Assert.Equal(["PD0404", "PD0405"], Codes("b.yaml"));
         var grade = Assert.Single(diagnostics, d => d.Code == "PD0406");
-        Assert.Equal("dengji: 良", grade.Fix);
+        Assert.Equal(new("改为 dengji: 良", "write dengji: 良"), grade.Fix);
     }
 
     [Fact]
@@ -171,6 +171,6 @@ public class FieldRolesTests
         var error = Assert.Single(diagnostics, d => d.Code == "PD0010");
         Assert.EndsWith("renamed-self-evaluation.yaml", error.Where.File, StringComparison.Ordinal);
         Assert.Equal(layout.Split('\n').ToList().FindLastIndex(l => l.Contains(replacement, StringComparison.Ordinal)) + 1, error.Where.Line);
-        Assert.Contains(role, (error.MessageEn + error.Fix), StringComparison.Ordinal);
+        Assert.Contains(role, (error.MessageEn + error.Fix?.En), StringComparison.Ordinal);
     }
 }

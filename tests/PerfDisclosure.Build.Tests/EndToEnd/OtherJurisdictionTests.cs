@@ -37,7 +37,8 @@ public class OtherJurisdictionTests
         Assert.Equal(2, errors.Count); // the two rows that name 计划标准
         Assert.All(errors, e => Assert.Equal("PD0006", e.Code));
         Assert.All(errors, e => Assert.EndsWith("community-health-screening.yaml", e.Where.File, StringComparison.Ordinal));
-        Assert.Contains("计划标准", errors[0].Fix, StringComparison.Ordinal);
+        Assert.Contains("计划标准", errors[0].Fix?.Zh, StringComparison.Ordinal);
+        Assert.Contains("计划标准", errors[0].Fix?.En, StringComparison.Ordinal);
     }
 
 }

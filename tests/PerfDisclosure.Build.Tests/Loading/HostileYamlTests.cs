@@ -22,7 +22,7 @@ public class HostileYamlTests
         Assert.Equal("PD0001", error.Code);
         Assert.Equal(new SourceSpan("x.yaml", 3, 1), error.Where);
         Assert.Contains("Duplicate key project_name", error.MessageEn, StringComparison.Ordinal);
-        Assert.Contains("once", error.Fix, StringComparison.Ordinal);
+        Assert.Contains("once", error.Fix?.En, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class HostileYamlTests
         Assert.Equal("PD0001", error.Code);
         Assert.Equal(2, error.Where.Line);
         Assert.Contains("tab", error.MessageEn, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("spaces", error.Fix, StringComparison.Ordinal);
+        Assert.Contains("spaces", error.Fix?.En, StringComparison.Ordinal);
     }
 
     [Theory]

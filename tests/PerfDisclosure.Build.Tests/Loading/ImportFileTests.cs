@@ -27,7 +27,7 @@ public class ImportFileTests
         Assert.Equal(line, error.Where.Line);
         if (closest is not null)
         {
-            Assert.Contains(closest, error.Fix ?? error.MessageEn, StringComparison.Ordinal);
+            Assert.Contains(closest, error.Fix?.En ?? error.MessageEn, StringComparison.Ordinal);
         }
 
         Assert.False(new SiteBuilder(site.Options() with { NoPdf = true }).Build().Succeeded);
@@ -42,7 +42,7 @@ public class ImportFileTests
         var (_, diagnostics) = new SiteBuilder(site.Options()).Check();
 
         var error = Assert.Single(diagnostics, d => d.Code == "PD0012");
-        Assert.Contains("shenzhen-target.yaml", error.Fix, StringComparison.Ordinal);
+        Assert.Contains("shenzhen-target.yaml", error.Fix?.En, StringComparison.Ordinal);
     }
 
     [Fact]

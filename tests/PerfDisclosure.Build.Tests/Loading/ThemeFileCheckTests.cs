@@ -88,7 +88,7 @@ public class ThemeFileCheckTests
         var error = Assert.Single(errors, d => d.Where.File.EndsWith(file, StringComparison.Ordinal));
         BothLanguages.Said(error);
         Assert.Equal((code, line, column), (error.Code, error.Where.Line, error.Where.Column));
-        Assert.Contains(says, error.MessageEn + " " + error.Fix, StringComparison.Ordinal);
+        Assert.Contains(says, error.MessageEn + " " + error.Fix?.En, StringComparison.Ordinal);
         Assert.DoesNotContain(errors, d => !d.Where.File.EndsWith(file, StringComparison.Ordinal));
     }
 

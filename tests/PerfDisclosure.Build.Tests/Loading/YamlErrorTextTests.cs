@@ -43,7 +43,8 @@ public class YamlErrorTextTests
         Assert.Contains("加上英文双引号", error.Message);
         Assert.Contains("project_name: \"办公设备采购: 二期\"", error.Message);
         Assert.Contains("put the whole value in double quotes", error.MessageEn);
-        Assert.Equal("project_name: \"办公设备采购: 二期\"", error.Fix);
+        Assert.Equal("write project_name: \"办公设备采购: 二期\"", error.Fix?.En);
+        Assert.Equal("改为 project_name: \"办公设备采购: 二期\"", error.Fix?.Zh);
     }
 
     [Fact]

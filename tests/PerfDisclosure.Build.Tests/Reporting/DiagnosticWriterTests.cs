@@ -10,7 +10,7 @@ public class DiagnosticWriterTests
     private static readonly Diagnostic[] Findings =
     [
         new("PD0301", Severity.Warning, new SourceSpan("content/forms/a/2022/b.yaml", 13, 10), "资金总额与分项之和不符", "Total differs, 100%: a,b"),
-        new("PD0003", Severity.Error, new SourceSpan("content/forms/a/2022/c.yaml", 4, 1), "未知字段“project_nmae”", "Unknown field 'project_nmae'", "did you mean 'project_name'?"),
+        new("PD0003", Severity.Error, new SourceSpan("content/forms/a/2022/c.yaml", 4, 1), "未知字段“project_nmae”", "Unknown field 'project_nmae'", new SuggestedFix("是否应为“project_name”？", "did you mean 'project_name'?")),
     ];
 
     private static string Write(string format, string language = "en")
@@ -75,5 +75,26 @@ public class DiagnosticWriterTests
         Assert.Equal(13, location.GetProperty("region").GetProperty("startLine").GetInt32());
         Assert.Equal(10, location.GetProperty("region").GetProperty("startColumn").GetInt32());
         Assert.Equal("error", results[1].GetProperty("level").GetString());
+    }
+
+    /// <summary>The fix is printed in the language asked for, in every format, never the English one after a Chinese message.</summary>
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    [InlineData("github")]
+    [InlineData("sarif")]
+    public void The_fix_is_in_the_chosen_language_in_every_format(string format)
+    {
+        var chinese = Write(format, "zh");
+        var english = Write(format, "en");
+
+        Assert.Contains("是否应为“project_name”？", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("did you mean", chinese, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'project_name'?", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("是否应为", english, StringComparison.Ordinal);
+        if (format != "json")
+        {
+            Assert.Contains("未知字段“project_nmae”（是否应为“project_name”？）", chinese, StringComparison.Ordinal); // brackets as Chinese writes them
+        }
     }
 }

@@ -24,17 +24,44 @@ public static partial class BothLanguages
 
         // The same values in both: each one the Chinese message quotes is in the English one.
         Assert.All(Quoted().Matches(d.Message).Select(m => m.Groups[1].Value), v => Assert.Contains(v, d.MessageEn, StringComparison.Ordinal));
+        NoEnglishSentenceIn(d);
+        FixSaidInEach(d);
     }
 
     /// <summary>
-    /// Stricter: no English sentence in the Chinese message (three English words in a row, outside its quoted values).
-    /// Not part of <see cref="Said"/> yet: the YAML parser's fallback text, Scriban's and the system's error text still
-    /// reach the Chinese message of some findings.
+    /// A finding's fix, where it has one, in each language: Chinese words and no English sentence in the Chinese one
+    /// (three English words in a row, outside its quoted values), and no Chinese in the English one besides the input
+    /// it quotes: values in quotes, YAML examples in brackets, a YAML line <c>key: value</c> to write.
+    /// </summary>
+    public static void FixSaidInEach(Diagnostic d)
+    {
+        if (d.Fix is not { } fix)
+        {
+            return;
+        }
+
+        Assert.Matches(Han(), fix.Zh);
+        Assert.DoesNotMatch(EnglishPhrase(), QuotedInput().Replace(fix.Zh, " "));
+        Assert.Matches(EnglishWords(), " " + QuotedInput().Replace(fix.En, " ") + " ");
+        Assert.DoesNotMatch(AnyHan(), QuotedInput().Replace(fix.En, " "));
+        Assert.NotEqual(fix.Zh, fix.En);
+    }
+
+    /// <summary>
+    /// No English sentence in the Chinese message (three English words in a row, outside its quoted values): another
+    /// program's own text (the YAML parser's, Scriban's, the system's) is quoted after a Chinese explanation, never bare.
     /// </summary>
     public static void NoEnglishSentenceIn(Diagnostic d) => Assert.DoesNotMatch(EnglishPhrase(), Quoted().Replace(d.Message, string.Empty));
 
     [GeneratedRegex("“([^”]+)”")]
     private static partial Regex Quoted();
+
+    /// <summary>What a fix quotes from the input: “…”, '…' (not an apostrophe), "…", […], {…}, or a YAML line <c>key: value</c> to its end.</summary>
+    [GeneratedRegex(@"“[^”]*”|(?<![A-Za-z])'[^']*'(?![A-Za-z])|""[^""]*""|\[[^\]]*\]|\{[^}]*\}|[A-Za-z_][A-Za-z0-9_.\[\]-]*: [^，；。,;]*$")]
+    private static partial Regex QuotedInput();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex AnyHan();
 
     /// <summary>Three English words in a row: a sentence, not a value, an option or a file name.</summary>
     [GeneratedRegex(@"\b[A-Za-z][a-z]+ [a-z]{2,} [a-z]{2,}\b")]

@@ -1,4 +1,10 @@
+using System.Text.RegularExpressions;
+using PerfDisclosure.Build.Authoring;
+using PerfDisclosure.Build.Loading;
+using PerfDisclosure.Build.Reporting;
+using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Validation;
+using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Build.Tests.Validation;
 
@@ -15,7 +21,7 @@ public class FriendlyMessageTests
         Assert.Contains("did you mean '产出指标'?", finding.MessageEn);
         Assert.Contains("财政部项目支出绩效指标体系", finding.Message); // mof-shenzhen extends mof and inherits its title
         Assert.DoesNotMatch(@"\bmof\b", finding.Message + finding.MessageEn);
-        Assert.Equal("write '产出指标'", finding.Fix);
+        Assert.Equal(new("改写为“产出指标”", "write '产出指标'"), finding.Fix);
     }
 
     [Fact]
@@ -55,7 +61,7 @@ public class FriendlyMessageTests
         var finding = Assert.Single(site.Check(), d => d.Code == "PD0203");
         Assert.Contains(zh, finding.Message);
         Assert.Contains(en, finding.MessageEn);
-        Assert.Equal(deviation.Length > 0, finding.Fix!.StartsWith("check", StringComparison.Ordinal));
+        Assert.Equal(deviation.Length > 0, finding.Fix!.En.StartsWith("check", StringComparison.Ordinal));
     }
 
     public static TheoryData<string> FormExamples => [.. RuleSet.Default.Rules.Where(r => r.Example.Kind == ExampleKind.Form).Select(r => r.Code)];
@@ -70,7 +76,6 @@ public class FriendlyMessageTests
         var findings = site.Check().Where(d => d.Code == code).ToList();
         Assert.True(findings.Count > 0, $"{code}'s example did not make it happen");
         Assert.All(findings, d => BothLanguages.Said(d, path));
-        Assert.All(findings, BothLanguages.NoEnglishSentenceIn);
     }
 
     /// <summary>The whole catalogue, every rule family included: a title in each language, non-empty and different.</summary>
@@ -84,5 +89,28 @@ public class FriendlyMessageTests
             Assert.Matches(BothLanguages.EnglishWords(), " " + BothLanguages.Han().Replace(r.TitleEn, " ") + " ");
             Assert.NotEqual(r.Title, r.TitleEn);
         });
+    }
+
+    /// <summary>A YAML mistake as the terminal and the browser's error page show it: the place once, then the words, in each language.</summary>
+    [Theory]
+    [InlineData("zh", "缩进")]
+    [InlineData("en", "indentation")]
+    public void A_yaml_mistake_shows_its_place_once_in_the_terminal_and_on_the_error_page(string language, string says)
+    {
+        var site = new ExampleSite("place-once-" + language);
+        var path = site.AddForm("shenzhen-target", string.Empty);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\nproject_name:", "\n   project_name:", StringComparison.Ordinal));
+        var error = Assert.Single(site.Check(), d => d.Code == "PD0001");
+        var file = Path.GetFileName(path);
+
+        var line = DiagnosticWriter.Text(error, language);
+        var strings = ThemeStrings.Load(new ThemeFiles(Repo.Templates), new DiagnosticBag());
+        var page = new StaffPages(site.Dir, strings, language).ErrorPage([error]);
+
+        Assert.Contains(says, line, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(line, Regex.Escape(file)));
+        Assert.Contains(says, page, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(page, Regex.Escape(file)));
+        Assert.Contains($"{file}:{error.Where.Line}:{error.Where.Column}", page, StringComparison.Ordinal);
     }
 }

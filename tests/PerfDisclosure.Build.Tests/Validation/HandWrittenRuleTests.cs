@@ -43,7 +43,7 @@ public class HandWrittenRuleTests
         site.Write("forms/misc/example.yaml", ExampleSite.Patch(ExampleSite.BaseForms[Layout].Yaml, string.Empty));
         var finding = Assert.Single(site.Check(), d => d.Code == "PD0505");
         BothLanguages.Said(finding);
-        Assert.Contains("sz-futian-investment-promotion/2024/example.yaml", finding.Fix, StringComparison.Ordinal);
+        Assert.Contains("sz-futian-investment-promotion/2024/example.yaml", finding.Fix?.En, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -62,6 +62,6 @@ public class IdentifierRulesTests
         var problem = IdentifierRules.Check(name);
         Assert.NotNull(problem);
         Assert.Contains(codePoint, problem.MessageEn, StringComparison.Ordinal);
-        Assert.StartsWith(fix, problem.Fix, StringComparison.Ordinal);
+        Assert.StartsWith(fix, problem.Fix?.En, StringComparison.Ordinal);
     }
 }

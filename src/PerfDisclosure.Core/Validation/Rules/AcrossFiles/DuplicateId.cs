@@ -26,7 +26,7 @@ public sealed class DuplicateId : Rule
             var first = group.First().Form;
             foreach (var form in group.Skip(1).Select(f => f.Form))
             {
-                yield return Report(form.Where, $"表单标识 {form.Id} 与 {first.File} 重复", $"Form id {form.Id} is also used by {first.File}", "rename one of the files");
+                yield return Report(form.Where, $"表单标识 {form.Id} 与 {first.File} 重复", $"Form id {form.Id} is also used by {first.File}", new("给其中一个文件改名", "rename one of the files"));
             }
         }
     }

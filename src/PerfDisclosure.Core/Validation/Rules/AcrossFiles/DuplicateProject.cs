@@ -29,7 +29,7 @@ public sealed class DuplicateProject : Rule
             {
                 if (seen.TryGetValue(key, out var first))
                 {
-                    yield return Report(form.Form.Where, $"项目“{form.Form.ProjectName}”在 {form.Form.Year} 年度已由 {first.Form.File} 公开", $"Project '{form.Form.ProjectName}' of {form.Form.Year} is also published by {first.Form.File}", "remove one of the forms, or tell the projects apart");
+                    yield return Report(form.Form.Where, $"项目“{form.Form.ProjectName}”在 {form.Form.Year} 年度已由 {first.Form.File} 公开", $"Project '{form.Form.ProjectName}' of {form.Form.Year} is also published by {first.Form.File}", new("删去其中一张表，或在项目名称上区分两个项目", "remove one of the forms, or tell the projects apart"));
                     break;
                 }
 

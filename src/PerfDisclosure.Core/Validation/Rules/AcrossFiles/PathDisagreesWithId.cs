@@ -24,7 +24,7 @@ public sealed class PathDisagreesWithId : Rule
         var expected = $"forms/{form.Form.Id}.yaml";
         if (!form.Form.File.Replace('\\', '/').EndsWith(expected, StringComparison.Ordinal))
         {
-            yield return Report(form.Form.Where, $"表单标识为 {form.Form.Id}，文件应放在 {expected}", $"The form's id is {form.Form.Id}; keep the file at {expected}", $"move the file to content/{expected}");
+            yield return Report(form.Form.Where, $"表单标识为 {form.Form.Id}，文件应放在 {expected}", $"The form's id is {form.Form.Id}; keep the file at {expected}", new($"把文件移到 content/{expected}", $"move the file to content/{expected}"));
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class ReservedOrganisationId : Rule
     {
         foreach (var organisation in corpus.Organisations.Values.Where(o => corpus.ReservedFolders.Contains(o.Id, StringComparer.OrdinalIgnoreCase)))
         {
-            yield return Report(organisation.Where, $"机构标识“{organisation.Id}”与网站的 {organisation.Id}/ 文件夹重名", $"Organisation id '{organisation.Id}' is the site's own {organisation.Id}/ folder", "rename the organisation file (its id is the file name)");
+            yield return Report(organisation.Where, $"机构标识“{organisation.Id}”与网站的 {organisation.Id}/ 文件夹重名", $"Organisation id '{organisation.Id}' is the site's own {organisation.Id}/ folder", new("给机构文件改名（机构标识就是文件名）", "rename the organisation file (its id is the file name)"));
         }
     }
 }

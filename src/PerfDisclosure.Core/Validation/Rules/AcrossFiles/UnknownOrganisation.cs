@@ -27,7 +27,9 @@ public sealed class UnknownOrganisation : Rule
             {
                 var nearest = Suggestions.Closest(value.Id, corpus.Organisations.Keys);
                 var (zh, en) = Suggestions.Phrase(nearest);
-                yield return Report(value.Where, $"引用了不存在的机构“{value.Id}”{zh}", $"Unknown organisation '{value.Id}'{en}", nearest is null ? $"add content/organisations/{value.Id}.yaml or correct the id" : $"write '{nearest}', or add content/organisations/{value.Id}.yaml");
+                yield return Report(value.Where, $"引用了不存在的机构“{value.Id}”{zh}", $"Unknown organisation '{value.Id}'{en}", nearest is null
+                    ? new($"新建 content/organisations/{value.Id}.yaml，或改正机构标识", $"add content/organisations/{value.Id}.yaml or correct the id")
+                    : new($"改写为“{nearest}”，或新建 content/organisations/{value.Id}.yaml", $"write '{nearest}', or add content/organisations/{value.Id}.yaml"));
             }
         }
     }

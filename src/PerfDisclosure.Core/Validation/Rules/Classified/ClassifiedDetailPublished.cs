@@ -28,7 +28,7 @@ public sealed class ClassifiedDetailPublished : Rule
 
         if (form.Layout.Redaction is not { } redaction)
         {
-            yield return Report(form.Form.Where, $"版式 {form.Layout.Id} 没有定义涉密项目的公开内容（redaction），不能发布涉密表单", $"Layout {form.Layout.Id} declares no redacted form (redaction), so a classified form cannot be published", "declare redaction in the layout, or publish the form without classified");
+            yield return Report(form.Form.Where, $"版式 {form.Layout.Id} 没有定义涉密项目的公开内容（redaction），不能发布涉密表单", $"Layout {form.Layout.Id} declares no redacted form (redaction), so a classified form cannot be published", new("在版式中定义 redaction（涉密项目的公开内容），或去掉表单的 classified 后发布", "declare redaction in the layout, or publish the form without classified"));
             yield break;
         }
 
@@ -60,5 +60,5 @@ public sealed class ClassifiedDetailPublished : Rule
     }
 
     private Diagnostic Shown(SourceSpan where, string key, string marker) =>
-        Report(where, $"涉密项目的 {key} 只能写明“{marker}”，不得公开其他内容", $"A classified project's {key} may only say '{marker}'; it publishes other detail", $"replace it with the redaction text (containing {marker})");
+        Report(where, $"涉密项目的 {key} 只能写明“{marker}”，不得公开其他内容", $"A classified project's {key} may only say '{marker}'; it publishes other detail", new($"改为涉密项目的公开文字（含“{marker}”）", $"replace it with the redaction text (containing '{marker}')"));
 }

@@ -41,7 +41,7 @@ public sealed class Level2NotUnderLevel1 : Rule
                 var nearest = home is null ? Suggestions.Closest(name, allowed) : null;
                 var whereZh = home is not null ? $"它属于“{home}”" : nearest is not null ? $"是否应为“{nearest}”？" : $"“{framework.DisplayName}”中没有这个二级指标";
                 var whereEn = home is not null ? $"it belongs under '{home}'" : nearest is not null ? $"did you mean '{nearest}'?" : $"'{framework.DisplayName}' has no such level-2 indicator";
-                yield return Report(level2.Where, $"二级指标“{level2.Value}”不属于一级指标“{level1.Value}”：{whereZh}", $"Level-2 indicator '{level2.Value}' does not belong under '{level1.Value}': {whereEn}", $"under {level1.Value} use one of: {string.Join(", ", allowed)}");
+                yield return Report(level2.Where, $"二级指标“{level2.Value}”不属于一级指标“{level1.Value}”：{whereZh}", $"Level-2 indicator '{level2.Value}' does not belong under '{level1.Value}': {whereEn}", new($"“{level1.Value}”下可用：{string.Join("、", allowed)}", $"under '{level1.Value}' use one of: {string.Join(", ", allowed.Select(a => $"'{a}'"))}"));
             }
         }
     }

@@ -35,7 +35,7 @@ public sealed class Level3ContradictsLevel2 : Rule
             if (framework.Contradiction(level2.Value, level3.Value) is { } contradiction)
             {
                 var (word, expected) = contradiction;
-                yield return Report(level3.Where, $"三级指标“{level3.Value}”含“{word}”，应属于{string.Join("、", expected)}，却填在“{level2.Value}”下", $"Level-3 indicator '{level3.Value}' mentions '{word}', which belongs under {string.Join(" or ", expected)}, but is filed under '{level2.Value}'", $"move the row under {string.Join(" or ", expected)}");
+                yield return Report(level3.Where, $"三级指标“{level3.Value}”含“{word}”，应属于{string.Join("、", expected)}，却填在“{level2.Value}”下", $"Level-3 indicator '{level3.Value}' mentions '{word}', which belongs under {string.Join(" or ", expected)}, but is filed under '{level2.Value}'", new($"把这一行移到{string.Join("或", expected)}下", $"move the row under {string.Join(" or ", expected.Select(e => $"'{e}'"))}"));
             }
         }
     }

@@ -35,7 +35,7 @@ public sealed class UnknownLevel1 : Rule
                 var allowed = string.Join(", ", framework.Levels.Keys);
                 var nearest = Suggestions.Closest(framework.Plain(level1.Value), framework.Levels.Keys);
                 var (zh, en) = nearest is null ? ($"可用：{allowedZh}", $"use one of: {allowed}") : ($"是否应为“{nearest}”？", $"did you mean '{nearest}'?");
-                yield return Report(level1.Where, $"一级指标“{level1.Value}”不在“{framework.DisplayName}”中：{zh}", $"Level-1 indicator '{level1.Value}' is not in '{framework.DisplayName}': {en}", nearest is null ? $"use one of: {allowed}" : $"write '{nearest}'");
+                yield return Report(level1.Where, $"一级指标“{level1.Value}”不在“{framework.DisplayName}”中：{zh}", $"Level-1 indicator '{level1.Value}' is not in '{framework.DisplayName}': {en}", nearest is null ? new($"可用：{allowedZh}", $"use one of: {string.Join(", ", framework.Levels.Keys.Select(k => $"'{k}'"))}") : new($"改写为“{nearest}”", $"write '{nearest}'"));
             }
         }
     }

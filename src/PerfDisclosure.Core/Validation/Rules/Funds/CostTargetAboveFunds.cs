@@ -47,7 +47,7 @@ public sealed class CostTargetAboveFunds : Rule
                 && YuanPer.TryGetValue(target.Unit, out var factor) && target.Number * factor > fundsInYuan)
             {
                 var label = form.Layout.FieldAt(form.Layout.Amount)?.Label ?? form.Layout.Amount;
-                yield return Report(value.Where, $"成本指标“{value.Published}”= {Figures.Show(target.Number * factor)} 元，超过本表{label} {Figures.Show(fundsInYuan)} 元：金额单位是否一致？", $"Cost target '{value.Published}' = {Figures.Show(target.Number * factor)} yuan exceeds the form's {form.Layout.Amount} of {Figures.Show(fundsInYuan)} yuan: are the units consistent?", "write the target in the unit its figure is in");
+                yield return Report(value.Where, $"成本指标“{value.Published}”= {Figures.Show(target.Number * factor)} 元，超过本表{label} {Figures.Show(fundsInYuan)} 元：金额单位是否一致？", $"Cost target '{value.Published}' = {Figures.Show(target.Number * factor)} yuan exceeds the form's {form.Layout.Amount} of {Figures.Show(fundsInYuan)} yuan: are the units consistent?", new("指标值的单位要与其数字一致（元、万元）", "write the target in the unit its figure is in"));
             }
         }
     }

@@ -48,9 +48,9 @@ public sealed class MarkdownOverLimit : Rule
     private Diagnostic Finding(MarkdownBreach breach, SourceSpan where, string what) =>
         breach.Limit switch
         {
-            MarkdownLimit.Size => Report(where, $"{what} 有 {breach.Found} 个字符，超过上限 {breach.Allowed}", $"{what} has {breach.Found} characters, over the limit of {breach.Allowed}", "split the text, or publish it as a page of its own"),
-            MarkdownLimit.Nesting => Report(where, $"{what} 第 {breach.Line} 行嵌套 {breach.Found} 层（引用、列表或方括号），超过上限 {breach.Allowed}", $"{what}, line {breach.Line} of the text: nested {breach.Found} levels deep (quotes, lists or brackets), over the limit of {breach.Allowed}", "nest fewer quotes or lists; write a literal [ as \\["),
-            _ => Report(where, $"{what} 第 {breach.Line} 行所在段落有超过 {breach.Allowed} 个 *、_ 或 [", $"{what}, line {breach.Line} of the text: its paragraph has more than {breach.Allowed} of *, _ and [", "break the paragraph with a blank line, or write literal characters as \\*, \\_ and \\["),
+            MarkdownLimit.Size => Report(where, $"{what} 有 {breach.Found} 个字符，超过上限 {breach.Allowed}", $"{what} has {breach.Found} characters, over the limit of {breach.Allowed}", new("把文字分成几段写，或另作一个页面发布", "split the text, or publish it as a page of its own")),
+            MarkdownLimit.Nesting => Report(where, $"{what} 第 {breach.Line} 行嵌套 {breach.Found} 层（引用、列表或方括号），超过上限 {breach.Allowed}", $"{what}, line {breach.Line} of the text: nested {breach.Found} levels deep (quotes, lists or brackets), over the limit of {breach.Allowed}", new("减少引用或列表的嵌套层数；要写方括号本身时写成 \\[", "nest fewer quotes or lists; write a literal [ as \\[")),
+            _ => Report(where, $"{what} 第 {breach.Line} 行所在段落有超过 {breach.Allowed} 个 *、_ 或 [", $"{what}, line {breach.Line} of the text: its paragraph has more than {breach.Allowed} of *, _ and [", new("用空行把段落分开，或把符号本身写成 \\*、\\_ 和 \\[", "break the paragraph with a blank line, or write literal characters as \\*, \\_ and \\[")),
         };
 
     private static IEnumerable<(string Prefix, string Key, MarkdownValue Value)> Texts(FieldSet fields, string prefix)

@@ -38,7 +38,7 @@ public sealed class ExecutionRateMismatch : Rule
             var expected = budget == 0 ? 0m : scoring.Rounding.Apply(spent / budget * 100m);
             if (rate != expected)
             {
-                yield return Report(rateValue.Where, $"执行率 {Figures.Show(rate)}% 不等于 {Figures.Show(spent)} / {Figures.Show(budget)} = {Figures.Show(expected)}%", $"Execution rate {Figures.Show(rate)}% is not {Figures.Show(spent)} / {Figures.Show(budget)} = {Figures.Show(expected)}%", $"{row}.{columns.Rate}: {Figures.Show(expected)}");
+                yield return Report(rateValue.Where, $"执行率 {Figures.Show(rate)}% 不等于 {Figures.Show(spent)} / {Figures.Show(budget)} = {Figures.Show(expected)}%", $"Execution rate {Figures.Show(rate)}% is not {Figures.Show(spent)} / {Figures.Show(budget)} = {Figures.Show(expected)}%", Suggestions.Write($"{row}.{columns.Rate}: {Figures.Show(expected)}"));
             }
         }
     }

@@ -36,7 +36,7 @@ public sealed class ExecutionScoreMismatch : Rule
         var expected = Math.Min(weight, scoring.Rounding.Apply(weight * rate / 100m));
         if (score != expected)
         {
-            yield return Report(scoreValue.Where, $"得分 {Figures.Show(score)} 不等于 分值 {Figures.Show(weight)} × 执行率 {Figures.Show(rate)}% = {Figures.Show(expected)}", $"Score {Figures.Show(score)} is not weight {Figures.Show(weight)} × rate {Figures.Show(rate)}% = {Figures.Show(expected)}", $"{scorePath}: {Figures.Show(expected)}");
+            yield return Report(scoreValue.Where, $"得分 {Figures.Show(score)} 不等于 分值 {Figures.Show(weight)} × 执行率 {Figures.Show(rate)}% = {Figures.Show(expected)}", $"Score {Figures.Show(score)} is not weight {Figures.Show(weight)} × rate {Figures.Show(rate)}% = {Figures.Show(expected)}", Suggestions.Write($"{scorePath}: {Figures.Show(expected)}"));
         }
     }
 }

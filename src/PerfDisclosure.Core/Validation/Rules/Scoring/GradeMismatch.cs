@@ -32,7 +32,7 @@ public sealed class GradeMismatch : Rule
         if (scoring.GradeFor(total) is { } expected && expected != grade.Value)
         {
             var thresholdsZh = string.Join("，", scoring.Grades.Select(g => $"{g.Grade} ≥ {Figures.Show(g.Min)}"));
-            yield return Report(grade.Where, $"总分 {Figures.Show(total)} 应评为“{expected}”，表中为“{grade.Value}”（{thresholdsZh}）", $"A total score of {Figures.Show(total)} earns '{expected}', not '{grade.Value}' ({string.Join(", ", scoring.Grades.Select(g => $"{g.Grade} ≥ {Figures.Show(g.Min)}"))})", $"{form.Layout.PathOf(FieldRole.Grade)}: {expected}");
+            yield return Report(grade.Where, $"总分 {Figures.Show(total)} 应评为“{expected}”，表中为“{grade.Value}”（{thresholdsZh}）", $"A total score of {Figures.Show(total)} earns '{expected}', not '{grade.Value}' ({string.Join(", ", scoring.Grades.Select(g => $"{g.Grade} ≥ {Figures.Show(g.Min)}"))})", Suggestions.Write($"{form.Layout.PathOf(FieldRole.Grade)}: {expected}"));
         }
     }
 }

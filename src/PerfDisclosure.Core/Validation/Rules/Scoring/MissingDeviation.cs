@@ -25,7 +25,7 @@ public sealed class MissingDeviation : Rule
     {
         foreach (var (_, weight, score) in form.ScoredRows.Where(r => r.Score.Number < r.Weight.Number && string.IsNullOrWhiteSpace(form.Cell(r.Row, ColumnRole.Deviation)?.Text)))
         {
-            yield return Report(score.Where, $"得分 {Figures.Show(score.Number)} 低于分值 {Figures.Show(weight.Number)}，但未填写偏差原因分析及改进措施", $"Score {Figures.Show(score.Number)} is below the weight {Figures.Show(weight.Number)} but no deviation analysis is given", "add deviation: the reasons and remedies");
+            yield return Report(score.Where, $"得分 {Figures.Show(score.Number)} 低于分值 {Figures.Show(weight.Number)}，但未填写偏差原因分析及改进措施", $"Score {Figures.Show(score.Number)} is below the weight {Figures.Show(weight.Number)} but no deviation analysis is given", new("在 deviation 中写明偏差原因和改进措施", "add deviation: the reasons and remedies"));
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class TotalScoreMismatch : Rule
         var added = (form.Layout.NumberOf(form.Form, FieldRole.ExecutionScore) ?? 0m) + form.Form.Indicators.Sum(r => form.Cell(r, ColumnRole.Score) is NumberValue s ? s.Number : 0m);
         if (added != total.Number)
         {
-            yield return Report(total.Where, $"总分 {Figures.Show(total.Number)} 不等于各项得分之和 {Figures.Show(added)}", $"Total score {Figures.Show(total.Number)} is not the sum of the scores, {Figures.Show(added)}", $"{form.Layout.PathOf(FieldRole.TotalScore)}: {Figures.Show(added)}");
+            yield return Report(total.Where, $"总分 {Figures.Show(total.Number)} 不等于各项得分之和 {Figures.Show(added)}", $"Total score {Figures.Show(total.Number)} is not the sum of the scores, {Figures.Show(added)}", Suggestions.Write($"{form.Layout.PathOf(FieldRole.TotalScore)}: {Figures.Show(added)}"));
         }
     }
 }

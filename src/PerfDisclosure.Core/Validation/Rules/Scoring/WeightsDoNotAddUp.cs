@@ -39,7 +39,7 @@ public sealed class WeightsDoNotAddUp : Rule
         }
         else if (printed is NumberValue total && total.Number != added)
         {
-            yield return Report(where, $"总分值印为 {Figures.Show(total.Number)}，各项分值合计 {Figures.Show(added)}", $"The total weight is printed as {Figures.Show(total.Number)} but the weights add up to {Figures.Show(added)}", $"{form.Layout.PathOf(FieldRole.TotalWeight)}: {Figures.Show(added)}");
+            yield return Report(where, $"总分值印为 {Figures.Show(total.Number)}，各项分值合计 {Figures.Show(added)}", $"The total weight is printed as {Figures.Show(total.Number)} but the weights add up to {Figures.Show(added)}", Suggestions.Write($"{form.Layout.PathOf(FieldRole.TotalWeight)}: {Figures.Show(added)}"));
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class ActualMissesTarget : Rule
                 var (zh, en) = explained
                     ? ("：本行已写明偏差原因，核对两个值无误即可", ": the row explains the deviation; check that both values are right")
                     : ("：请在偏差原因栏说明未达到的原因，或改正填错的值", ": explain why in the row's deviation column, or correct a mistyped value");
-                yield return Report(targetValue.Where, $"实际完成值“{actualValue.Published}”未达到指标值“{targetValue.Published}”{zh}", $"Actual value '{actualValue.Published}' misses the target '{targetValue.Published}'{en}", explained ? "check the target and actual values" : "explain the deviation (deviation) or correct the value");
+                yield return Report(targetValue.Where, $"实际完成值“{actualValue.Published}”未达到指标值“{targetValue.Published}”{zh}", $"Actual value '{actualValue.Published}' misses the target '{targetValue.Published}'{en}", explained ? new("核对指标值和实际完成值", "check the target and actual values") : new("在 deviation 中说明偏差原因，或改正数值", "explain the deviation (deviation) or correct the value"));
             }
         }
     }

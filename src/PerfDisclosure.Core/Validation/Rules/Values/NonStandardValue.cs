@@ -27,7 +27,7 @@ public sealed class NonStandardValue : Rule
             var published = value.Published.Trim();
             if (value.Parsed is Quantity or DateTarget or NumberRange or Period && value.Parsed.Normalised != published)
             {
-                yield return Report(value.Where, $"“{published}”写法不规范，应写作“{value.Parsed.Normalised}”", $"'{published}' is a non-standard spelling; write '{value.Parsed.Normalised}'", $"write \"{value.Parsed.Normalised}\"");
+                yield return Report(value.Where, $"“{published}”写法不规范，应写作“{value.Parsed.Normalised}”", $"'{published}' is a non-standard spelling; write '{value.Parsed.Normalised}'", new($"改写为“{value.Parsed.Normalised}”", $"write \"{value.Parsed.Normalised}\""));
             }
         }
     }

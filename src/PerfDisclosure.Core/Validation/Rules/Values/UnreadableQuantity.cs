@@ -23,7 +23,7 @@ public sealed class UnreadableQuantity : Rule
     {
         foreach (var value in NonStandardValue.MeasuredValues(form.Form).Where(v => v.Parsed is Malformed))
         {
-            yield return Report(value.Where, $"“{value.Published}”有比较符号，但读不出数字", $"'{value.Published}' has a comparator but no number that can be read", "write comparator + number + unit, e.g. ≥90%");
+            yield return Report(value.Where, $"“{value.Published}”有比较符号，但读不出数字", $"'{value.Published}' has a comparator but no number that can be read", new("写成比较符号 + 数字 + 单位，如 ≥90%", "write comparator + number + unit, e.g. ≥90%"));
         }
     }
 }
