@@ -17,9 +17,11 @@ process.env.FONTCONFIG_FILE = path.join(__dirname, 'fonts.conf');
 
 const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler');
 
-const fontPackage = path.dirname(require.resolve('@expo-google-fonts/noto-serif-sc/package.json'));
-const fonts = ['400Regular/NotoSerifSC_400Regular.ttf', '700Bold/NotoSerifSC_700Bold.ttf']
-  .map(file => fs.readFileSync(path.join(fontPackage, file)));
+// The fonts: fonts.json names their package and files; the build reads the same list to warn of a character none of
+// them prints (src/PerfDisclosure.Build/Pdf/FontCoverage.cs, PD0811).
+const fontList = JSON.parse(fs.readFileSync(path.join(__dirname, 'fonts.json'), 'utf8'));
+const fontPackage = path.dirname(require.resolve(fontList.package + '/package.json'));
+const fonts = fontList.files.map(file => fs.readFileSync(path.join(fontPackage, file)));
 // A document reads no file: its text is in its source, the fonts are given as bytes. Typst reads files only under its
 // root (a path with .. past it is refused, an absolute path is taken inside it), so the root is a folder that does
 // not exist and is never created: whatever a document names, nothing is read, wherever the engine was started.

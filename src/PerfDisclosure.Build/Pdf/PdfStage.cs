@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using PerfDisclosure.Build.Stages;
 using PerfDisclosure.Core.Diagnostics;
@@ -37,16 +38,18 @@ public sealed class PdfStage : IOutputStage
 
         var clock = Stopwatch.StartNew();
         var cache = PdfCache.In(context.CacheFolder);
-        var jobs = TypstJobs.Plan(context, TypstEngine.Version(folder));
-        var missing = CopyCached(context, cache, jobs);
-
+        var fonts = FontCoverage.Of(FontCoverage.FontFiles(folder));
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var printed = new ConcurrentQueue<string>();
         var pages = 0;
         try
         {
-            TypstPrinter.Print(folder, node, missing, Parallel(), (job, pdf, count) =>
+            var jobs = TypstJobs.Plan(context, TypstEngine.Version(folder), fonts);
+            TypstPrinter.Print(folder, node, Missing(context, cache, jobs, keys), Parallel(), (job, pdf, count) =>
             {
                 cache.Store(job.Key, pdf);
                 context.Writer.WriteBytes(job.SitePath, pdf);
+                printed.Enqueue(job.SitePath);
                 Interlocked.Add(ref pages, count);
             });
         }
@@ -56,27 +59,28 @@ public sealed class PdfStage : IOutputStage
             return;
         }
 
-        cache.Prune(jobs.Select(j => j.Key).ToHashSet(StringComparer.Ordinal));
-        LogPrinted(context, missing.Select(j => j.SitePath).ToList(), jobs.Count, pages, clock, cache);
+        cache.Prune(keys);
+        LogPrinted(context, [.. printed.Order(StringComparer.Ordinal)], keys.Count, pages, clock, cache);
     }
 
-    /// <summary>Writes every job whose PDF the cache holds and returns the others, in order: the ones to print.</summary>
-    private static List<TypstJob> CopyCached(BuildContext context, PdfCache cache, IEnumerable<TypstJob> jobs)
+    /// <summary>
+    /// Writes every job whose PDF the cache holds, as the jobs are made, and passes on the others: the ones to print.
+    /// Every job's key goes in <paramref name="keys"/>, what the cache is pruned to.
+    /// </summary>
+    private static IEnumerable<TypstJob> Missing(BuildContext context, PdfCache cache, IEnumerable<TypstJob> jobs, HashSet<string> keys)
     {
-        var missing = new List<TypstJob>();
         foreach (var job in jobs)
         {
+            keys.Add(job.Key);
             if (cache.Find(job.Key) is { } cached)
             {
                 context.Writer.WriteBytes(job.SitePath, cached);
             }
             else
             {
-                missing.Add(job);
+                yield return job;
             }
         }
-
-        return missing;
     }
 
     /// <summary>The log lines of a PDF run: each PDF typeset, then one line of counts and time.</summary>

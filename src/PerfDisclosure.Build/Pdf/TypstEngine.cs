@@ -35,7 +35,7 @@ public static class TypstEngine
     {
         var lockFile = Path.Combine(folder, "package-lock.json");
         var worker = Path.Combine(folder, "worker.js");
-        return string.Concat(File.Exists(lockFile) ? File.ReadAllText(lockFile) : string.Empty, File.ReadAllText(worker), File.ReadAllText(Path.Combine(folder, "fonts.conf")));
+        return string.Concat(File.Exists(lockFile) ? File.ReadAllText(lockFile) : string.Empty, File.ReadAllText(worker), File.ReadAllText(Path.Combine(folder, "fonts.conf")), File.ReadAllText(Path.Combine(folder, FontCoverage.FontList)));
     }
 
     private static string? FindFolder(string? explicitFolder, out string reason)
@@ -70,7 +70,7 @@ public static class TypstEngine
     }
 
     private static bool Installed(string folder) =>
-        File.Exists(Path.Combine(folder, "worker.js")) && File.Exists(Path.Combine(folder, "fonts.conf")) && File.Exists(Path.Combine(folder, Compiler));
+        File.Exists(Path.Combine(folder, "worker.js")) && File.Exists(Path.Combine(folder, "fonts.conf")) && File.Exists(Path.Combine(folder, FontCoverage.FontList)) && File.Exists(Path.Combine(folder, Compiler));
 
     private static string? FindNode()
     {

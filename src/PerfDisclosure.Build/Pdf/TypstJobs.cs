@@ -15,45 +15,94 @@ public static class TypstJobs
     /// <summary>What the printed form is: the official form's tables in the page's main; the rest of the page is the web's.</summary>
     public const string FormTables = "main table.official-form";
 
-    /// <summary>Compilations first: they are the longest documents, and starting them first keeps every worker busy to the end.</summary>
-    public static IReadOnlyList<TypstJob> Plan(BuildContext context, string engineVersion)
+    /// <summary>
+    /// The documents, made one organisation and year at a time as the printer takes them: its compilation (the longest
+    /// document, so started first), then each of its forms. Only one organisation's forms are held at once, so what the
+    /// build holds does not grow with the site. With <paramref name="fonts"/>, each form's and cover's characters the
+    /// fonts do not print are reported (PD0811) as its documents are made.
+    /// </summary>
+    public static IEnumerable<TypstJob> Plan(BuildContext context, string engineVersion, FontCoverage? fonts = null)
     {
         var site = context.Site;
         var strings = site.Strings;
         var words = PrintWords.From(strings);
         var sourceDate = Publishing.SourceDate.FromEnvironment();
-        var forms = new Dictionary<FormEntry, PrintedForm>();
-        Parallel.ForEach(site.Forms, Parallelism.PerCore, entry =>
+        var done = new HashSet<FormEntry>();
+        foreach (var organisation in site.Organisations)
+        {
+            if (!site.ByOrganisation.TryGetValue(organisation.Id, out var owned))
+            {
+                continue;
+            }
+
+            foreach (var year in owned.Select(f => f.Form.Year).Distinct())
+            {
+                var entries = site.FormsOf(organisation.Id, year).ToList();
+                var forms = Read(context, entries, fonts);
+                var title = CompilationDocument.Title(strings, entries, year);
+                if (fonts is not null)
+                {
+                    Report(context, MissingGlyphs.OfCover(fonts, organisation, title));
+                }
+
+                var date = ReproduciblePdf.DateOf(sourceDate, entries.Max(f => f.Updated));
+                var source = TypstDocument.Compilation([.. entries.Select(e => forms[e].Form)], words, organisation.Name, title, date);
+                yield return Job(PdfPaths.Compilation(organisation.Id, year), source, engineVersion, date);
+                foreach (var entry in entries.Where(done.Add))
+                {
+                    yield return FormJob(entry, forms[entry].Form, forms[entry].Title, words, sourceDate, engineVersion);
+                }
+            }
+        }
+
+        // A form no organisation lists (none in a loaded site: every form's owner is one) is printed all the same.
+        foreach (var entry in site.Forms.Where(done.Add))
+        {
+            var forms = Read(context, [entry], fonts);
+            yield return FormJob(entry, forms[entry].Form, forms[entry].Title, words, sourceDate, engineVersion);
+        }
+    }
+
+    private static TypstJob FormJob(FormEntry entry, PrintedForm form, string title, PrintWords words, DateTimeOffset? sourceDate, string engineVersion)
+    {
+        var date = ReproduciblePdf.DateOf(sourceDate, entry.Updated);
+        var source = TypstDocument.Form(form, words, title, entry.Owner.Name, date);
+        return Job(PdfPaths.Form(entry), source, engineVersion, date);
+    }
+
+    /// <summary>The printed forms of some entries, read from their pages in parallel; the fonts' misses reported in order.</summary>
+    private static Dictionary<FormEntry, (PrintedForm Form, string Title)> Read(BuildContext context, IReadOnlyList<FormEntry> entries, FontCoverage? fonts)
+    {
+        var strings = context.Site.Strings;
+        var forms = new Dictionary<FormEntry, (PrintedForm, string)>();
+        Parallel.ForEach(entries, Parallelism.PerCore, entry =>
         {
             var html = File.ReadAllText(Path.Combine(context.Writer.Root, entry.Path, "index.html"));
             var form = Read(html, strings.Format("print.entry", ("project", entry.Form.ProjectName), ("title", entry.Layout.Title)), entry);
+            var title = Rendering.PageRenderer.FormTitle(strings, entry);
             lock (forms)
             {
-                forms[entry] = form;
+                forms[entry] = (form, title);
             }
         });
 
-        var jobs = new List<TypstJob>();
-        foreach (var organisation in site.Organisations)
+        if (fonts is not null)
         {
-            foreach (var year in site.ByOrganisation[organisation.Id].Select(f => f.Form.Year).Distinct())
+            foreach (var entry in entries)
             {
-                var entries = site.FormsOf(organisation.Id, year).ToList();
-                var title = CompilationDocument.Title(strings, entries, year);
-                var date = ReproduciblePdf.DateOf(sourceDate, entries.Max(f => f.Updated));
-                var source = TypstDocument.Compilation([.. entries.Select(e => forms[e])], words, organisation.Name, title, date);
-                jobs.Add(Job(PdfPaths.Compilation(organisation.Id, year), source, engineVersion, date));
+                Report(context, MissingGlyphs.Of(fonts, entry.Form, forms[entry].Item1, forms[entry].Item2));
             }
         }
 
-        foreach (var entry in site.Forms)
-        {
-            var date = ReproduciblePdf.DateOf(sourceDate, entry.Updated);
-            var source = TypstDocument.Form(forms[entry], words, Rendering.PageRenderer.FormTitle(strings, entry), entry.Owner.Name, date);
-            jobs.Add(Job(PdfPaths.Form(entry), source, engineVersion, date));
-        }
+        return forms;
+    }
 
-        return jobs;
+    private static void Report(BuildContext context, IEnumerable<Core.Diagnostics.Diagnostic> findings)
+    {
+        foreach (var finding in findings)
+        {
+            context.Report(finding);
+        }
     }
 
     /// <summary>A document to typeset; its key: the engine, the TH rewrite and the document's text.</summary>

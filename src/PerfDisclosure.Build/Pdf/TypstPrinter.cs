@@ -18,27 +18,58 @@ public sealed class TypstException(string sitePath, string reason) : Exception($
 
 /// <summary>
 /// Typesets documents on one long-lived engine process per core (<c>pdf-engine/worker.js</c>), each taking the next
-/// document from one queue: a JSON line in on stdin, a JSON line out on stdout. The fonts load once per process.
+/// document from one queue: a JSON line in on stdin, a JSON line out on stdout. The fonts load once per process. The
+/// queue is short and filled as the workers take from it, so the documents are made while others typeset and only a
+/// few are held at once; a worker is restarted after <see cref="DocumentsPerWorker"/> documents, so whatever the
+/// engine keeps from one document to the next cannot grow with the site (docs/pdf.md, "Memory").
 /// </summary>
 public static class TypstPrinter
 {
-    public static void Print(string folder, string node, IReadOnlyList<TypstJob> jobs, int parallel, Action<TypstJob, byte[], int> printed)
+    /// <summary>The documents one engine process typesets before it is replaced by a fresh one.</summary>
+    public const int DocumentsPerWorker = 200;
+
+    public static void Print(string folder, string node, IEnumerable<TypstJob> jobs, int parallel, Action<TypstJob, byte[], int> printed)
     {
-        var queue = new ConcurrentQueue<TypstJob>(jobs);
         var errors = new ConcurrentQueue<Exception>();
-        var workers = Math.Max(1, Math.Min(parallel, jobs.Count));
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        var workers = Math.Max(1, parallel);
+        using var stop = new CancellationTokenSource();
+        using var queue = new BlockingCollection<TypstJob>(2 * workers);
+        var typesetting = Task.Run(() => Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
         {
             try
             {
-                Work(folder, node, queue, printed);
+                while (!stop.IsCancellationRequested && Work(folder, node, queue, stop.Token, printed))
+                {
+                }
             }
             catch (Exception e) when (e is IOException or InvalidOperationException or System.ComponentModel.Win32Exception or JsonException or TypstException)
             {
                 errors.Enqueue(e);
-                queue.Clear();
+                stop.Cancel();
             }
-        });
+        }));
+
+        try
+        {
+            foreach (var job in jobs)
+            {
+                if (stop.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                queue.Add(job, stop.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // A worker failed: its error is reported below.
+        }
+        finally
+        {
+            queue.CompleteAdding();
+            typesetting.Wait();
+        }
 
         if (errors.TryDequeue(out var first))
         {
@@ -46,8 +77,14 @@ public static class TypstPrinter
         }
     }
 
-    private static void Work(string folder, string node, ConcurrentQueue<TypstJob> queue, Action<TypstJob, byte[], int> printed)
+    /// <summary>One engine process: started at the first document it takes, ended after <see cref="DocumentsPerWorker"/>; false when the queue is done.</summary>
+    private static bool Work(string folder, string node, BlockingCollection<TypstJob> queue, CancellationToken stop, Action<TypstJob, byte[], int> printed)
     {
+        if (!Take(queue, stop, out var first))
+        {
+            return false;
+        }
+
         var start = new ProcessStartInfo(node)
         {
             WorkingDirectory = folder,
@@ -75,7 +112,7 @@ public static class TypstPrinter
         try
         {
             var id = 0;
-            while (queue.TryDequeue(out var job))
+            for (var job = first; job is not null; job = id < DocumentsPerWorker && Take(queue, stop, out var next) ? next : null)
             {
                 input.WriteLine(JsonSerializer.Serialize(new Request(++id, job.Source, job.Date.ToUnixTimeSeconds())));
                 var line = process.StandardOutput.ReadLine();
@@ -109,6 +146,21 @@ public static class TypstPrinter
             {
                 process.Kill();
             }
+        }
+
+        return true;
+    }
+
+    private static bool Take(BlockingCollection<TypstJob> queue, CancellationToken stop, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TypstJob? job)
+    {
+        try
+        {
+            return queue.TryTake(out job, Timeout.Infinite, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            job = null;
+            return false;
         }
     }
 

@@ -38,7 +38,7 @@ public partial class IncrementalPdfTests(PrintedCorpus corpus)
 
     private static List<string> Printed(string log) => [.. PrintedLine().Matches(log).Select(m => m.Groups[1].Value)];
 
-    private static void CopyFolder(string from, string to)
+    internal static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

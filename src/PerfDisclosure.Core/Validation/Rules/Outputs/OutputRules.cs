@@ -29,5 +29,11 @@ public static class OutputRules
         "# fix the template or the layout's print: hints, then build\n",
         ExampleKind.Other));
 
-    public static IEnumerable<Rule> All => [PdfSkipped, CacheUnwritable, SearchTextMissing, TypesetFailed];
+    public static LoadingRule GlyphMissing { get; } = new("PD0811", Severity.Warning, "PDF 的字体没有这个字符的字形，它在 PDF 中印成空白（网页不受影响）", "The PDF's fonts have no glyph for a character: it prints blank in the PDF (the web page is not affected)", new(
+        "shenzhen-target",
+        "project_name: 𓀀 项目   # U+13000: a character the packaged Noto Serif SC does not cover\n",
+        "project_name: 某项目   # a character the font covers, or add a font that has it to pdf-engine/fonts.json\n",
+        ExampleKind.Other));
+
+    public static IEnumerable<Rule> All => [PdfSkipped, CacheUnwritable, SearchTextMissing, TypesetFailed, GlyphMissing];
 }
