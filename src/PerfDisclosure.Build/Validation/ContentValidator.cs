@@ -30,7 +30,7 @@ public static class ContentValidator
             diagnostics.Add(diagnostic);
         }
 
-        var data = ValidationDataReader.Read(theme, content.Layouts.Values, diagnostics);
+        var data = ValidationDataReader.Read(theme, content.Layouts.Values, diagnostics, [.. content.Organisations.Keys]);
         var forms = content.Forms
             .Where(f => content.Layouts.ContainsKey(f.LayoutId))
             .Select(f =>
