@@ -16,7 +16,8 @@ namespace PerfDisclosure.Build.Loading;
 public static class ValidationDataReader
 {
     /// <param name="organisations">The content's organisation ids, which a site's own scoring file names in <c>organisations:</c>; null when no content is loaded.</param>
-    public static ValidationData Read(ThemeFiles theme, IEnumerable<LayoutDefinition> layouts, DiagnosticBag diagnostics, IReadOnlyCollection<string>? organisations = null)
+    /// <param name="scored">The scoring files (by id) that score a form of the content, whose organisations are checked; null: every one.</param>
+    public static ValidationData Read(ThemeFiles theme, IEnumerable<LayoutDefinition> layouts, DiagnosticBag diagnostics, IReadOnlyCollection<string>? organisations = null, IReadOnlySet<string>? scored = null)
     {
         var raw = new Dictionary<string, RawFramework>(StringComparer.Ordinal);
         var frameworkShapes = true;
@@ -50,7 +51,7 @@ public static class ValidationDataReader
             if (Guard(diagnostics, () => ReadScoring(file, diagnostics)) is { } read)
             {
                 scoring[Path.GetFileNameWithoutExtension(file.Name)] = read.Rules;
-                ScoringOrganisations(read.Root, file, organisations, diagnostics);
+                ScoringOrganisations(read.Root, file, scored is null || scored.Contains(Path.GetFileNameWithoutExtension(file.Name)) ? organisations : null, diagnostics);
             }
         }
 
@@ -131,8 +132,8 @@ public static class ValidationDataReader
 
     /// <summary>
     /// The organisations a site's own scoring file names are organisations of its content (PD0011 at the id): a typo
-    /// would leave the organisation rounding like the others. The built-in theme's files may name organisations a
-    /// site reusing them does not have.
+    /// would leave the organisation rounding like the others. Checked for a file that scores a form of the content;
+    /// the built-in theme's files may name organisations a site reusing them does not have.
     /// </summary>
     private static void ScoringOrganisations(YamlMappingNode root, ThemeFile file, IReadOnlyCollection<string>? organisations, DiagnosticBag diagnostics)
     {
