@@ -62,12 +62,13 @@ public sealed record ImportSettings(
 
         // A folder not made yet is an empty site: import makes what it writes.
         var loaded = Directory.Exists(contentDir) ? ContentLoader.Load(contentDir, theme) : null;
+        var strings = Theme.ThemeStrings.Load(theme, diagnostics);
         var printed = layouts.Keys.ToDictionary(id => id, id => PrintedLabelsOf(theme, id), StringComparer.Ordinal);
         return new ImportSettings(layouts, frameworks, printed, loaded?.Organisations ?? new Dictionary<string, Organisation>(), year)
         {
             ExistingForms = loaded?.Forms ?? [],
             Titles = layouts.Keys.ToDictionary(id => id, id => TitlesOf(theme, id), StringComparer.Ordinal),
-            LevelHeaders = layouts.Keys.ToDictionary(id => id, id => LevelHeadersOf(theme, id), StringComparer.Ordinal),
+            LevelHeaders = layouts.Values.ToDictionary(l => l.Id, l => LevelHeadersOf(theme, l, strings), StringComparer.Ordinal),
         };
     }
 
@@ -76,12 +77,13 @@ public sealed record ImportSettings(
 
     private static IReadOnlyList<string> TitlesOf(ThemeFiles theme, string layout) => ListOf(theme, layout, "titles");
 
-    private static IReadOnlyDictionary<string, string> LevelHeadersOf(ThemeFiles theme, string layout)
+    /// <summary>The headers the layout prints over its name columns (what its page prints: <see cref="Theme.ThemeStrings.LevelLabel"/>), and the other wordings its import file lists.</summary>
+    private static IReadOnlyDictionary<string, string> LevelHeadersOf(ThemeFiles theme, LayoutDefinition layout, Theme.ThemeStrings strings)
     {
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var level in new[] { IndicatorPlacer.Level1, IndicatorPlacer.Level2, IndicatorPlacer.Level3 })
         {
-            foreach (var text in ListOf(theme, layout, "level_headers", level))
+            foreach (var text in ListOf(theme, layout.Id, "level_headers", level).Prepend(strings.LevelLabel(layout, level)))
             {
                 headers.TryAdd(Labels.Normalise(text), level);
             }

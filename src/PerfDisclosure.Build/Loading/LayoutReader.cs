@@ -74,6 +74,7 @@ public static class LayoutReader
             ReadRedaction(reader, Child(root, "redaction")))
         {
             Print = ReadPrint(reader, Child(root, "print")),
+            LevelLabels = ReadLevelLabels(reader, Child(root, "level_labels")),
             Places = root.Children.Where(e => e.Key is YamlScalarNode { Value: not null }).ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => reader.At(e.Value), StringComparer.Ordinal),
         };
         LayoutReferences.Check(layout, root, new NodeReader(file, diagnostics));
@@ -91,6 +92,24 @@ public static class LayoutReader
 
         var columns = reader.Sequence(Child(mapping, "columns"), "columns")?.Children.Select(c => reader.Number(c, "columns")).OfType<decimal>().Where(w => w > 0).ToList() ?? [];
         return new PrintHints(columns, reader.Boolean(Child(mapping, "repeat_header"), "repeat_header") ?? true);
+    }
+
+    /// <summary>The headers of the indicator table's name columns the layout names (<c>level_labels:</c>), by column.</summary>
+    private static Dictionary<string, string> ReadLevelLabels(NodeReader reader, YamlNode? node)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (reader.Mapping(node, "level_labels") is { } mapping)
+        {
+            foreach (var level in LayoutFile.LevelColumns)
+            {
+                if (reader.Text(Child(mapping, level), level) is { Length: > 0 } text)
+                {
+                    labels[level] = text;
+                }
+            }
+        }
+
+        return labels;
     }
 
     /// <summary>The layout's redacted form for classified projects (<c>redaction:</c>), or null.</summary>

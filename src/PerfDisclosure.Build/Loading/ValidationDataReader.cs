@@ -15,7 +15,9 @@ namespace PerfDisclosure.Build.Loading;
 /// </summary>
 public static class ValidationDataReader
 {
-    public static ValidationData Read(ThemeFiles theme, IEnumerable<LayoutDefinition> layouts, DiagnosticBag diagnostics)
+    /// <param name="organisations">The content's organisation ids, which a site's own scoring file names in <c>organisations:</c>; null when no content is loaded.</param>
+    /// <param name="scored">The scoring files (by id) that score a form of the content, whose organisations are checked; null: every one.</param>
+    public static ValidationData Read(ThemeFiles theme, IEnumerable<LayoutDefinition> layouts, DiagnosticBag diagnostics, IReadOnlyCollection<string>? organisations = null, IReadOnlySet<string>? scored = null)
     {
         var raw = new Dictionary<string, RawFramework>(StringComparer.Ordinal);
         var frameworkShapes = true;
@@ -23,7 +25,7 @@ public static class ValidationDataReader
         {
             if (Guard(diagnostics, () => ReadFramework(file, diagnostics)) is { } read)
             {
-                raw[read.Framework.Id] = read;
+                raw[Path.GetFileNameWithoutExtension(file.Name)] = read; // found by its file name; an id that differs is reported
                 frameworkShapes &= read.Clean;
             }
             else
@@ -37,6 +39,10 @@ public static class ValidationDataReader
         foreach (var (id, read) in raw.Where(r => frameworkShapes && (r.Value.Extends is null || raw.ContainsKey(r.Value.Extends))))
         {
             FrameworkReferences(frameworks[id], [.. frameworks.Values.SelectMany(f => f.AllLevel2).Distinct(StringComparer.Ordinal)], read.Root, new NodeReader(read.File.DisplayPath, diagnostics));
+            if (read.Extends is { } parent)
+            {
+                ExtendedLevels(id, frameworks[parent], read.Root, new NodeReader(read.File.DisplayPath, diagnostics));
+            }
         }
 
         var scoring = new Dictionary<string, ScoringRules>(StringComparer.Ordinal);
@@ -44,7 +50,8 @@ public static class ValidationDataReader
         {
             if (Guard(diagnostics, () => ReadScoring(file, diagnostics)) is { } read)
             {
-                scoring[read.Rules.Id] = read.Rules;
+                scoring[Path.GetFileNameWithoutExtension(file.Name)] = read.Rules;
+                ScoringOrganisations(read.Root, file, scored is null || scored.Contains(Path.GetFileNameWithoutExtension(file.Name)) ? organisations : null, diagnostics);
             }
         }
 
@@ -54,6 +61,11 @@ public static class ValidationDataReader
             {
                 var suggestion = Suggestions.Closest(layout.Framework, frameworks.Keys);
                 diagnostics.Report(SchemaRules.BadValidationData, Where(theme, layout, "framework"), $"版式 {layout.Id} 引用的指标体系“{layout.Framework}”不存在", $"Layout {layout.Id} names framework '{layout.Framework}', which does not exist", Suggestions.DidYouMean(suggestion) ?? new($"新建 templates/frameworks/{layout.Framework}.yaml", $"add templates/frameworks/{layout.Framework}.yaml"));
+            }
+
+            if (layout.Scoring is { } named && scoring.TryGetValue(named, out var rules))
+            {
+                GradeValues(theme, layout, rules, diagnostics);
             }
 
             if (layout.Scoring is { } id && !scoring.ContainsKey(id))
@@ -88,6 +100,52 @@ public static class ValidationDataReader
                 var closest = Suggestions.Closest(layout, ids);
                 diagnostics.Report(SchemaRules.BadImportFile, SourceSpan.FileOnly(file.DisplayPath), $"导入模式文件 {layout}.yaml 没有同名的版式", $"The import patterns file {layout}.yaml names no layout", Suggestions.DidYouMean(closest is null ? null : closest + ".yaml"));
             }
+        }
+    }
+
+    /// <summary>The allowed values of a layout's grade field are grades of its scoring rules (PD0011 at the value): a misspelt one would be a grade no band gives.</summary>
+    private static void GradeValues(ThemeFiles theme, LayoutDefinition layout, ScoringRules rules, DiagnosticBag diagnostics)
+    {
+        var names = rules.Grades.Select(g => g.Grade).ToList();
+        if (names.Count == 0 || layout.PathOf(Core.Layouts.FieldRole.Grade) is not { } path || layout.Grades.All(names.Contains)
+            || theme.Find($"layouts/forms/{layout.Id}.yaml") is not { } file || Guard(diagnostics, () => Yaml.Parse(file.DisplayPath, file.ReadText())) is not YamlMappingNode root)
+        {
+            return;
+        }
+
+        YamlMappingNode? field = root;
+        foreach (var key in path.Split('.'))
+        {
+            field = (field is null ? null : LayoutReader.Child(field, "fields") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>()
+                .FirstOrDefault(f => LayoutReader.Child(f, "key") is YamlScalarNode { Value: { } k } && k == key);
+        }
+
+        foreach (var node in (field is null ? null : LayoutReader.Child(field, "values") as YamlSequenceNode)?.Children.OfType<YamlScalarNode>() ?? [])
+        {
+            if (node.Value is { } value && !names.Contains(value))
+            {
+                var suggestion = Suggestions.Closest(value, names);
+                diagnostics.Report(SchemaRules.BadValidationData, Yaml.At(file.DisplayPath, node), $"版式 {layout.Id} 的等级“{value}”不是评分规则 {rules.Id} 的等级", $"Layout {layout.Id} allows the grade '{value}', which is no grade of scoring rules {rules.Id}", suggestion is null ? $"one of: {string.Join(", ", names)}" : $"did you mean '{suggestion}'?");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The organisations a site's own scoring file names are organisations of its content (PD0011 at the id): a typo
+    /// would leave the organisation rounding like the others. Checked for a file that scores a form of the content;
+    /// the built-in theme's files may name organisations a site reusing them does not have.
+    /// </summary>
+    private static void ScoringOrganisations(YamlMappingNode root, ThemeFile file, IReadOnlyCollection<string>? organisations, DiagnosticBag diagnostics)
+    {
+        if (organisations is null || file.DisplayPath.StartsWith("builtin:", StringComparison.Ordinal) || LayoutReader.Child(root, "organisations") is not YamlMappingNode named)
+        {
+            return;
+        }
+
+        foreach (var key in named.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is { } id && !organisations.Contains(id)))
+        {
+            var suggestion = Suggestions.Closest(key.Value!, organisations);
+            diagnostics.Report(SchemaRules.BadValidationData, Yaml.At(file.DisplayPath, key), $"评分规则 organisations 中的“{key.Value}”不是 content/organisations/ 中的单位", $"'{key.Value}' in the scoring rules' organisations is no organisation of content/organisations/", suggestion is null ? null : $"did you mean '{suggestion}'?");
         }
     }
 
@@ -138,6 +196,7 @@ public static class ValidationDataReader
         }
 
         var id = reader.Text(LayoutReader.Child(root, "id"), "id") ?? Path.GetFileNameWithoutExtension(file.Name);
+        IdIsFileName(id, "指标体系", "framework", file, root, reader);
         var skeleton = LayoutReader.Child(root, "skeleton") is null ? null : Texts(reader, LayoutReader.Child(root, "skeleton"), "skeleton");
         var framework = new IndicatorFramework(id, Texts(reader, LayoutReader.Child(root, "markers"), "markers"), levels, hints, skeleton, WeightPattern(reader, LayoutReader.Child(root, "weight_in_label")))
         {
@@ -170,6 +229,24 @@ public static class ValidationDataReader
             if (hint is YamlMappingNode mapping)
             {
                 Names(LayoutReader.Child(mapping, "level2"), $"hints[{i}].level2", anyLevel2, $"指标体系 {framework.Id}（或扩展它的指标体系）的二级指标", $"level-2 name of framework {framework.Id} or of one extending it");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A framework that extends another adds level-2 names under the level-1 names of the one it extends (PD0011 at a
+    /// name that is none of them): a misspelt level-1 would otherwise be a new level-1 no form uses. A framework with
+    /// level-1 names of its own extends none.
+    /// </summary>
+    private static void ExtendedLevels(string id, IndicatorFramework parent, YamlMappingNode root, NodeReader reader)
+    {
+        foreach (var key in (LayoutReader.Child(root, "levels") as YamlMappingNode)?.Children.Keys.OfType<YamlScalarNode>() ?? [])
+        {
+            if (key.Value is { } name && !parent.Levels.ContainsKey(name))
+            {
+                var known = parent.Levels.Keys.ToList();
+                var suggestion = Suggestions.Closest(name, known);
+                reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(key), $"指标体系 {id} 扩展 {parent.Id}，levels 中的“{name}”不是 {parent.Id} 的一级指标", $"Framework {id} extends {parent.Id}, and '{name}' in its levels is no level-1 name of {parent.Id}", suggestion is null ? $"one of: {string.Join(", ", known)}" : $"did you mean '{suggestion}'?");
             }
         }
     }
@@ -260,6 +337,7 @@ public static class ValidationDataReader
             }
         }
 
+        IdIsFileName(Required(root, "id"), "评分规则", "scoring rules", file, root, reader);
         var rules = new ScoringRules(
             Required(root, "id"),
             reader.Number(LayoutReader.Child(root, "total_weight"), "total_weight") ?? 100m,
@@ -267,6 +345,16 @@ public static class ValidationDataReader
             ReadRounding(reader, LayoutReader.Child(root, "rounding")) ?? Rounding.HalfUp2,
             byOrganisation);
         return (rules, root, file);
+    }
+
+    /// <summary>A framework or scoring file is found by its file name (a layout names <c>framework: mof</c>, the file <c>mof.yaml</c>): its id is that name (PD0011 at the id).</summary>
+    private static void IdIsFileName(string id, string whatZh, string whatEn, ThemeFile file, YamlMappingNode root, NodeReader reader)
+    {
+        var named = Path.GetFileNameWithoutExtension(file.Name);
+        if (id.Length > 0 && id != named && LayoutReader.Child(root, "id") is { } node)
+        {
+            reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(node), $"{whatZh} id“{id}”与文件名 {named}.yaml 不一致", $"The {whatEn} id '{id}' differs from its file name {named}.yaml", $"write id: {named}, or rename the file {id}.yaml");
+        }
     }
 
     private static Rounding? ReadRounding(NodeReader reader, YamlNode? node)

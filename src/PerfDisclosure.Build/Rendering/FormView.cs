@@ -95,7 +95,20 @@ public static class FormView
         }).ToList(),
         ["grouped"] = layout.IndicatorColumns.Any(c => c.Group is not null),
         ["header"] = ColumnGroups.FirstRow(layout),
+        ["level_labels"] = LevelLabels(layout, strings),
     };
+
+    /// <summary>The headers of the indicator table's name columns, by column (<c>level1</c> …).</summary>
+    private static ScriptObject LevelLabels(LayoutDefinition layout, Theme.ThemeStrings strings)
+    {
+        var labels = new ScriptObject();
+        foreach (var level in LayoutFile.LevelColumns)
+        {
+            labels[level] = Html.Escape(strings.LevelLabel(layout, level));
+        }
+
+        return labels;
+    }
 
     private static ScriptObject Labels(IReadOnlyList<FieldDefinition> fields)
     {

@@ -106,6 +106,10 @@ public sealed partial class ThemeStrings
     /// <summary>The kind of form as a reader names it.</summary>
     public string Kind(bool selfEvaluation) => this[selfEvaluation ? "kind.self_evaluation" : "kind.target"];
 
+    /// <summary>The header a layout's indicator table prints over a name column (<c>level1</c> …): the layout's <c>level_labels:</c>, else the theme's <c>indicator_levels</c>.</summary>
+    public string LevelLabel(Core.Layouts.LayoutDefinition layout, string level) =>
+        layout.LevelLabels.GetValueOrDefault(level) ?? this["indicator_levels." + level];
+
     /// <summary>What templates see as <c>strings</c>: the same keys, nested, HTML-escaped; read-only, so one is shared by every page.</summary>
     public ScriptObject Script => script.Value;
 

@@ -30,7 +30,8 @@ public static class ContentValidator
             diagnostics.Add(diagnostic);
         }
 
-        var data = ValidationDataReader.Read(theme, content.Layouts.Values, diagnostics);
+        var scored = content.Forms.Select(f => content.Layouts.GetValueOrDefault(f.LayoutId)?.Scoring).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var data = ValidationDataReader.Read(theme, content.Layouts.Values, diagnostics, [.. content.Organisations.Keys], scored);
         var forms = content.Forms
             .Where(f => content.Layouts.ContainsKey(f.LayoutId))
             .Select(f =>

@@ -40,6 +40,13 @@ public sealed record LayoutDefinition(
     /// <summary>How the PDF prints the form beyond its orientation (<c>print:</c>); the defaults when the layout says nothing.</summary>
     public PrintHints Print { get; init; } = PrintHints.Default;
 
+    /// <summary>
+    /// The headers the form prints over the indicator table's three name columns (<c>level_labels:</c>), by column
+    /// (<see cref="LayoutFile.LevelColumns"/>); a column the layout does not name takes the theme's word. The page, the
+    /// PDF and <c>import</c> (which finds the table by them) read this one place.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> LevelLabels { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Where each top-level key's value is in the layout file, for a finding about it (a framework that does not exist …).</summary>
     public IReadOnlyDictionary<string, SourceSpan> Places { get; init; } = new Dictionary<string, SourceSpan>();
 

@@ -72,6 +72,12 @@ public static class LayoutFile
         new("merge_levels", new BooleanShape("Whether equal 一级/二级指标 names on consecutive rows share one merged cell (true) or repeat on every row")),
         new("template", new TextShape("The page template (layouts/forms/<template>.sbn-html); the id when absent")),
         new("fields", new ListShape("The fields of the form, in printed order", new RefShape("field"))),
+        new("level_labels", new ObjectShape("The headers the form prints over the indicator table's three name columns; a column not named takes the theme's word (strings.yaml indicator_levels: 一级指标 …). The page and PDF print them and import finds the table by them",
+        [
+            new("level1", new TextShape("The header of the level-1 name column, e.g. 一级指标")),
+            new("level2", new TextShape("The header of the level-2 name column, e.g. 二级指标")),
+            new("level3", new TextShape("The header of the level-3 name column, e.g. 三级指标 or 指标名称")),
+        ])),
         new("indicator_columns", new ListShape("The columns of the indicator table after 一级/二级/三级指标", new RefShape("field"))),
         new("checks", new ObjectShape("The fund identities the form promises",
         [

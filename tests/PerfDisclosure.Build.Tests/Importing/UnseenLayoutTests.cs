@@ -26,6 +26,7 @@ public class UnseenLayoutTests(PrintedCorpus corpus)
         amount_unit: 元
         amount: zijin.heji.tiaozheng
         landscape: true
+        level_labels: {level1: 指标层级一, level2: 指标层级二, level3: 指标层级三}
         fields:
           - {key: bianhao, label: 项目编号, type: text, required: true, role: project-code}
           - {key: mingcheng, label: 项目全称, type: text, required: true, role: project-name}
@@ -96,7 +97,6 @@ public class UnseenLayoutTests(PrintedCorpus corpus)
 
     private const string ImportPatterns = """
         titles: ["部门预算项目支出绩效自评表({year}年度)", "部门预算项目支出绩效自评表（{year}年度）"]
-        level_headers: {level1: [指标层级一, 一级指标], level2: [指标层级二, 二级指标], level3: [指标层级三, 三级指标]}
         """;
 
     private const string Source = """
@@ -254,14 +254,39 @@ public class UnseenLayoutTests(PrintedCorpus corpus)
     }
 
     /// <summary>
-    /// The same layout whose import patterns list no <c>level_headers:</c>: import knows no header words of its own,
-    /// so the indicator table is not found, and its cells are reported (PD1001) at their rows; nothing is written.
+    /// The layout names its indicator table's headers once (<c>level_labels:</c> 指标层级一 …): its page prints them
+    /// where the theme prints 一级指标, and import finds the table by them with no word of its import patterns.
     /// </summary>
     [Fact]
-    public void Without_level_headers_the_indicator_rows_are_reported_not_dropped()
+    public void The_layouts_level_labels_head_its_page_and_are_what_import_finds()
+    {
+        var (content, templates, folder) = Site();
+        var expected = Assert.Single(ContentLoader.Load(content, new Build.Theme.ThemeFiles(templates)).Forms);
+        var output = Path.Combine(folder, "site");
+        var built = new SiteBuilder(new BuildOptions(content, templates, output, NoPdf: true, CacheDir: Path.Combine(folder, ".cache"))).Build();
+        Assert.True(built.Succeeded, string.Join("; ", built.Diagnostics.Where(d => d.IsError)));
+        var page = File.ReadAllText(Path.Combine(output, expected.Id, "index.html"));
+        var header = page[page.IndexOf("data-section=\"indicator-header\"", StringComparison.Ordinal)..];
+        header = header[..header.IndexOf("</tbody>", StringComparison.Ordinal)];
+        Assert.Equal(["指标层级一", "指标层级二", "指标层级三"], System.Text.RegularExpressions.Regex.Matches(header, "id=\"col-level[123]\"[^>]*>([^<]*)<").Select(m => m.Groups[1].Value));
+        Assert.DoesNotContain("一级指标", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("level_headers", File.ReadAllText(Path.Combine(templates, "import", "county-d-self-evaluation.yaml")), StringComparison.Ordinal);
+
+        var text = Path.Combine(folder, "road.txt");
+        File.WriteAllLines(text, Sheet.Select(r => string.Join('\t', r)));
+        Assert.Empty(RoundTrip(expected, text, content, templates));
+    }
+
+    /// <summary>
+    /// The same layout without <c>level_labels:</c>: its headers are the theme's (一级指标 …), which the sheet does not
+    /// print, so the indicator table is not found, and its cells are reported (PD1001) at their rows; nothing is written.
+    /// </summary>
+    [Fact]
+    public void Without_the_printed_level_labels_the_indicator_rows_are_reported_not_dropped()
     {
         var (_, templates, folder) = Site();
-        Write(Path.Combine(templates, "import", "county-d-self-evaluation.yaml"), ImportPatterns.Split('\n')[0]);
+        var layout = Path.Combine(templates, "layouts", "forms", "county-d-self-evaluation.yaml");
+        File.WriteAllLines(layout, File.ReadAllLines(layout).Where(l => !l.StartsWith("level_labels:", StringComparison.Ordinal)));
         var text = Path.Combine(folder, "no-headers.txt");
         File.WriteAllLines(text, Sheet.Select(r => string.Join('\t', r)));
         var content = Path.Combine(Repo.TempDir("unseen-no-headers"), "content");

@@ -58,6 +58,11 @@ public class ThemeFileCheckTests
         { Scoring, "total_weight: 100", "total_weight: 一百", "PD0011", "一百", "must be a number" },
         { Scoring, "organisations:", "organisatons:", "PD0011", "organisatons", "did you mean 'organisations'?" },
         { Scoring, "mode: truncate}}", "mode: truncate}}\nfund_rows: [funds.total]", "PD0011", "fund_rows", "fund_rows" },
+        // names a file refers to: a grade of the scoring rules, a level-1 of the framework extended, an organisation of content/, the file's own name
+        { SelfEvaluation, "values: [优, 良, 中, 差], role: grade", "values: [优, 良, 中, 茶], role: grade", "PD0011", "茶", "no grade of scoring rules shanghai" },
+        { MofShenzhen, "满意度指标: [其他满意度指标]", "满意度指: [其他满意度指标]", "PD0011", "满意度指", "did you mean '满意度指标'?" },
+        { Scoring, "sh-foreign-investment-promotion:", "sh-foreign-investment-promotio:", "PD0011", "sh-foreign-investment-promotio", "did you mean 'sh-foreign-investment-promotion'?" },
+        { Scoring, "id: shanghai", "id: shanghai-2026", "PD0011", "shanghai-2026", "differs from its file name shanghai.yaml" },
         // layouts: the execution block's roles
         { SelfEvaluation, "role: fund-rows", "role: fund-row", "PD0010", "fund-row", "did you mean 'fund-rows'?" },
         { SelfEvaluation, "role: fund-rows", "role: execution-rate", "PD0010", "execution-rate", "must be of type number" },
@@ -96,13 +101,16 @@ public class ThemeFileCheckTests
     public void The_seed_theme_files_are_clean() =>
         Assert.Empty(Load(Repo.Templates).Select(d => d.ToString()));
 
-    /// <summary>What loading reports of a theme: its layouts, then the frameworks and scoring rules they name.</summary>
+    /// <summary>The organisations of content/, which a site's own scoring file names.</summary>
+    private static readonly Lazy<IReadOnlyCollection<string>> SeedOrganisations = new(() => [.. ContentLoader.Load(Repo.Content, new ThemeFiles(Repo.Templates)).Organisations.Keys]);
+
+    /// <summary>What loading reports of a theme: its layouts, then the frameworks and scoring rules they name, with the organisations of content/.</summary>
     internal static IReadOnlyList<Diagnostic> Load(string templates)
     {
         var theme = new ThemeFiles(templates);
         var diagnostics = new DiagnosticBag();
         var layouts = ContentLoader.LoadLayouts(theme, diagnostics);
-        ValidationDataReader.Read(theme, layouts.Values, diagnostics);
+        ValidationDataReader.Read(theme, layouts.Values, diagnostics, SeedOrganisations.Value);
         return diagnostics.ToList();
     }
 

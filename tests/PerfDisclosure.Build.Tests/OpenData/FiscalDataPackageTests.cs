@@ -69,6 +69,45 @@ public class FiscalDataPackageTests
         Assert.Equal(new Dictionary<string, string> { ["budget"] = "approved", ["adjusted_budget"] = "adjusted", ["executed"] = "executed" }, phases);
     }
 
+    /// <summary>
+    /// The funds columns of forms.csv are each form's execution block as its layout declares it by roles (the total
+    /// row of fund-rows, whatever the fund sources under it): budget / adjusted / executed are that row's numbers, in
+    /// the unit amount_unit names (the layout's), which the annotations convert; the examples with an execution block
+    /// of their own (乙省, and 丙省's row per fund source in 元) have forms with such numbers.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(OpenDataSite.Names), MemberType = typeof(OpenDataSite))]
+    public void The_funds_columns_are_each_forms_execution_block_in_its_layouts_unit(string name)
+    {
+        var site = OpenDataSite.Get(name);
+        using var package = JsonDocument.Parse(File.ReadAllText(Path.Combine(site.Root, "data", "datapackage.json")));
+        var forms = package.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("path").GetString() == "forms.csv");
+        var fields = forms.GetProperty("schema").GetProperty("fields").EnumerateArray().ToList();
+        string Header(string title) => fields.Single(f => f.GetProperty("title").GetString() == title).GetProperty("name").GetString()!;
+        var rows = Rows(Path.Combine(site.Root, "data", "forms.csv")).ToDictionary(r => r[Header("id")]);
+        var unit = fields.Single(f => f.GetProperty("title").GetString() == "executed");
+        Assert.Equal(Header("amount_unit"), unit.GetProperty("unitField").GetString());
+
+        var filled = 0;
+        foreach (var entry in site.Model.Forms.Where(e => e.Layout.PathOf(Core.Layouts.FieldRole.FundRows) is not null))
+        {
+            var row = rows[entry.Form.Id];
+            Assert.Equal(entry.Layout.AmountUnit, row[Header("amount_unit")]);
+            foreach (var (role, title) in new[] { (Core.Layouts.FieldRole.Budget, "budget"), (Core.Layouts.FieldRole.AdjustedBudget, "adjusted_budget"), (Core.Layouts.FieldRole.Executed, "executed") })
+            {
+                var text = row[Header(title)];
+                Assert.True(entry.Layout.NumberOf(entry.Form, role) == (text.Length == 0 ? null : decimal.Parse(text, CultureInfo.InvariantCulture)), $"{entry.Form.Id}: {title} is '{text}'");
+            }
+
+            filled += row[Header("executed")].Length > 0 ? 1 : 0;
+        }
+
+        if (name.StartsWith("province-b", StringComparison.Ordinal) || name.StartsWith("province-c", StringComparison.Ordinal) || name == "content")
+        {
+            Assert.True(filled > 0, $"{name}: no form has an executed amount in forms.csv");
+        }
+    }
+
     /// <summary>An amount in yuan as a fiscal-data reader computes it: a fixed factor, or the factor of the row's unit.</summary>
     private static decimal Yuan(JsonElement field, Dictionary<string, string> row, decimal amount)
     {
