@@ -92,9 +92,9 @@ public static partial class OwnLayoutSite
 
         var scoring = File.ReadAllText(Path.Combine(example, "templates", "scoring", "province-b.yaml"))
             .Replace("id: province-b", "id: zz-own", StringComparison.Ordinal)
-            .Replace("{grade: 优, min: 90}", "{grade: 优, min: 95}", StringComparison.Ordinal)
-            .Replace("{grade: 良, min: 80}", "{grade: 良, min: 85}", StringComparison.Ordinal)
-            .Replace("{grade: 中, min: 60}", "{grade: 中, min: 70}", StringComparison.Ordinal);
+            .Replace("{name: 优, min: 90}", "{name: 优, min: 95}", StringComparison.Ordinal)
+            .Replace("{name: 良, min: 80}", "{name: 良, min: 85}", StringComparison.Ordinal)
+            .Replace("{name: 中, min: 60}", "{name: 中, min: 70}", StringComparison.Ordinal);
         Write(Path.Combine(templates, "scoring", "zz-own.yaml"), scoring);
         return (content, templates);
     }

@@ -125,7 +125,7 @@ public static class ValidationDataReader
             if (node.Value is { } value && !names.Contains(value))
             {
                 var suggestion = Suggestions.Closest(value, names);
-                diagnostics.Report(SchemaRules.BadValidationData, Yaml.At(file.DisplayPath, node), $"版式 {layout.Id} 的等级“{value}”不是评分规则 {rules.Id} 的等级", $"Layout {layout.Id} allows the grade '{value}', which is no grade of scoring rules {rules.Id}", suggestion is null ? $"one of: {string.Join(", ", names)}" : $"did you mean '{suggestion}'?");
+                diagnostics.Report(SchemaRules.BadValidationData, Yaml.At(file.DisplayPath, node), $"版式 {layout.Id} 的等级“{value}”不是评分规则 {rules.Id} 的等级", $"Layout {layout.Id} allows the grade '{value}', which is no grade of scoring rules {rules.Id}", Suggestions.DidYouMean(suggestion) ?? Suggestions.OneOf(names));
             }
         }
     }
@@ -145,7 +145,7 @@ public static class ValidationDataReader
         foreach (var key in named.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is { } id && !organisations.Contains(id)))
         {
             var suggestion = Suggestions.Closest(key.Value!, organisations);
-            diagnostics.Report(SchemaRules.BadValidationData, Yaml.At(file.DisplayPath, key), $"评分规则 organisations 中的“{key.Value}”不是 content/organisations/ 中的单位", $"'{key.Value}' in the scoring rules' organisations is no organisation of content/organisations/", suggestion is null ? null : $"did you mean '{suggestion}'?");
+            diagnostics.Report(SchemaRules.BadValidationData, Yaml.At(file.DisplayPath, key), $"评分规则 organisations 中的“{key.Value}”不是 content/organisations/ 中的单位", $"'{key.Value}' in the scoring rules' organisations is no organisation of content/organisations/", Suggestions.DidYouMean(suggestion));
         }
     }
 
@@ -246,7 +246,7 @@ public static class ValidationDataReader
             {
                 var known = parent.Levels.Keys.ToList();
                 var suggestion = Suggestions.Closest(name, known);
-                reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(key), $"指标体系 {id} 扩展 {parent.Id}，levels 中的“{name}”不是 {parent.Id} 的一级指标", $"Framework {id} extends {parent.Id}, and '{name}' in its levels is no level-1 name of {parent.Id}", suggestion is null ? $"one of: {string.Join(", ", known)}" : $"did you mean '{suggestion}'?");
+                reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(key), $"指标体系 {id} 扩展 {parent.Id}，levels 中的“{name}”不是 {parent.Id} 的一级指标", $"Framework {id} extends {parent.Id}, and '{name}' in its levels is no level-1 name of {parent.Id}", Suggestions.DidYouMean(suggestion) ?? Suggestions.OneOf(known));
             }
         }
     }
@@ -319,9 +319,9 @@ public static class ValidationDataReader
         var grades = new List<GradeThreshold>();
         foreach (var node in reader.Sequence(LayoutReader.Child(root, "grades"), "grades")?.Children ?? [])
         {
-            if (reader.Mapping(node, "grade") is { } grade)
+            if (reader.Mapping(node, "grades[]") is { } band)
             {
-                grades.Add(new GradeThreshold(Required(grade, "grade"), reader.Number(LayoutReader.Child(grade, "min"), "min") ?? 0m));
+                grades.Add(new GradeThreshold(Required(band, "name"), reader.Number(LayoutReader.Child(band, "min"), "min") ?? 0m));
             }
         }
 
@@ -353,7 +353,7 @@ public static class ValidationDataReader
         var named = Path.GetFileNameWithoutExtension(file.Name);
         if (id.Length > 0 && id != named && LayoutReader.Child(root, "id") is { } node)
         {
-            reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(node), $"{whatZh} id“{id}”与文件名 {named}.yaml 不一致", $"The {whatEn} id '{id}' differs from its file name {named}.yaml", $"write id: {named}, or rename the file {id}.yaml");
+            reader.Diagnostics.Report(SchemaRules.BadValidationData, reader.At(node), $"{whatZh} id“{id}”与文件名 {named}.yaml 不一致", $"The {whatEn} id '{id}' differs from its file name {named}.yaml", new($"改为 id: {named}，或把文件改名为 {id}.yaml", $"write id: {named}, or rename the file {id}.yaml"));
         }
     }
 

@@ -12,7 +12,7 @@ public static class ImportFile
     private static readonly ObjectShape Root = new("What perfdisclosure import needs to know about a layout's printed forms beyond its labels (the file is named <layout>.yaml)",
     [
         new("printed_labels", new ListShape("Text the form prints as the heading of a block of cells, holding no value (compared without spaces)", new TextShape("A printed heading"))),
-        new("titles", new ListShape("The titles that start a form of this layout in a spreadsheet or PDF besides the layout's own; {year} stands for the form's year", new TextShape("A title as printed, e.g. {year}年项目支出绩效目标申报表"))),
+        new("titles", new ListShape("The titles that start a form of this layout in a spreadsheet or PDF besides the layout's own; {year} stands for the form's year", new TextShape("A title as printed, e.g. {year}年度项目支出绩效评价表"))),
         new("level_headers", new ObjectShape("The headers the indicator table prints over its three name columns, each with every wording a form of this layout may print (compared without spaces); without it import finds no indicator table",
         [
             new("level1", Level("the level-1 name column, e.g. 一级指标")),

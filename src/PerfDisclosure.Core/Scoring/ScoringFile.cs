@@ -21,7 +21,7 @@ public static class ScoringFile
         new("total_weight", new NumberShape("What the 分值 of a form add up to")),
         new("grades", new ListShape("评分等级 from the highest threshold down", new ObjectShape("A grade and the score it starts at",
         [
-            new("grade", new TextShape("The grade as the form prints it, e.g. 优"), Required: true),
+            new("name", new TextShape("The grade as the form prints it, e.g. 优"), Required: true),
             new("min", new NumberShape("The lowest total score that earns it"), Required: true),
         ]))),
         new("rounding", RoundingShape),

@@ -52,10 +52,10 @@ public class FieldRolesTests
         id: renamed
         total_weight: 100
         grades:
-          - {grade: 优, min: 90}
-          - {grade: 良, min: 80}
-          - {grade: 中, min: 60}
-          - {grade: 差, min: 0}
+          - {name: 优, min: 90}
+          - {name: 良, min: 80}
+          - {name: 中, min: 60}
+          - {name: 差, min: 0}
         rounding: {decimals: 2, mode: half-up}
         """;
 

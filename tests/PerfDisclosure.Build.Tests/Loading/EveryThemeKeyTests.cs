@@ -158,7 +158,7 @@ public class EveryThemeKeyTests
             // the level-2 names a framework defines (skeletons and hints refer to them)
             ("frameworks", "*") => true,
             // the grade names the scoring file defines (a layout's grade field refers to them)
-            ("scoring", "grade") => true,
+            ("scoring", "name") => true,
             _ => false,
         };
     }

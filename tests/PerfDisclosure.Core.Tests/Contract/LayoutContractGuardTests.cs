@@ -46,8 +46,6 @@ public partial class LayoutContractGuardTests
     /// <summary>Literals that spell a seed's field key but name something of the tool's own, each with why.</summary>
     private static readonly Dictionary<(string File, string Literal), string> KeyLiterals = new()
     {
-        [("PerfDisclosure.Core/Scoring/ScoringFile.cs", "grade")] = "the scoring file's band key (grades[].grade), not a form field",
-        [("PerfDisclosure.Build/Loading/ValidationDataReader.cs", "grade")] = "reads that band key of the scoring file",
         [("PerfDisclosure.Core/Scoring/ScoringFile.cs", "total_weight")] = "the scoring file's own key: what the weights of a form add up to",
         [("PerfDisclosure.Build/Loading/ValidationDataReader.cs", "total_weight")] = "reads that key of the scoring file",
         [("PerfDisclosure.Core/Layouts/LayoutFile.cs", "total")] = "the layout file's checks.sums[].total key",
