@@ -106,7 +106,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         var theme = new ThemeFiles(options.TemplatesDir);
         var site = SiteModel.Build(content, diagnostics);
         var staging = output.CreateStaging();
-        var writer = new SiteWriter(staging);
+        var writer = new SiteWriter(staging, output.Published(options));
 
         try
         {
@@ -129,7 +129,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
                 return new BuildResult(false, all, 0, 0, stages);
             }
 
-            Stage("publish", () => output.Publish(staging));
+            Stage("publish", () => log.WriteLine($"publish: {output.Publish(writer)}"));
             Cache.Prune();
             Progress.Finish();
             if (caches?.Warning() is { } unwritable)

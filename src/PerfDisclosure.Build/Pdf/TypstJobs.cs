@@ -25,7 +25,7 @@ public static class TypstJobs
         var forms = new Dictionary<FormEntry, PrintedForm>();
         Parallel.ForEach(site.Forms, Parallelism.PerCore, entry =>
         {
-            var html = File.ReadAllText(Path.Combine(context.Writer.Root, entry.Path, "index.html"));
+            var html = File.ReadAllText(context.Writer.Locate(entry.Path + "index.html"));
             var form = Read(html, strings.Format("print.entry", ("project", entry.Form.ProjectName), ("title", entry.Layout.Title)), entry);
             lock (forms)
             {
