@@ -56,14 +56,19 @@ public sealed class SiteWriter
     public string WriteBytes(string relativePath, ReadOnlySpan<byte> bytes)
     {
         var (normal, full) = Claim(relativePath);
-        if (Unchanged(normal, bytes) is { } published)
+        var hash = Hash(bytes);
+        if (Unchanged(normal, hash, bytes.Length) is { } published)
         {
             return published;
         }
 
         // The whole file at once: no stream buffer to fill and copy (tens of thousands of files in a large site).
-        using var file = File.OpenHandle(Folder(full), FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        RandomAccess.Write(file, bytes, 0);
+        using (var file = File.OpenHandle(Folder(full), FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            RandomAccess.Write(file, bytes, 0);
+        }
+
+        RecordStaged(normal, hash, bytes.Length, full);
         return full;
     }
 
@@ -75,7 +80,8 @@ public sealed class SiteWriter
     public void WriteLinked(string relativePath, string existing, ReadOnlySpan<byte> bytes)
     {
         var (normal, full) = Claim(relativePath);
-        if (Unchanged(normal, bytes) is not null)
+        var hash = Hash(bytes);
+        if (Unchanged(normal, hash, bytes.Length) is not null)
         {
             return;
         }
@@ -90,6 +96,8 @@ public sealed class SiteWriter
             using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             RandomAccess.Write(file, bytes, 0);
         }
+
+        RecordStaged(normal, hash, bytes.Length, path);
     }
 
     /// <summary>A new file at a site-relative path, for outputs written as streams; it is published when disposed.</summary>
@@ -111,21 +119,26 @@ public sealed class SiteWriter
     /// <summary>The full path for a site-relative path; throws when it would leave the site or was written before.</summary>
     public string Resolve(string relativePath) => Claim(relativePath).Full;
 
-    /// <summary>Records the file's hash; returns the published copy when it already holds these bytes, else marks it staged.</summary>
-    private string? Unchanged(string normal, ReadOnlySpan<byte> bytes) => Record(normal, Hash(XxHash128.Hash(bytes)), bytes.Length);
-
-    private string? Record(string normal, string hash, long length)
+    /// <summary>Returns the published copy when it already holds these bytes (and records its entry), else null.</summary>
+    private string? Unchanged(string normal, string hash, long length)
     {
-        var entry = new SiteManifest.Entry(hash, length);
-        entries[normal] = entry;
-        if (Previous is { } previous && previous.Holds(normal, entry))
+        if (Previous?.Holds(normal, hash, length) is { } entry)
         {
-            return previous.Path(normal);
+            entries[normal] = entry;
+            return Previous.Path(normal);
         }
 
-        staged[normal] = 0;
         return null;
     }
+
+    /// <summary>Records a file put into staging, with its modification time once written.</summary>
+    private void RecordStaged(string normal, string hash, long length, string full)
+    {
+        entries[normal] = new SiteManifest.Entry(hash, length, File.GetLastWriteTimeUtc(full).Ticks);
+        staged[normal] = 0;
+    }
+
+    private static string Hash(ReadOnlySpan<byte> bytes) => Hash(XxHash128.Hash(bytes));
 
     private static string Hash(byte[] digest) => Convert.ToHexStringLower(digest);
 
@@ -221,7 +234,8 @@ public sealed class SiteWriter
             if (disposing && !closed)
             {
                 closed = true;
-                var unchanged = writer.Record(normal, Hash(hash.GetCurrentHash()), length) is not null;
+                var digest = Hash(hash.GetCurrentHash());
+                var unchanged = writer.Unchanged(normal, digest, length) is not null;
                 if (file is not null)
                 {
                     file.Dispose();
@@ -234,6 +248,11 @@ public sealed class SiteWriter
                 {
                     using var handle = File.OpenHandle(writer.Folder(full), FileMode.CreateNew, FileAccess.Write, FileShare.None);
                     RandomAccess.Write(handle, memory!.GetBuffer().AsSpan(0, (int)memory.Length), 0);
+                }
+
+                if (!unchanged)
+                {
+                    writer.RecordStaged(normal, digest, length, full);
                 }
             }
 
