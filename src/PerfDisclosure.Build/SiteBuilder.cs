@@ -109,7 +109,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         var theme = new ThemeFiles(options.TemplatesDir);
         var site = SiteModel.Build(content, diagnostics);
         var staging = output.CreateStaging();
-        var writer = new SiteWriter(staging);
+        var writer = new SiteWriter(staging, output.Published(options));
 
         try
         {
@@ -132,7 +132,13 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
                 return new BuildResult(false, all, 0, 0, stages);
             }
 
-            Stage("publish", () => output.Publish(staging));
+            Stage("publish", () =>
+            {
+                // Process CPU, not wall time, so the figure means something on a loaded machine (docs/benchmarks.md).
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var counts = output.Publish(writer);
+                log.WriteLine($"publish: {counts}; {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU");
+            });
             Cache.Prune();
             Progress.Finish();
             if (caches?.Warning() is { } unwritable)

@@ -32,7 +32,7 @@ public sealed class CatalogStage : IOutputStage
     {
         var site = context.Site;
         var url = (string path) => PageContext.Canonical(site.Settings.BaseUrl, path);
-        var size = (string path) => new FileInfo(Path.Combine(context.Writer.Root, path)).Length;
+        var size = (string path) => new FileInfo(context.Writer.Locate(path)).Length;
         var workbook = new Distribution(SitePaths.SiteWorkbook, site.Strings["open_data.workbook"], DataPageStage.WorkbookMediaType, "XLSX");
         using var stream = context.Writer.Create("data/catalog.jsonld");
         using var json = new Utf8JsonWriter(stream, FormJson.Options);

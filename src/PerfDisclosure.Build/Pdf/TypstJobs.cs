@@ -77,7 +77,7 @@ public static class TypstJobs
         var forms = new Dictionary<FormEntry, (PrintedForm, string)>();
         Parallel.ForEach(entries, Parallelism.PerCore, entry =>
         {
-            var html = File.ReadAllText(Path.Combine(context.Writer.Root, entry.Path, "index.html"));
+            var html = File.ReadAllText(context.Writer.Locate(entry.Path + "index.html"));
             var form = Read(html, strings.Format("print.entry", ("project", entry.Form.ProjectName), ("title", entry.Layout.Title)), entry);
             var title = Rendering.PageRenderer.FormTitle(strings, entry);
             lock (forms)

@@ -71,10 +71,44 @@ public sealed class OutputFolder
         return staging;
     }
 
-    /// <summary>Replaces the site with <paramref name="staging"/>, marked as the tool's; the old site is removed last.</summary>
-    public void Publish(string staging)
+    /// <summary>
+    /// The site in place with the manifest its marker holds, for a build to publish file by file; null where the
+    /// whole folder is replaced instead: no site or no manifest yet (a first build, one by an older version), a mount
+    /// point (published by moving its children), a <c>--shard</c> build (its folder must hold exactly its shard
+    /// manifest's files, which a merge checks).
+    /// </summary>
+    public PublishedSite? Published(BuildOptions options)
     {
-        File.WriteAllText(Path.Combine(staging, MarkerName), MarkerText);
+        if (InPlace || options.Shard is not null || !Directory.Exists(FullPath))
+        {
+            return null;
+        }
+
+        return SiteManifest.Read(Path.Combine(FullPath, MarkerName)) is { } manifest ? new PublishedSite(FullPath, manifest) : null;
+    }
+
+    /// <summary>
+    /// Publishes what <paramref name="writer"/> wrote: file by file when it compared its files with the published
+    /// site (<see cref="SiteWriter.Previous"/>), else by replacing the whole folder. The new manifest goes into the marker.
+    /// </summary>
+    public PublishCounts Publish(SiteWriter writer)
+    {
+        var manifest = writer.Manifest;
+        if (writer.Previous is not { } previous)
+        {
+            Publish(writer.Root, manifest.ToText());
+            return new PublishCounts(true, manifest.Files.Count, 0, 0);
+        }
+
+        return IncrementalPublish.Run(FullPath, writer.Root, previous, manifest, writer.Staged);
+    }
+
+    /// <summary>Replaces the site with <paramref name="staging"/>, marked as the tool's; the old site is removed last.</summary>
+    public void Publish(string staging) => Publish(staging, MarkerText);
+
+    private void Publish(string staging, string marker)
+    {
+        File.WriteAllText(Path.Combine(staging, MarkerName), marker);
         if (InPlace)
         {
             PublishInPlace(staging);
@@ -202,6 +236,13 @@ public sealed class OutputFolder
         if (!Directory.Exists(FullPath) && Directory.EnumerateDirectories(Parent, $".{Name}.retired-*").Select(d => new DirectoryInfo(d)).MaxBy(d => d.LastWriteTimeUtc) is { } newest)
         {
             newest.MoveTo(FullPath);
+        }
+
+        // A file-by-file publish killed after its journal was written: carry it out, before its staging folder goes.
+        if (Directory.Exists(FullPath) && PublishJournal.Staging(FullPath) is { } staging
+            && !(Path.GetFileName(staging).StartsWith($".{Name}.staging-", StringComparison.Ordinal) && IsRunningBuild(Path.GetFileName(staging)[$".{Name}.staging-".Length..])))
+        {
+            PublishJournal.RollForward(FullPath);
         }
 
         foreach (var dir in Directory.EnumerateDirectories(Parent, $".{Name}.*"))

@@ -1,24 +1,36 @@
+using System.Collections.Concurrent;
+using System.IO.Hashing;
 using System.Text;
 
 namespace PerfDisclosure.Build.Publishing;
 
 /// <summary>
 /// Writes the files of one build into a staging folder. Every path is checked to stay inside it, and two
-/// writes to the same path are an error, never an overwrite.
+/// writes to the same path are an error, never an overwrite. Every file is recorded with its hash in the new site's
+/// <see cref="Manifest"/>; when the build publishes file by file (<see cref="Previous"/> is the site in place), a
+/// file the published site already holds with the same bytes is not created in staging at all
+/// (<see cref="Staged"/> lists those that were), and <see cref="Locate"/> finds either copy for a stage that reads
+/// back what was written.
 /// </summary>
 public sealed class SiteWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly HashSet<string> written = new(StringComparer.OrdinalIgnoreCase);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> folders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<string>> folders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SiteManifest.Entry> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> staged = new(StringComparer.Ordinal);
 
-    public SiteWriter(string root)
+    public SiteWriter(string root, PublishedSite? previous = null)
     {
         Root = Path.GetFullPath(root);
+        Previous = previous;
         Directory.CreateDirectory(Root);
     }
 
     public string Root { get; }
+
+    /// <summary>The published site this build compares its files with; null for a build that publishes the whole folder.</summary>
+    public PublishedSite? Previous { get; }
 
     /// <summary>Site-relative paths written so far, in no particular order.</summary>
     public IReadOnlyCollection<string> Written
@@ -32,16 +44,32 @@ public sealed class SiteWriter
         }
     }
 
+    /// <summary>Site-relative paths of the files put into staging (new or changed), in no particular order.</summary>
+    public IReadOnlyCollection<string> Staged => [.. staged.Keys];
+
+    /// <summary>Every file of the new site with its hash, the unchanged ones included.</summary>
+    public SiteManifest Manifest => new(new Dictionary<string, SiteManifest.Entry>(entries, StringComparer.Ordinal));
+
     public void WriteText(string relativePath, string text) => WriteBytes(relativePath, Utf8.GetBytes(text));
 
-    /// <returns>The file's full path.</returns>
+    /// <returns>The full path of a file holding the bytes: in staging, or in the published site when unchanged.</returns>
     public string WriteBytes(string relativePath, ReadOnlySpan<byte> bytes)
     {
+        var (normal, full) = Claim(relativePath);
+        var hash = Hash(bytes);
+        if (Unchanged(normal, hash, bytes.Length) is { } published)
+        {
+            return published;
+        }
+
         // The whole file at once: no stream buffer to fill and copy (tens of thousands of files in a large site).
-        var path = Folder(Resolve(relativePath));
-        using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        RandomAccess.Write(file, bytes, 0);
-        return path;
+        using (var file = File.OpenHandle(Folder(full), FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            RandomAccess.Write(file, bytes, 0);
+        }
+
+        RecordStaged(normal, hash, bytes.Length, full);
+        return full;
     }
 
     /// <summary>
@@ -51,7 +79,14 @@ public sealed class SiteWriter
     /// </summary>
     public void WriteLinked(string relativePath, string existing, ReadOnlySpan<byte> bytes)
     {
-        var path = Folder(Resolve(relativePath));
+        var (normal, full) = Claim(relativePath);
+        var hash = Hash(bytes);
+        if (Unchanged(normal, hash, bytes.Length) is not null)
+        {
+            return;
+        }
+
+        var path = Folder(full);
         try
         {
             HardLink.Create(path, existing);
@@ -61,11 +96,51 @@ public sealed class SiteWriter
             using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             RandomAccess.Write(file, bytes, 0);
         }
+
+        RecordStaged(normal, hash, bytes.Length, path);
     }
 
-    /// <summary>A new file at a site-relative path, for outputs written as streams.</summary>
-    public FileStream Create(string relativePath) =>
-        new(Folder(Resolve(relativePath)), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 14);
+    /// <summary>A new file at a site-relative path, for outputs written as streams; it is published when disposed.</summary>
+    public Stream Create(string relativePath)
+    {
+        var (normal, full) = Claim(relativePath);
+        return new StagedStream(this, normal, full);
+    }
+
+    /// <summary>The full path of a file this build wrote: in staging, or in the published site when it was unchanged.</summary>
+    public string Locate(string relativePath)
+    {
+        var normal = relativePath.Replace('\\', '/');
+        return Previous is { } previous && !staged.ContainsKey(normal) && entries.ContainsKey(normal)
+            ? previous.Path(normal)
+            : Path.Combine(Root, normal);
+    }
+
+    /// <summary>The full path for a site-relative path; throws when it would leave the site or was written before.</summary>
+    public string Resolve(string relativePath) => Claim(relativePath).Full;
+
+    /// <summary>Returns the published copy when it already holds these bytes (and records its entry), else null.</summary>
+    private string? Unchanged(string normal, string hash, long length)
+    {
+        if (Previous?.Holds(normal, hash, length) is { } entry)
+        {
+            entries[normal] = entry;
+            return Previous.Path(normal);
+        }
+
+        return null;
+    }
+
+    /// <summary>Records a file put into staging, with its modification time once written.</summary>
+    private void RecordStaged(string normal, string hash, long length, string full)
+    {
+        entries[normal] = new SiteManifest.Entry(hash, length, File.GetLastWriteTimeUtc(full).Ticks);
+        staged[normal] = 0;
+    }
+
+    private static string Hash(ReadOnlySpan<byte> bytes) => Hash(XxHash128.Hash(bytes));
+
+    private static string Hash(byte[] digest) => Convert.ToHexStringLower(digest);
 
     /// <summary>Creates the folder of <paramref name="file"/> unless this writer made it already; returns the file.</summary>
     private string Folder(string file)
@@ -75,11 +150,10 @@ public sealed class SiteWriter
         return file;
     }
 
-    /// <summary>The full path for a site-relative path; throws when it would leave the site or was written before.</summary>
-    public string Resolve(string relativePath)
+    private (string Normal, string Full) Claim(string relativePath)
     {
         var normal = relativePath.Replace('\\', '/');
-        if (normal.Length == 0 || normal.StartsWith('/') || normal.Split('/').Any(s => s is "" or "." or ".."))
+        if (normal.Length == 0 || normal.StartsWith('/') || normal.Any(char.IsControl) || normal.Split('/').Any(s => s is "" or "." or ".."))
         {
             throw new OutputPathException($"refusing to write outside the site: '{relativePath}'");
         }
@@ -98,6 +172,91 @@ public sealed class SiteWriter
             }
         }
 
-        return full;
+        return (normal, full);
+    }
+
+    /// <summary>
+    /// A streamed output: held in memory up to <see cref="InMemory"/> bytes, then spilled to its staging file, hashed
+    /// as it is written. On dispose it is staged, or (unchanged from the published site) not written at all; a
+    /// spilled file found unchanged is removed again.
+    /// </summary>
+    private sealed class StagedStream(SiteWriter writer, string normal, string full) : Stream
+    {
+        private const int InMemory = 1 << 20;
+        private readonly XxHash128 hash = new();
+        private MemoryStream? memory = new();
+        private FileStream? file;
+        private long length;
+        private bool closed;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => !closed;
+
+        public override long Length => length;
+
+        public override long Position { get => length; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            hash.Append(buffer);
+            length += buffer.Length;
+            if (memory is not null && memory.Length + buffer.Length <= InMemory)
+            {
+                memory.Write(buffer);
+                return;
+            }
+
+            if (file is null)
+            {
+                file = new FileStream(writer.Folder(full), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                file.Write(memory!.GetBuffer().AsSpan(0, (int)memory.Length));
+                memory = null;
+            }
+
+            file.Write(buffer);
+        }
+
+        public override void Flush() => file?.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && !closed)
+            {
+                closed = true;
+                var digest = Hash(hash.GetCurrentHash());
+                var unchanged = writer.Unchanged(normal, digest, length) is not null;
+                if (file is not null)
+                {
+                    file.Dispose();
+                    if (unchanged)
+                    {
+                        File.Delete(full);
+                    }
+                }
+                else if (!unchanged)
+                {
+                    using var handle = File.OpenHandle(writer.Folder(full), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                    RandomAccess.Write(handle, memory!.GetBuffer().AsSpan(0, (int)memory.Length), 0);
+                }
+
+                if (!unchanged)
+                {
+                    writer.RecordStaged(normal, digest, length, full);
+                }
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

@@ -60,7 +60,7 @@ public sealed class SearchCollector : IDisposable
         {
             if (!added[form])
             {
-                var file = Path.Combine(writer.Root, site.Forms[form].Path, "index.html");
+                var file = writer.Locate(site.Forms[form].Path + "index.html");
                 Add(form, File.Exists(file) ? File.ReadAllBytes(file) : []);
             }
         });

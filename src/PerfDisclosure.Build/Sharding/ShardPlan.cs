@@ -48,7 +48,7 @@ public static class ShardPlan
             var files = new ShardManifest.Entry[written.Length];
             Parallel.For(0, written.Length, Parallelism.PerCore, i =>
             {
-                var bytes = File.ReadAllBytes(Path.Combine(context.Writer.Root, written[i]));
+                var bytes = File.ReadAllBytes(context.Writer.Locate(written[i]));
                 files[i] = new ShardManifest.Entry(written[i], bytes.Length, ShardInputs.Hex(bytes));
             });
             var inputs = ShardInputs.Of(context);

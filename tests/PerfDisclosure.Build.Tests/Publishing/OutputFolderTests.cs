@@ -125,6 +125,7 @@ public class OutputFolderTests
             case "a site this tool published":
                 Assert.True(site.Build().Succeeded);
                 File.WriteAllText(Path.Combine(output, "stale.html"), "from the last build");
+                WrittenByTheLastBuild(output, "stale.html"); // a file only a manifest names is the tool's to remove
                 break;
             case "a site whose parent is a symbolic link":
                 output = Path.Combine(Link(Path.Combine(site.Root, "linked"), Directory.CreateDirectory(Path.Combine(site.Root, "real")).FullName), "site");
@@ -235,6 +236,18 @@ public class OutputFolderTests
         {
             Process.Start("umount", volume).WaitForExit();
         }
+    }
+
+    /// <summary>Adds a file to the manifest of the site's marker, as if the build that published the site had written it.</summary>
+    private static void WrittenByTheLastBuild(string site, string path)
+    {
+        var marker = Path.Combine(site, OutputFolder.MarkerName);
+        var file = new FileInfo(Path.Combine(site, path));
+        var files = new Dictionary<string, SiteManifest.Entry>(SiteManifest.Read(marker)!.Files, StringComparer.Ordinal)
+        {
+            [path] = new(Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(File.ReadAllBytes(file.FullName))), file.Length, file.LastWriteTimeUtc.Ticks),
+        };
+        File.WriteAllText(marker, new SiteManifest(files).ToText());
     }
 
     private static SortedDictionary<string, string> IncrementalBuildTestsSnapshot(string folder) => Caching.IncrementalBuildTests.Snapshot(folder);
