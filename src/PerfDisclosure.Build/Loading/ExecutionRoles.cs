@@ -54,8 +54,11 @@ internal static class ExecutionRoles
             foreach (var rowsThere in wrong)
             {
                 var typeName = EnumNames.Name(type);
-                var lacking = string.Join(", ", rowsThere.Select(r => layout.FieldAt($"{r}.{key}") is { } found ? $"{r} has it as {EnumNames.Name(found.Type)}" : $"{r} has no such field"));
-                var lackingZh = string.Join("；", rowsThere.Select(r => layout.FieldAt($"{r}.{key}") is { } found ? $"{r} 中它是 {EnumNames.Name(found.Type)}" : $"{r} 没有这个字段"));
+                var each = rowsThere.Select(r => layout.FieldAt($"{r}.{key}") is { } found
+                    ? (Zh: $"{r} 中它是 {EnumNames.Name(found.Type)}", En: $"{r} has it as {EnumNames.Name(found.Type)}")
+                    : (Zh: $"{r} 没有这个字段", En: $"{r} has no such field")).ToList();
+                var lacking = string.Join(", ", each.Select(e => e.En));
+                var lackingZh = string.Join("；", each.Select(e => e.Zh));
                 reader.Diagnostics.Report(SchemaRules.BadLayoutDefinition, reader.At(rowsThere.Key), $"{rows} 的每个资金行都应有 {typeName} 字段 {key}：{lackingZh}", $"Every fund row of {rows} must have the {typeName} field '{key}': {lacking}", new("执行情况的各资金行要与得分行有同样的列", "the rows of an execution block share the scored row's columns"));
             }
         }

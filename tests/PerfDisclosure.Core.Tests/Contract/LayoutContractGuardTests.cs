@@ -33,6 +33,8 @@ public partial class LayoutContractGuardTests
         ["PerfDisclosure.Build/Importing/ImportWriter.cs"] = "the comment import writes at the top of an organisation file it creates, for its author",
         ["PerfDisclosure.Cli/NewCommand.cs"] = "command-line help",
         ["PerfDisclosure.Core/Validation/RuleDocs.cs"] = "the generated docs/validation-codes.md, for authors",
+        ["PerfDisclosure.Core/Diagnostics/OriginalText.cs"] = "frames another program's English words inside a Chinese diagnostic message (（原文：“…”）)",
+        ["PerfDisclosure.Build/Reporting/DiagnosticWriter.cs"] = "puts a finding's fix after its message in the brackets Chinese writes them in (消息（建议）)",
         ["PerfDisclosure.Core/Validation/Rules/Funds/CostTargetAboveFunds.cs"] = "the money units (元, 万元, 亿元) a cost target is written in: input vocabulary",
     };
 
