@@ -51,6 +51,7 @@ public class MissingGlyphTests(PrintedCorpus corpus)
         Assert.Contains("U+13000", warning.Message, StringComparison.Ordinal);
         Assert.Contains("U+13000", warning.MessageEn, StringComparison.Ordinal);
         Assert.Contains("prints blank", warning.MessageEn, StringComparison.Ordinal);
+        Validation.BothLanguages.Said(warning);
 
         // The PDF is still published, and the covered rare character is in its text.
         var pdf = Path.Combine(output, "sh-minhang-investment-promotion/2026/legal-counsel/legal-counsel.pdf");

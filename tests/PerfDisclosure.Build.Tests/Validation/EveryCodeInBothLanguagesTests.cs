@@ -77,6 +77,7 @@ public class EveryCodeInBothLanguagesTests
         ["PD0708"] = nameof(ConfinementTests.A_link_to_a_file_outside_is_an_error_naming_the_link_and_nothing_of_it_is_read),
         ["PD0709"] = nameof(ConfinementTests.A_fifo_is_refused_without_being_opened_with_or_without_a_cache),
         ["PD0710"] = nameof(ConfinementTests.A_yaml_file_where_nothing_is_read_is_a_warning_naming_it),
+        ["PD0811"] = nameof(Pdf.MissingGlyphTests.An_uncovered_character_is_a_warning_at_its_place_and_a_covered_rare_one_is_printed),
     };
 
     /// <summary>Codes no test here can make happen, and why; each is a known gap, not a pass.</summary>
