@@ -24,6 +24,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     private readonly List<(string, TimeSpan)> stages = [];
     private readonly TextWriter log = log ?? TextWriter.Null;
     private LoadedContent? loaded;
+    private BuildStamp? stamp;
 
     /// <summary>Where stages report items done (pages, PDFs); silent unless the caller shows it.</summary>
     public Reporting.BuildProgress Progress { get; init; } = Reporting.BuildProgress.Silent;
@@ -83,7 +84,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         // First: a folder that is not the tool's is refused before anything is read, and a site a killed build
         // left aside is put back even when this build then stops on a content error.
         var output = OutputFolder.Claim(options);
-        var stamp = Stage("stamp", () => BuildStamp.For(options, new ThemeFiles(options.TemplatesDir)));
+        stamp = Stage("stamp", () => BuildStamp.For(options, new ThemeFiles(options.TemplatesDir)));
         if (stamp?.Unchanged() is { } unchanged)
         {
             return unchanged with { Stages = stages };
@@ -101,6 +102,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     private BuildResult BuildSite(OutputFolder output)
     {
         var (content, diagnostics) = Check();
+        stamp?.Decide(content); // decided now, so the stamp's table of hashes is not held while the site is made
         if (diagnostics.Any(d => d.IsError || (options.Strict && d.Severity == Severity.Warning && !d.Draft)))
         {
             return new BuildResult(false, diagnostics, 0, 0, stages);
@@ -170,12 +172,23 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         }
     }
 
+    /// <summary>PERFDISCLOSURE_MEMORY=1: each stage prints the heap still held after it (a full collection) and the peak working set.</summary>
+    private static bool MeasuresMemory { get; } = Environment.GetEnvironmentVariable("PERFDISCLOSURE_MEMORY") == "1";
+
     private T Stage<T>(string name, Func<T> run)
     {
         var clock = Stopwatch.StartNew();
         var result = run();
         stages.Add((name, clock.Elapsed));
         log.WriteLine($"{name}: {clock.Elapsed.TotalMilliseconds:0} ms");
+        if (MeasuresMemory)
+        {
+            // For the memory benchmark (docs/benchmarks.md): what is still held after the stage, and the peak so far.
+            var live = GC.GetTotalMemory(forceFullCollection: true);
+            using var process = Process.GetCurrentProcess();
+            Console.Error.WriteLine($"memory after {name}: {live >> 20} MiB live, {process.PeakWorkingSet64 >> 20} MiB peak working set");
+        }
+
         return result;
     }
 

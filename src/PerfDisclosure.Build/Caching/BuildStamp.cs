@@ -22,7 +22,9 @@ public sealed class BuildStamp
     private readonly string file;
     private readonly string outputDir;
 
-    private readonly Dictionary<string, string> contentHashes;
+    private Dictionary<string, string>? contentHashes;
+    private bool describes;
+    private Loading.LoadedContent? decided;
 
     private BuildStamp(string cacheDir, string inputs, string outputDir, Dictionary<string, string> contentHashes)
     {
@@ -86,7 +88,23 @@ public sealed class BuildStamp
     /// loader (an editor saving during <c>serve</c>) leaves the stamp unsaved, so the next build runs in full.
     /// </summary>
     public bool Describes(Loading.LoadedContent content) =>
-        content.FormHashes.All(form => contentHashes.GetValueOrDefault(Path.GetFullPath(form.Key)) == form.Value);
+        contentHashes is { } hashes ? Compare(hashes, content)
+        : ReferenceEquals(content, decided) ? describes
+        : throw new InvalidOperationException("the stamp let its hashes go when it was decided for other content");
+
+    /// <summary>
+    /// Decides <see cref="Describes"/> for the content the build loaded, as soon as it is loaded, and lets the table of
+    /// hashes go: it is not held through the rest of the build (about 100,000 entries at 100k forms).
+    /// </summary>
+    public void Decide(Loading.LoadedContent content)
+    {
+        describes = Describes(content);
+        decided = content;
+        contentHashes = null;
+    }
+
+    private static bool Compare(Dictionary<string, string> hashes, Loading.LoadedContent content) =>
+        content.FormHashes.All(form => hashes.GetValueOrDefault(Path.GetFullPath(form.Key)) == form.Value);
 
     /// <summary>The last build's result when it had these inputs and the output folder is as it left it; else null.</summary>
     public BuildResult? Unchanged()

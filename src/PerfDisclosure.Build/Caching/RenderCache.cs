@@ -24,8 +24,9 @@ public sealed class RenderCache
     private readonly CacheFolder? cache;
     private readonly string? folder;
     private readonly BuildFingerprints? fingerprints;
-    private readonly Dictionary<string, byte[]> index;
-    private readonly ConcurrentDictionary<string, byte[]> used = new(StringComparer.Ordinal);
+    // Keys and hashes as 32-byte values, not 64-character strings: two entries per page held through the build.
+    private readonly Dictionary<Sha256Value, Sha256Value> index;
+    private readonly ConcurrentDictionary<Sha256Value, Sha256Value> used = new();
     private readonly ConcurrentBag<string> rendered = [];
     private readonly ConcurrentBag<string> made = [];
     private int reused;
@@ -35,7 +36,7 @@ public sealed class RenderCache
         this.cache = cache;
         folder = cache?.PathOf("render");
         this.fingerprints = fingerprints;
-        index = cache is null ? new(StringComparer.Ordinal) : ReadIndex(cache.PathOf(IndexName));
+        index = cache is null ? [] : ReadIndex(cache.PathOf(IndexName));
     }
 
     /// <summary>No cache: everything is rendered.</summary>
@@ -118,17 +119,18 @@ public sealed class RenderCache
         }
 
         var file = Path.Combine(folder, key[..2], key);
-        if (index.TryGetValue(key, out var hash) && cache.ReadLinked(file, hash) is { } cached)
+        var entry = Sha256Value.TryParse(key, out var value) ? value : throw new InvalidOperationException($"a render key is not a SHA-256: {key}");
+        if (index.TryGetValue(entry, out var hash) && cache.ReadLinked(file, hash.ToBytes()) is { } cached)
         {
             writer.WriteLinked(path, file, cached);
-            used[key] = hash;
+            used[entry] = hash;
             return (cached, false);
         }
 
         var bytes = make();
         var written = writer.WriteBytes(path, bytes);
         cache.Link(file, written, bytes);
-        used[key] = SHA256.HashData(bytes);
+        used[entry] = Sha256Value.Of(SHA256.HashData(bytes));
         return (bytes, true);
     }
 
@@ -149,16 +151,16 @@ public sealed class RenderCache
 
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             {
-                if (!used.ContainsKey(Path.GetFileName(file)))
+                if (!Sha256Value.TryParse(Path.GetFileName(file), out var entry) || !used.ContainsKey(entry))
                 {
                     File.Delete(file);
                 }
             }
 
             var text = new StringBuilder(used.Count * 130);
-            foreach (var (key, hash) in used.OrderBy(e => e.Key, StringComparer.Ordinal))
+            foreach (var (key, hash) in used.OrderBy(e => e.Key))
             {
-                text.Append(key).Append(' ').Append(Convert.ToHexStringLower(hash)).Append('\n');
+                text.Append(key.ToString()).Append(' ').Append(hash.ToString()).Append('\n');
             }
 
             var saved = cache.PathOf(IndexName);
@@ -168,16 +170,16 @@ public sealed class RenderCache
     }
 
     /// <summary>The entries' hashes as the last build saved them; none when there is no index or it cannot be read (every page is then rendered).</summary>
-    private static Dictionary<string, byte[]> ReadIndex(string file)
+    private static Dictionary<Sha256Value, Sha256Value> ReadIndex(string file)
     {
-        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var entries = new Dictionary<Sha256Value, Sha256Value>();
         try
         {
             foreach (var line in File.ReadLines(file))
             {
-                if (line.Split(' ') is [var key, var hash] && hash.Length == 64)
+                if (line.Split(' ') is [var key, var hash] && Sha256Value.TryParse(key, out var entry) && Sha256Value.TryParse(hash, out var value))
                 {
-                    entries[key] = Convert.FromHexString(hash);
+                    entries[entry] = value;
                 }
             }
         }

@@ -9,7 +9,7 @@ public sealed record PublishedSite(string Folder, SiteManifest Manifest)
 {
     /// <summary>Whether the published file at <paramref name="path"/> already holds the bytes <paramref name="entry"/> describes.</summary>
     /// <returns>The manifest's entry for it, or null when it must be written again.</returns>
-    public SiteManifest.Entry? Holds(string path, string hash, long length)
+    public SiteManifest.Entry? Holds(string path, UInt128 hash, long length)
     {
         if (!Manifest.Files.TryGetValue(path, out var old) || old.Hash != hash || old.Length != length)
         {

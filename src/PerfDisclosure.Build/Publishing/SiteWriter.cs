@@ -120,7 +120,7 @@ public sealed class SiteWriter
     public string Resolve(string relativePath) => Claim(relativePath).Full;
 
     /// <summary>Returns the published copy when it already holds these bytes (and records its entry), else null.</summary>
-    private string? Unchanged(string normal, string hash, long length)
+    private string? Unchanged(string normal, UInt128 hash, long length)
     {
         if (Previous?.Holds(normal, hash, length) is { } entry)
         {
@@ -132,15 +132,16 @@ public sealed class SiteWriter
     }
 
     /// <summary>Records a file put into staging, with its modification time once written.</summary>
-    private void RecordStaged(string normal, string hash, long length, string full)
+    private void RecordStaged(string normal, UInt128 hash, long length, string full)
     {
         entries[normal] = new SiteManifest.Entry(hash, length, File.GetLastWriteTimeUtc(full).Ticks);
         staged[normal] = 0;
     }
 
-    private static string Hash(ReadOnlySpan<byte> bytes) => Hash(XxHash128.Hash(bytes));
+    private static UInt128 Hash(ReadOnlySpan<byte> bytes) => Hash(XxHash128.Hash(bytes));
 
-    private static string Hash(byte[] digest) => Convert.ToHexStringLower(digest);
+    /// <summary>The digest (XxHash128's canonical big-endian bytes) as the number the manifest keeps: its hex is the digest's.</summary>
+    private static UInt128 Hash(byte[] digest) => System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(digest);
 
     /// <summary>Creates the folder of <paramref name="file"/> unless this writer made it already; returns the file.</summary>
     private string Folder(string file)

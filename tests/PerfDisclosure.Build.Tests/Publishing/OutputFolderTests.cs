@@ -245,7 +245,7 @@ public class OutputFolderTests
         var file = new FileInfo(Path.Combine(site, path));
         var files = new Dictionary<string, SiteManifest.Entry>(SiteManifest.Read(marker)!.Files, StringComparer.Ordinal)
         {
-            [path] = new(Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(File.ReadAllBytes(file.FullName))), file.Length, file.LastWriteTimeUtc.Ticks),
+            [path] = new(System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(System.IO.Hashing.XxHash128.Hash(File.ReadAllBytes(file.FullName))), file.Length, file.LastWriteTimeUtc.Ticks),
         };
         File.WriteAllText(marker, new SiteManifest(files).ToText());
     }

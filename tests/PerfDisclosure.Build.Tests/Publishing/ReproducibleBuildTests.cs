@@ -21,7 +21,7 @@ public class ReproducibleBuildTests
     }
 
     /// <summary>Each file of a site's manifest with its hash and size, without its time.</summary>
-    internal static SortedDictionary<string, (string, long)> Manifest(string site) =>
+    internal static SortedDictionary<string, (UInt128, long)> Manifest(string site) =>
         new(SiteManifest.Read(Path.Combine(site, OutputFolder.MarkerName))!.Files.ToDictionary(f => f.Key, f => (f.Value.Hash, f.Value.Length)), StringComparer.Ordinal);
 
     private static string Build()
