@@ -7,8 +7,7 @@ namespace PerfDisclosure.Build.Stages;
 
 /// <summary>
 /// site/data/forms.json with every form, and each form's own form.json beside its page. With the render cache a
-/// form.json is keyed by its form's page inputs (<see cref="FormPageInputs"/>: what the form is made of, a superset
-/// of what its JSON reads) and data/forms.json is joined from the form.json bytes, so a one-form change serialises
+/// form.json is keyed by what its form is made of (<see cref="FormJson.Inputs"/>) and data/forms.json is joined from the form.json bytes, so a one-form change serialises
 /// one form, not every form.
 /// </summary>
 public sealed class FormsJsonStage : IShardedStage
@@ -24,7 +23,7 @@ public sealed class FormsJsonStage : IShardedStage
         Parallel.For(0, site.Forms.Count, Parallelism.PerCore, i =>
         {
             var entry = site.Forms[i];
-            if (keys?.Of(entry) is { } inputs)
+            if (keys is not null && FormJson.Inputs(keys, entry) is { } inputs)
             {
                 context.Cache.Write(context.Writer, entry.Path + "form.json", inputs, () => Serialise(entry, site));
             }
