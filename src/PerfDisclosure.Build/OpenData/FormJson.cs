@@ -20,6 +20,13 @@ public static class FormJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>
+    /// What a form's open data (its form.json, its CSV and workbook rows) is made of, as a render-cache key: its page's
+    /// inputs without the findings and linked forms, which only its page shows. Null for a form the loader did not hash.
+    /// </summary>
+    public static Caching.FormPageInputs? Inputs(Caching.FormPageInputs.Keys keys, FormEntry entry) =>
+        keys.Of(entry) is { } inputs ? inputs with { Findings = [], Related = [] } : null;
+
     public static void Write(Utf8JsonWriter json, FormEntry entry, SiteModel site)
     {
         var form = entry.Form;

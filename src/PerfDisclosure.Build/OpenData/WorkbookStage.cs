@@ -22,13 +22,23 @@ public sealed class WorkbookStage : IShardedStage
         var site = context.Site;
         var years = site.ByOrganisation.Where(o => organisations.Contains(o.Key))
             .SelectMany(o => o.Value.GroupBy(f => f.Form.Year).Select(year => (Organisation: o.Key, Year: year.Key, Forms: year.ToList())));
-        // Keyed by what the writer is given (the sheets' titles, columns and rows, and the date stamp): an
-        // organisation-year whose forms did not change is reused from the render cache, not written again.
+        // Keyed, with the render cache, by what its forms are made of (FormJson.Inputs: a form's rows and date stamp are
+        // a function of its file, layout and owner and the site digest): an organisation-year whose forms did not change is
+        // reused without deriving its rows. Forms the loader did not hash key it by what the writer is given.
+        var keys = context.Cache.Keeps ? new Caching.FormPageInputs.Keys(site, Pdf.PdfStage.WillPrint(context.Options)) : null;
         Parallel.ForEach(years, Parallelism.PerCore, year =>
         {
+            var path = SitePaths.OrganisationYearWorkbook(year.Organisation, year.Year);
+            var inputs = keys is null ? null : year.Forms.Select(f => FormJson.Inputs(keys, f)).ToList();
+            if (inputs is not null && inputs.All(i => i is not null))
+            {
+                context.Cache.Write(context.Writer, path, new FormsInputs(inputs!), () => Workbook(site, year.Forms));
+                return;
+            }
+
             var (sheets, stamp) = Sheets(site, year.Forms);
             var materialised = sheets.Select(s => s with { Rows = s.Rows.ToList() }).ToList();
-            context.Cache.Write(context.Writer, SitePaths.OrganisationYearWorkbook(year.Organisation, year.Year), new WorkbookInputs(materialised, stamp), () => WorkbookWriter.Write(materialised, stamp));
+            context.Cache.Write(context.Writer, path, new WorkbookInputs(materialised, stamp), () => WorkbookWriter.Write(materialised, stamp));
         });
     }
 
@@ -51,4 +61,7 @@ public sealed class WorkbookStage : IShardedStage
 
     /// <summary>All an organisation-year workbook is made of: its key in the render cache.</summary>
     private sealed record WorkbookInputs(IReadOnlyList<WorkbookWriter.WorkbookSheet> Sheets, DateOnly Stamp);
+
+    /// <summary>An organisation-year workbook's key when what its forms are made of is known: that, form by form, in order.</summary>
+    private sealed record FormsInputs(IReadOnlyList<Caching.FormPageInputs> Forms);
 }

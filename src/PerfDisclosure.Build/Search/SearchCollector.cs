@@ -8,7 +8,9 @@ namespace PerfDisclosure.Build.Search;
 /// <summary>
 /// The search index of a build, gathered as the form pages are written: each page's main text goes at once into
 /// its search document (<c>search/docs/&lt;n&gt;.json</c>) and into the <see cref="InvertedIndex"/>, so no text is
-/// held and no page is read back. Document <c>n</c> is the site's form <c>n</c>.
+/// held and no page is read back. Documents are numbered in an order a form's name does not change (organisation,
+/// year, newest first, then form id), not the site's order (which sorts by project name): a renamed form keeps its
+/// number and its neighbours theirs, so a one-form edit rewrites only the shards of that form's terms.
 /// </summary>
 public sealed class SearchCollector : IDisposable
 {
@@ -17,6 +19,7 @@ public sealed class SearchCollector : IDisposable
     private readonly List<Diagnostic> findings = [];
     private readonly InvertedIndex index;
     private readonly bool[] added;
+    private readonly int[] documents;
 
     /// <param name="spillFolder">Where the index keeps its postings until it is written; deleted with the collector.</param>
     public SearchCollector(SiteModel site, SiteWriter writer, string spillFolder)
@@ -24,7 +27,20 @@ public sealed class SearchCollector : IDisposable
         (this.site, this.writer) = (site, writer);
         index = new InvertedIndex(site.Forms.Count, spillFolder);
         added = new bool[site.Forms.Count];
+        int[] order = [.. Enumerable.Range(0, site.Forms.Count)
+            .OrderBy(i => site.Forms[i].Owner.Id, StringComparer.Ordinal)
+            .ThenByDescending(i => site.Forms[i].Form.Year)
+            .ThenBy(i => site.Forms[i].Form.Id, StringComparer.Ordinal)];
+        Forms = [.. order.Select(i => site.Forms[i])];
+        documents = new int[order.Length];
+        for (var d = 0; d < order.Length; d++)
+        {
+            documents[order[d]] = d;
+        }
     }
+
+    /// <summary>The site's forms in document order: document <c>n</c> is <c>Forms[n]</c>.</summary>
+    public IReadOnlyList<FormEntry> Forms { get; }
 
     /// <summary>Forms whose page gives no text to search.</summary>
     public IReadOnlyList<Diagnostic> Findings
@@ -48,8 +64,8 @@ public sealed class SearchCollector : IDisposable
             Report(OutputRules.SearchTextMissing.Report(SourceSpan.FileOnly(entry.Form.File), $"表单页面没有 <main> 内容，搜索找不到它：{entry.Path}", $"The form's page has no <main> content, so search cannot find it: {entry.Path}"));
         }
 
-        SearchIndexFiles.WriteDocument(writer, form, entry, site.Strings.Kind(entry.IsSelfEvaluation), text);
-        index.Add(form, text, entry.Form.ProjectName + " " + entry.Owner.Name);
+        SearchIndexFiles.WriteDocument(writer, documents[form], entry, site.Strings.Kind(entry.IsSelfEvaluation), text);
+        index.Add(documents[form], text, entry.Form.ProjectName + " " + entry.Owner.Name);
         added[form] = true;
     }
 

@@ -20,7 +20,7 @@ public sealed class SearchStage : IOutputStage
     {
         var search = context.Search ?? throw new InvalidOperationException("the search stage needs the build's search collector");
         search.AddWritten();
-        search.Write(Facets(context.Site.Strings, context.Site.Forms));
+        search.Write(Facets(context.Site.Strings, search.Forms));
 
         context.Cache.Write(context.Writer, SitePaths.Search + "index.html", Page(context), context.Renderer);
     }
