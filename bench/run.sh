@@ -33,7 +33,7 @@ gen=(dotnet bench/PerfDisclosure.Bench/bin/Release/net10.0/PerfDisclosure.Bench.
 measure() {
   local label=$1 n=$2; shift 2
   local log; log=$(mktemp)
-  /usr/bin/time -v "$@" >"$log.out" 2>"$log" || { echo "failed: $*" >&2; tail -20 "$log" "$log.out" >&2; exit 1; }
+  /usr/bin/time -v "$@" >"$log.out" 2>"$log" || { echo "failed: $*" >&2; tail -n 20 "$log" "$log.out" >&2; exit 1; }
   local wall rss cpu load
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$log")
   cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$log")

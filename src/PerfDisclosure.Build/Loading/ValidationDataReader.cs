@@ -133,7 +133,9 @@ public static class ValidationDataReader
     /// <summary>
     /// The organisations a site's own scoring file names are organisations of its content (PD0011 at the id): a typo
     /// would leave the organisation rounding like the others. Checked for a file that scores a form of the content;
-    /// the built-in theme's files may name organisations a site reusing them does not have.
+    /// the built-in theme's files may name organisations a site reusing them does not have. An id close to none of the
+    /// content's (no nearest one) is taken for an organisation of another site sharing the theme, not a typo: a theme
+    /// copied to start a new site, or a corpus built with it, names organisations that site has not written yet.
     /// </summary>
     private static void ScoringOrganisations(YamlMappingNode root, ThemeFile file, IReadOnlyCollection<string>? organisations, DiagnosticBag diagnostics)
     {
@@ -144,7 +146,11 @@ public static class ValidationDataReader
 
         foreach (var key in named.Children.Keys.OfType<YamlScalarNode>().Where(k => k.Value is { } id && !organisations.Contains(id)))
         {
-            var suggestion = Suggestions.Closest(key.Value!, organisations);
+            if (Suggestions.Closest(key.Value!, organisations) is not { } suggestion)
+            {
+                continue;
+            }
+
             diagnostics.Report(SchemaRules.BadValidationData, Yaml.At(file.DisplayPath, key), $"评分规则 organisations 中的“{key.Value}”不是 content/organisations/ 中的单位", $"'{key.Value}' in the scoring rules' organisations is no organisation of content/organisations/", Suggestions.DidYouMean(suggestion));
         }
     }
