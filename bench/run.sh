@@ -56,7 +56,9 @@ echo "|---|---|---|---|---|---|---|"
 # identical LABEL N A B: prints whether two built sites are byte for byte the same.
 identical() {
   local label=$1 n=$2 diffs
-  diffs=$(diff -rq "$3" "$4" | wc -l || true)
+  # The site marker lists every file with its modification time: compared without that column.
+  diffs=$(diff -rq -x .perfdisclosure-site "$3" "$4" | wc -l || true)
+  cmp -s <(awk '{ $3 = ""; print }' "$3/.perfdisclosure-site") <(awk '{ $3 = ""; print }' "$4/.perfdisclosure-site") || diffs=$((diffs + 1))
   if [ "$diffs" -eq 0 ]; then verdict=identical; else verdict="**$diffs differences** (diff -r $3 $4)"; fi
   echo "| $n | diff -r, $label | $verdict | | | | |"
 }
@@ -89,11 +91,11 @@ for n in "${sizes[@]}"; do
   measure "rebuild, one form changed" "$n" "${cli[@]}" build --content "$corpus" --output "$site" --no-pdf --cache "$run/cache-$n-1"
   cp "$run/form.yaml" "$form"
   # Back to the corpus as generated: the cached site must equal a build without the cache (and an earlier binary's).
-  "${cli[@]}" build --content "$corpus" --output "$site" --no-pdf --cache "$run/cache-$n-1" >/dev/null
-  "${cli[@]}" build --content "$corpus" --output "$run/site-$n-nocache" --no-pdf --no-cache >/dev/null
+  "${cli[@]}" build --content "$corpus" --output "$site" --no-pdf --cache "$run/cache-$n-1" >/dev/null 2>>"$run/warnings.log"
+  "${cli[@]}" build --content "$corpus" --output "$run/site-$n-nocache" --no-pdf --no-cache >/dev/null 2>>"$run/warnings.log"
   identical "render cache against --no-cache" "$n" "$site" "$run/site-$n-nocache"
   if [ -n "$baseline" ]; then
-    dotnet "$baseline" build --content "$corpus" --output "$run/site-$n-baseline" --no-pdf --no-cache >/dev/null
+    dotnet "$baseline" build --content "$corpus" --output "$run/site-$n-baseline" --no-pdf --no-cache >/dev/null 2>>"$run/warnings.log"
     identical "this binary against $baseline" "$n" "$site" "$run/site-$n-baseline"
   fi
 done
