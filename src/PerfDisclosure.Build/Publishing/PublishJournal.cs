@@ -97,8 +97,27 @@ internal static class PublishJournal
         }
 
         var lines = File.ReadAllLines(journal, Encoding.UTF8);
-        return lines.Length >= 3 && lines[0] == Version && lines[1].StartsWith("staging ", StringComparison.Ordinal) && lines[^1] == "end" ? lines : null;
+        var whole = lines.Length >= 3 && lines[0] == Version && lines[1].StartsWith("staging ", StringComparison.Ordinal) && lines[^1] == "end";
+        return whole && IsStaging(site, lines[1]["staging ".Length..]) && lines[2..^1].All(l => l.Length > 2 && l[..2] is "- " or "+ " && InSite(l[2..])) ? lines : null;
     }
+
+    /// <summary>
+    /// Whether a journal's staging folder is one a publish of <paramref name="site"/> makes (<see cref="OutputFolder.CreateStaging"/>):
+    /// beside the site or, in a mount point, inside it, named as staging. A journal naming any other folder is not this
+    /// tool's (damaged or written by hand) and is never carried out: rolling it forward deletes its staging folder.
+    /// </summary>
+    private static bool IsStaging(string site, string staging)
+    {
+        var full = Path.GetFullPath(site);
+        var name = Path.GetFileName(staging);
+        return Path.IsPathFullyQualified(staging) && staging == Path.GetFullPath(staging)
+            && ((Path.GetDirectoryName(staging) == Path.GetDirectoryName(full) && name.StartsWith($".{Path.GetFileName(full)}.staging-", StringComparison.Ordinal))
+                || (Path.GetDirectoryName(staging) == full && name.StartsWith(".perfdisclosure-staging-", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Whether a journal's path is a site-relative path this tool writes: '/'-separated segments, none empty, '.' or '..'.</summary>
+    private static bool InSite(string path) =>
+        !Path.IsPathRooted(path) && !path.Contains('\\') && path.Split('/').All(segment => segment is not ("" or "." or ".."));
 
     /// <summary>Removes the folders that removing files left empty, deepest first, up to (not including) the site; a folder still holding a file stays.</summary>
     private static void RemoveEmptyFolders(string site, IEnumerable<string> removed)

@@ -171,6 +171,38 @@ public class IncrementalPublishTests
         }
     }
 
+    /// <summary>A journal that names a folder or file outside the site (damaged, or written by hand) is never carried out.</summary>
+    [Fact]
+    public void A_journal_naming_anything_outside_the_site_is_not_carried_out()
+    {
+        var (content, _, output) = IncrementalBuildTests.Workspace();
+        Build(content, output);
+        var before = IncrementalBuildTests.Snapshot(output);
+        var parent = Path.GetDirectoryName(output)!;
+        var userFolder = Path.Combine(parent, "documents");
+        Directory.CreateDirectory(userFolder);
+        File.WriteAllText(Path.Combine(userFolder, "budget.xlsx"), "the user's own file");
+        File.WriteAllText(Path.Combine(parent, "outside.txt"), "beside the site");
+        var staging = Path.Combine(parent, $".site.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        var hostile = new (string Staging, string[] Removals)[]
+        {
+            (userFolder, ["index.html"]),      // a staging folder that is not one, deleted when rolled forward
+            (staging, ["../outside.txt"]),     // a removal outside the site
+            (staging, [Path.Combine(parent, "outside.txt")]), // a rooted removal
+        };
+        foreach (var (folder, removals) in hostile)
+        {
+            PublishJournal.Write(output, folder, removals, []);
+            _ = OutputFolder.Claim(Options(content, output));
+
+            Assert.True(File.Exists(Path.Combine(userFolder, "budget.xlsx")));
+            Assert.True(File.Exists(Path.Combine(parent, "outside.txt")));
+            File.Delete(Path.Combine(output, PublishJournal.FileName));
+            Assert.Equal(before, IncrementalBuildTests.Snapshot(output));
+        }
+    }
+
     private static bool Changed(string old, SortedDictionary<string, string> expected, string path) =>
         !File.Exists(Path.Combine(old, path)) || Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(old, path)))) != expected[path];
 
