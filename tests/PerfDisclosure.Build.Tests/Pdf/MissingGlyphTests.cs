@@ -40,7 +40,10 @@ public class MissingGlyphTests(PrintedCorpus corpus)
         File.WriteAllText(form, yaml.Replace("project_name: 投促法律顾问费\n", $"project_name: 投促{Rare}法律{Uncovered}顾问费\n", StringComparison.Ordinal));
         var line = File.ReadAllLines(form).ToList().FindIndex(l => l.StartsWith("project_name:", StringComparison.Ordinal)) + 1;
 
-        var result = new SiteBuilder(new BuildOptions(content, Repo.Templates, output, RequirePdf: true, CacheDir: corpus.Cache), new StringWriter()).Build();
+        // A copy of the corpus cache: a build prunes the entries it did not use, and IncrementalPdfTests needs the originals.
+        var cache = Path.Combine(corpus.Root, "cache-glyphs");
+        IncrementalPdfTests.CopyFolder(corpus.Cache, cache);
+        var result = new SiteBuilder(new BuildOptions(content, Repo.Templates, output, RequirePdf: true, CacheDir: cache), new StringWriter()).Build();
 
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         var warning = Assert.Single(result.Diagnostics, d => d.Code == "PD0811");

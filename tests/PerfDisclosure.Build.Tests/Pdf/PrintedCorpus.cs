@@ -26,7 +26,7 @@ public sealed class PrintedCorpus
 
     public string Output => Path.Combine(Root, "site");
 
-    /// <summary>The corpus build's <c>--cache</c> folder.</summary>
+    /// <summary>The corpus build's <c>--cache</c> folder. Tests build with a copy of it: a build prunes the entries it did not use.</summary>
     public string Cache => Path.Combine(Root, ".cache");
 
     public BuildResult Result => printed.Value.Result;
