@@ -64,7 +64,9 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
 
     private async Task Serve(HttpListener listener, CancellationToken stop)
     {
-        using var registration = stop.Register(listener.Stop);
+        // Abort, not Stop: on Linux, Stop and then Dispose each unregister the port, and the second binds it again for a
+        // moment (HttpEndPointManager.RemoveListener), failing with "Address already in use" when another process took it.
+        using var registration = stop.Register(listener.Abort);
         while (!stop.IsCancellationRequested)
         {
             HttpListenerContext context;
