@@ -13,6 +13,9 @@ namespace PerfDisclosure.Build.OpenData;
 /// </summary>
 public static class OpenDataTables
 {
+    /// <summary>The indicator table's columns before the layouts' own: form, year, owner, project, row and the three levels.</summary>
+    private const int FixedIndicatorColumns = 8;
+
     /// <summary>Every table of a site, in the order the data page lists them.</summary>
     public static IReadOnlyList<DataTable> All(SiteModel site) => [Forms(site.Strings), Indicators(site.Strings, site.Forms.Select(f => f.Layout).Distinct())];
 
@@ -104,12 +107,22 @@ public static class OpenDataTables
             strings["open_data.indicators.description"],
             [.. fixedColumns, .. layoutColumns],
             [fixedColumns[0].Name, fixedColumns[4].Name],
-            (site, forms) => forms.SelectMany(e => e.Form.Indicators.Select<IndicatorRow, object?[]>((row, i) =>
-            [
-                e.Form.Id, e.Form.Year, e.Owner.Name, e.Form.ProjectName, i + 1, row.Level1?.Value, row.Level2?.Value, row.Level3?.Value,
-                .. columns.Select(c => Cell(row[c.Key], e.Layout.IndicatorColumn(c.Key)?.Format)),
-            ])),
+            (site, forms) => forms.SelectMany(e => e.Form.Indicators.Select((row, i) => IndicatorCells(e, row, i, columns))),
             new ForeignKey(fixedColumns[0].Name, "forms", strings["open_data.forms.columns.id.title"]));
+    }
+
+    /// <summary>One indicator row's cells, made as one array of the table's width (a row of every indicator of the site).</summary>
+    private static object?[] IndicatorCells(FormEntry entry, IndicatorRow row, int index, IReadOnlyList<FieldDefinition> columns)
+    {
+        var cells = new object?[FixedIndicatorColumns + columns.Count];
+        (cells[0], cells[1], cells[2], cells[3]) = (entry.Form.Id, entry.Form.Year, entry.Owner.Name, entry.Form.ProjectName);
+        (cells[4], cells[5], cells[6], cells[7]) = (index + 1, row.Level1?.Value, row.Level2?.Value, row.Level3?.Value);
+        for (var c = 0; c < columns.Count; c++)
+        {
+            cells[FixedIndicatorColumns + c] = Cell(row[columns[c].Key], entry.Layout.IndicatorColumn(columns[c].Key)?.Format);
+        }
+
+        return cells;
     }
 
     /// <summary>The value of a role's field: a number with the layout's format, else null.</summary>
