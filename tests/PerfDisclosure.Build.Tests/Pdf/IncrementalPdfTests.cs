@@ -10,13 +10,9 @@ public partial class IncrementalPdfTests(PrintedCorpus corpus)
     public void A_one_form_change_reprints_that_form_and_its_compilation_only()
     {
         corpus.Require();
-        var content = Path.Combine(corpus.Root, "content-edited");
-        CopyFolder(Repo.Content, content);
+        var content = Repo.CopyTree(Path.Combine(corpus.Root, "content-edited"));
         var output = Path.Combine(corpus.Root, "site-edited");
-
-        // A copy of the corpus cache, which the tests running beside this one copy too: a build prunes the entries it did not use.
-        var cache = Path.Combine(corpus.Root, "cache-edited");
-        CopyFolder(corpus.Cache, cache);
+        var cache = corpus.CacheCopy("cache-edited");
 
         // Same content as the corpus build, so the cache has every PDF already.
         Assert.Empty(Printed(Build(content, output, cache)));
@@ -41,16 +37,6 @@ public partial class IncrementalPdfTests(PrintedCorpus corpus)
     }
 
     private static List<string> Printed(string log) => [.. PrintedLine().Matches(log).Select(m => m.Groups[1].Value)];
-
-    internal static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     [GeneratedRegex(@"^pdf: printed (\S+\.pdf)\r?$", RegexOptions.Multiline)]
     private static partial Regex PrintedLine();

@@ -31,8 +31,7 @@ public class MissingGlyphTests(PrintedCorpus corpus)
     public void An_uncovered_character_is_a_warning_at_its_place_and_a_covered_rare_one_is_printed()
     {
         corpus.Require();
-        var content = Path.Combine(corpus.Root, "content-glyphs");
-        IncrementalPdfTests.CopyFolder(Repo.Content, content);
+        var content = Repo.CopyTree(Path.Combine(corpus.Root, "content-glyphs"));
         var output = Path.Combine(corpus.Root, "site-glyphs");
         var form = Path.Combine(content, "forms", "sh-minhang-investment-promotion", "2026", "legal-counsel.yaml");
         var yaml = File.ReadAllText(form);
@@ -40,10 +39,7 @@ public class MissingGlyphTests(PrintedCorpus corpus)
         File.WriteAllText(form, yaml.Replace("project_name: 投促法律顾问费\n", $"project_name: 投促{Rare}法律{Uncovered}顾问费\n", StringComparison.Ordinal));
         var line = File.ReadAllLines(form).ToList().FindIndex(l => l.StartsWith("project_name:", StringComparison.Ordinal)) + 1;
 
-        // A copy of the corpus cache: a build prunes the entries it did not use, and IncrementalPdfTests needs the originals.
-        var cache = Path.Combine(corpus.Root, "cache-glyphs");
-        IncrementalPdfTests.CopyFolder(corpus.Cache, cache);
-        var result = new SiteBuilder(new BuildOptions(content, Repo.Templates, output, RequirePdf: true, CacheDir: cache), new StringWriter()).Build();
+        var result = new SiteBuilder(new BuildOptions(content, Repo.Templates, output, RequirePdf: true, CacheDir: corpus.CacheCopy("cache-glyphs")), new StringWriter()).Build();
 
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         var warning = Assert.Single(result.Diagnostics, d => d.Code == "PD0811");

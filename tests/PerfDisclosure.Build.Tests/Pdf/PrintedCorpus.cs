@@ -21,13 +21,13 @@ public sealed class PrintedCorpus
         ? $"PDF tests need the PDF engine and poppler-utils ({TypstEngine.InstallHint}; apt-get install poppler-utils)"
         : null;
 
-    /// <summary>Folder holding the site and, beside it, the cache folder whose pdf/ the PDF tests share (<see cref="Cache"/>).</summary>
+    /// <summary>Folder holding the site and, beside it, the cache folder that the PDF tests build with copies of (<see cref="CacheCopy"/>).</summary>
     public string Root => printed.Value.Root;
 
     public string Output => Path.Combine(Root, "site");
 
-    /// <summary>The corpus build's <c>--cache</c> folder. Tests build with a copy of it: a build prunes the entries it did not use.</summary>
-    public string Cache => Path.Combine(Root, ".cache");
+    /// <summary>The corpus build's <c>--cache</c> folder; tests build with a copy (<see cref="CacheCopy"/>).</summary>
+    private string Cache => Path.Combine(Root, ".cache");
 
     public BuildResult Result => printed.Value.Result;
 
@@ -46,6 +46,13 @@ public sealed class PrintedCorpus
             Assert.Skip(missing);
         }
     }
+
+    /// <summary>
+    /// A copy of the corpus build's cache folder, named <paramref name="name"/> beside it, for a test that builds with
+    /// the PDFs already printed: a build prunes the entries it did not use, so a test building with the shared folder
+    /// would take them from the tests running beside it.
+    /// </summary>
+    public string CacheCopy(string name) => Repo.CopyTree(Path.Combine(Root, name), Cache);
 
     public string PathOf(string sitePath) => Path.Combine(Output, sitePath);
 
