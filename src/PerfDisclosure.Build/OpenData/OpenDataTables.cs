@@ -107,19 +107,24 @@ public static class OpenDataTables
             strings["open_data.indicators.description"],
             [.. fixedColumns, .. layoutColumns],
             [fixedColumns[0].Name, fixedColumns[4].Name],
-            (site, forms) => forms.SelectMany(e => e.Form.Indicators.Select((row, i) => IndicatorCells(e, row, i, columns))),
+            (site, forms) => forms.SelectMany(e =>
+            {
+                // Each column's format in this form's layout, looked up once per form rather than once per cell.
+                string?[] formats = [.. columns.Select(c => e.Layout.IndicatorColumn(c.Key)?.Format)];
+                return e.Form.Indicators.Select((row, i) => IndicatorCells(e, row, i, columns, formats));
+            }),
             new ForeignKey(fixedColumns[0].Name, "forms", strings["open_data.forms.columns.id.title"]));
     }
 
     /// <summary>One indicator row's cells, made as one array of the table's width (a row of every indicator of the site).</summary>
-    private static object?[] IndicatorCells(FormEntry entry, IndicatorRow row, int index, IReadOnlyList<FieldDefinition> columns)
+    private static object?[] IndicatorCells(FormEntry entry, IndicatorRow row, int index, IReadOnlyList<FieldDefinition> columns, string?[] formats)
     {
         var cells = new object?[FixedIndicatorColumns + columns.Count];
         (cells[0], cells[1], cells[2], cells[3]) = (entry.Form.Id, entry.Form.Year, entry.Owner.Name, entry.Form.ProjectName);
         (cells[4], cells[5], cells[6], cells[7]) = (index + 1, row.Level1?.Value, row.Level2?.Value, row.Level3?.Value);
         for (var c = 0; c < columns.Count; c++)
         {
-            cells[FixedIndicatorColumns + c] = Cell(row[columns[c].Key], entry.Layout.IndicatorColumn(columns[c].Key)?.Format);
+            cells[FixedIndicatorColumns + c] = Cell(row[columns[c].Key], formats[c]);
         }
 
         return cells;
