@@ -7,15 +7,15 @@ namespace PerfDisclosure.Bench;
 
 /// <summary>
 /// The rebuilds <c>serve</c> makes, in one process and without the server, for profiling (docs/authoring.md): builds
-/// the content, then saves one form with a new project name and builds again, keeping the parse memory from build to
-/// build as serve does, HTML only. Each build's line gives its wall time and every stage's, as serve's log does.
+/// the content, then saves one form with a new project name and builds again, keeping the parse and search memories from build to
+/// build and publishing the pages before the downloads, as serve does, HTML only. Each build's line gives its wall time and every stage's, as serve's log does.
 /// </summary>
 public static partial class Rebuilds
 {
     /// <summary>Runs <paramref name="count"/> rebuilds after the first build; changes the first form of <paramref name="content"/> in place.</summary>
     public static void Run(string content, string templates, string work, int count, TextWriter log)
     {
-        var memory = new ParseMemory();
+        var (memory, searched) = (new ParseMemory(), new PerfDisclosure.Build.Search.SearchMemory());
         var options = new BuildOptions(content, templates, Path.Combine(work, "site"), NoPdf: true, CacheDir: Path.Combine(work, ".cache"), Drafts: true);
         var form = Directory.EnumerateFiles(Path.Combine(content, "forms"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         for (var run = 0; run <= count; run++)
@@ -27,9 +27,11 @@ public static partial class Rebuilds
             }
 
             var clock = Stopwatch.StartNew();
-            var result = new SiteBuilder(options, TextWriter.Null) { Memory = memory }.Build();
+            long? pages = null;
+            var result = new SiteBuilder(options, TextWriter.Null) { Memory = memory, SearchMemory = searched, PagesPublished = _ => pages = clock.ElapsedMilliseconds }.Build();
             var stages = string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0}"));
-            log.WriteLine($"{(run == 0 ? "build" : $"rebuild {run}")}: {clock.ElapsedMilliseconds} ms, {(result.Succeeded ? "succeeded" : "failed")} ({stages} ms)");
+            var reload = pages is { } at ? $"pages published at {at} ms, " : string.Empty;
+            log.WriteLine($"{(run == 0 ? "build" : $"rebuild {run}")}: {reload}{clock.ElapsedMilliseconds} ms, {(result.Succeeded ? "succeeded" : "failed")} ({stages} ms)");
         }
     }
 

@@ -32,6 +32,17 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     /// <summary>What a long-running process (<c>serve</c>) keeps of one build's parsing for the next; null in a one-off build.</summary>
     public ParseMemory? Memory { get; init; }
 
+    /// <summary>What a long-running process keeps of one build's search index for the next; null in a one-off build.</summary>
+    public Search.SearchMemory? SearchMemory { get; init; }
+
+    /// <summary>
+    /// When set (<c>serve</c>), a build that publishes file by file publishes twice: first everything but the
+    /// site-wide downloads (<see cref="IDownloadStage"/>, the published ones kept as they are), then calls this with
+    /// that result, so the open page reloads at once; then the downloads, published again. The site after the second
+    /// publish is the one a single publish would give.
+    /// </summary>
+    public Action<BuildResult>? PagesPublished { get; init; }
+
     /// <summary>The render cache of the last build: what was rendered and what was reused.</summary>
     public RenderCache Cache { get; private set; } = RenderCache.None;
 
@@ -41,6 +52,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         new PagesStage(),
         new Search.SearchStage(),
         new FormsJsonStage(),
+        new SiteFormsJsonStage(),
         new AssetsStage(),
         new NotesStage(),
         new CsvTablesStage(),
@@ -84,7 +96,10 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         // First: a folder that is not the tool's is refused before anything is read, and a site a killed build
         // left aside is put back even when this build then stops on a content error.
         var output = OutputFolder.Claim(options);
-        stamp = Stage("stamp", () => BuildStamp.For(options, new ThemeFiles(options.TemplatesDir)));
+        // A long-running process (serve) uses the stamp for its first build only: it rebuilds when a file changed, and
+        // proving that none did would read every content file on every rebuild. A later build finds that the stamp
+        // no longer matches the site.
+        stamp = Memory is not { IsEmpty: false } ? Stage("stamp", () => BuildStamp.For(options, new ThemeFiles(options.TemplatesDir))) : null;
         if (stamp?.Unchanged() is { } unchanged)
         {
             return unchanged with { Stages = stages };
@@ -116,31 +131,51 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         try
         {
             // Beside the staging folder, named like it, so a killed build's spill is cleaned up with its staging folder.
-            using var search = options.Shard is null ? new Search.SearchCollector(site, writer, staging + ".index") : null;
+            using var search = options.Shard is null ? new Search.SearchCollector(site, writer, staging + ".index", SearchMemory) : null;
             var templates = new TemplateEngine(theme, options.Strict);
             var caches = options.CacheDir is null ? null : CacheFolder.Open(options.CacheDir);
             Cache = caches is null ? RenderCache.None : RenderCache.Open(caches, new BuildFingerprints(theme, options.Strict));
             Cache.Progress = Progress;
             var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site, PdfStage.WillPrint(options)), writer, log) { Cache = Cache, CacheFolder = caches, Search = search };
-            foreach (var stage in Sharding.ShardPlan.Stages(OutputStages(options), options))
+            // The downloads after a first publish only where that publish is file by file: a whole-folder publish
+            // would replace the site with the downloads alone.
+            var plan = Sharding.ShardPlan.Stages(OutputStages(options), options).ToList();
+            var later = PagesPublished is not null && writer.Previous is not null && options.Shard is null && options.MergeFrom is null
+                ? plan.OfType<IDownloadStage>().ToList<IOutputStage>()
+                : [];
+            foreach (var stage in plan.Except(later))
             {
                 Stage(stage.Name, () => stage.Run(context));
             }
 
-            var all = diagnostics.Concat(context.Findings).ToList();
             if (context.Findings.Any(d => d.IsError))
             {
                 OutputFolder.Discard(staging);
-                return new BuildResult(false, all, 0, 0, stages);
+                return new BuildResult(false, [.. diagnostics, .. context.Findings], 0, 0, stages);
             }
 
-            Stage("publish", () =>
+            if (later.Count > 0)
             {
-                // Process CPU, not wall time, so the figure means something on a loaded machine (docs/benchmarks.md).
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var counts = output.Publish(writer);
-                log.WriteLine($"publish: {counts}; {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU");
-            });
+                writer.KeepPublished();
+                Publish(output, writer, "publish pages");
+                PagesPublished!(new BuildResult(true, [.. diagnostics, .. context.Findings], site.Forms.Count, writer.Written.Count, [.. stages]));
+                staging = output.CreateStaging();
+                writer = SiteWriter.After(writer, staging, output.Published(options) ?? throw new InvalidOperationException("a file-by-file publish left no manifest"));
+                context = context with { Writer = writer };
+                foreach (var stage in later)
+                {
+                    Stage(stage.Name, () => stage.Run(context));
+                }
+
+                if (context.Findings.Any(d => d.IsError))
+                {
+                    OutputFolder.Discard(staging);
+                    return new BuildResult(false, [.. diagnostics, .. context.Findings], 0, 0, stages);
+                }
+            }
+
+            var all = diagnostics.Concat(context.Findings).ToList();
+            Publish(output, writer);
             Cache.Prune();
             Progress.Finish();
             if (caches?.Warning() is { } unwritable)
@@ -171,6 +206,14 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             throw;
         }
     }
+
+    private void Publish(OutputFolder output, SiteWriter writer, string name = "publish") => Stage(name, () =>
+    {
+        // Process CPU, not wall time, so the figure means something on a loaded machine (docs/benchmarks.md).
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var counts = output.Publish(writer);
+        log.WriteLine($"publish: {counts}; {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU");
+    });
 
     /// <summary>PERFDISCLOSURE_MEMORY=1: each stage prints the heap still held after it (a full collection) and the peak working set.</summary>
     private static bool MeasuresMemory { get; } = Environment.GetEnvironmentVariable("PERFDISCLOSURE_MEMORY") == "1";

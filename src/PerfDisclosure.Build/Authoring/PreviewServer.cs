@@ -32,6 +32,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     private IReadOnlyList<Diagnostic> findings = [];
     private readonly StaffPages staff = new(options.ContentDir, Theme.ThemeStrings.Load(new Theme.ThemeFiles(options.TemplatesDir), new Loading.DiagnosticBag()), language);
     private readonly Caching.ParseMemory memory = new(); // what one rebuild parsed, for the next: only changed files are parsed again
+    private readonly Search.SearchMemory searched = new(); // what one rebuild's search index read, for the next: only changed pages are read again
     private TaskCompletionSource built = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>How many builds have finished (successful or not); a page reloads when it changes.</summary>
@@ -105,24 +106,31 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     private void BuildOnce(BuildOptions build)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var reloaded = false;
         try
         {
-            var builder = new SiteBuilder(build, TextWriter.Null) { Memory = memory };
-            var result = builder.Build();
-            failure = result.Succeeded ? [] : [.. result.Diagnostics.Where(d => d.IsError || (build.Strict && d.Severity == Severity.Warning && !d.Draft))];
-            findings = result.Diagnostics;
-
-            // Every finding of the rebuild, errors and warnings alike, as check prints them: the terminal is where
-            // staff look while they type.
-            foreach (var d in result.Diagnostics)
+            SiteBuilder? builder = null;
+            builder = new SiteBuilder(build, TextWriter.Null)
             {
-                log.WriteLine(DiagnosticWriter.Text(d, language));
+                Memory = memory,
+                SearchMemory = searched,
+                // The site-wide downloads after the pages: the open page reloads without waiting for them.
+                PagesPublished = pages =>
+                {
+                    Finished(build, pages, builder!, clock, "; the downloads follow");
+                    reloaded = true;
+                },
+            };
+            var result = builder.Build();
+            if (!reloaded || !result.Succeeded)
+            {
+                Finished(build, result, builder, clock, string.Empty);
             }
-
-            var what = build.NoPdf ? "HTML" : "HTML and PDFs";
-            log.WriteLine(result.Succeeded
-                ? $"rebuilt ({what}) in {clock.ElapsedMilliseconds} ms: {builder.Cache.Rendered.Count} page(s) rendered, {builder.Cache.Reused} unchanged, {memory.Parsed} form file(s) parsed, {memory.Reused} unchanged; {result.Errors} error(s), {result.Warnings} warning(s) ({string.Join(", ", result.Stages.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))} ms)"
-                : $"build failed: {failure.Count} error(s); the browser shows them");
+            else
+            {
+                findings = result.Diagnostics;
+                log.WriteLine($"downloads rebuilt in {clock.ElapsedMilliseconds} ms ({string.Join(", ", result.Stages.SkipWhile(t => t.Stage != "publish pages").Skip(1).Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))} ms)");
+            }
         }
         catch (Exception e)
         {
@@ -130,8 +138,33 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
             failure = [AuthoringRules.PreviewBuildFailed.Report(SourceSpan.FileOnly(build.ContentDir), $"预览构建意外中止：保存文件后会重新构建；如果一再出现，请把下面的原文报告给网站维护人员{OriginalText.InChinese(e.Message)}", $"The preview build failed unexpectedly: {e.Message}")];
             findings = failure;
             log.WriteLine($"build failed: {e.Message}");
+            Announce();
+        }
+    }
+
+    /// <summary>Takes a build's findings, prints them and its summary, and makes the open pages reload.</summary>
+    private void Finished(BuildOptions build, BuildResult result, SiteBuilder builder, System.Diagnostics.Stopwatch clock, string next)
+    {
+        failure = result.Succeeded ? [] : [.. result.Diagnostics.Where(d => d.IsError || (build.Strict && d.Severity == Severity.Warning && !d.Draft))];
+        findings = result.Diagnostics;
+
+        // Every finding of the rebuild, errors and warnings alike, as check prints them: the terminal is where
+        // staff look while they type.
+        foreach (var d in result.Diagnostics)
+        {
+            log.WriteLine(DiagnosticWriter.Text(d, language));
         }
 
+        var what = build.NoPdf ? "HTML" : "HTML and PDFs";
+        log.WriteLine(result.Succeeded
+            ? $"rebuilt ({what}) in {clock.ElapsedMilliseconds} ms: {builder.Cache.Rendered.Count} page(s) rendered, {builder.Cache.Reused} unchanged, {memory.Parsed} form file(s) parsed, {memory.Reused} unchanged, {searched.Read} page(s) indexed, {searched.Reused} unchanged; {result.Errors} error(s), {result.Warnings} warning(s) ({string.Join(", ", result.Stages.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))} ms){next}"
+            : $"build failed: {failure.Count} error(s); the browser shows them");
+        Announce();
+    }
+
+    /// <summary>One more build finished: the reload requests waiting for it are answered.</summary>
+    private void Announce()
+    {
         Interlocked.Increment(ref version);
         Interlocked.Exchange(ref built, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }

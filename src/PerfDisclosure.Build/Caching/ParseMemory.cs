@@ -24,6 +24,9 @@ public sealed class ParseMemory
     /// <param name="Form">Null when the file could not be read into a form (its diagnostics say why).</param>
     public sealed record Reading(long Length, DateTime Modified, string Hash, Form? Form, bool Draft, IReadOnlyList<Diagnostic> Diagnostics);
 
+    /// <summary>Whether no load has been remembered yet (the first build of a process).</summary>
+    public bool IsEmpty => forms.IsEmpty;
+
     /// <summary>Files parsed in the last load.</summary>
     public int Parsed => parsed;
 

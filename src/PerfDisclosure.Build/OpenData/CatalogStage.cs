@@ -13,7 +13,7 @@ namespace PerfDisclosure.Build.OpenData;
 /// from the forms' own dates, and for each file a distribution with media type, format and byte size.
 /// One dcat:Dataset per table (CSV and the .xlsx) and one for forms.json.
 /// </summary>
-public sealed class CatalogStage : IOutputStage
+public sealed class CatalogStage : IDownloadStage
 {
     public string Name => "catalog";
 

@@ -3,7 +3,7 @@ using PerfDisclosure.Build.Stages;
 namespace PerfDisclosure.Build.OpenData;
 
 /// <summary>site/data/forms.csv and indicators.csv: for programs (the Data Package's resources); people get the .xlsx.</summary>
-public sealed class CsvTablesStage : IOutputStage
+public sealed class CsvTablesStage : IDownloadStage
 {
     public string Name => "csv";
 

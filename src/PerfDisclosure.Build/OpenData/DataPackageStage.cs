@@ -8,7 +8,7 @@ namespace PerfDisclosure.Build.OpenData;
 /// site/data/datapackage.json: a Frictionless Data Package (v2) describing the CSV tables with Table Schemas,
 /// and forms.json, so tools such as <c>frictionless validate</c> can check the files.
 /// </summary>
-public sealed class DataPackageStage : IOutputStage
+public sealed class DataPackageStage : IDownloadStage
 {
     public string Name => "datapackage";
 

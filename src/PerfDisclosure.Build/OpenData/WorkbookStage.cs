@@ -8,7 +8,7 @@ namespace PerfDisclosure.Build.OpenData;
 /// The .xlsx downloads: one per organisation-year (in that year's folder, linked from its page) and one for the
 /// whole site (data/forms.xlsx, linked from the data page). Each holds the same tables as the CSVs.
 /// </summary>
-public sealed class WorkbookStage : IShardedStage
+public sealed class WorkbookStage : IShardedStage, IDownloadStage
 {
     public string Name => "xlsx";
 

@@ -27,6 +27,22 @@ public sealed class SiteWriter
         Directory.CreateDirectory(Root);
     }
 
+    /// <summary>
+    /// A writer for the second publish of a build (the downloads <c>serve</c> makes after the pages): it holds every
+    /// file <paramref name="first"/> wrote, as <paramref name="published"/> now has them, and writes the rest.
+    /// </summary>
+    public static SiteWriter After(SiteWriter first, string root, PublishedSite published)
+    {
+        var writer = new SiteWriter(root, published);
+        foreach (var path in first.Written)
+        {
+            writer.written.Add(path);
+            writer.entries[path] = published.Manifest.Files[path];
+        }
+
+        return writer;
+    }
+
     public string Root { get; }
 
     /// <summary>The published site this build compares its files with; null for a build that publishes the whole folder.</summary>
@@ -105,6 +121,29 @@ public sealed class SiteWriter
     {
         var (normal, full) = Claim(relativePath);
         return new StagedStream(this, normal, full);
+    }
+
+    /// <summary>
+    /// Keeps each published file this writer did not write as it is: the new manifest names it, so the publish leaves it
+    /// in place. For <c>serve</c>'s first publish, made before the downloads: the next publish removes what no stage wrote.
+    /// </summary>
+    public void KeepPublished()
+    {
+        if (Previous is not { } previous)
+        {
+            return;
+        }
+
+        lock (written)
+        {
+            foreach (var (path, entry) in previous.Manifest.Files)
+            {
+                if (!written.Contains(path))
+                {
+                    entries.TryAdd(path, entry);
+                }
+            }
+        }
     }
 
     /// <summary>The full path of a file this build wrote: in staging, or in the published site when it was unchanged.</summary>

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using PerfDisclosure.Build.Publishing;
 
 namespace PerfDisclosure.Build.Search;
@@ -9,7 +8,9 @@ namespace PerfDisclosure.Build.Search;
 /// Every term of every document with the documents holding it, built as documents arrive (in any order, from any
 /// thread) and written as the index's shard files at the end. Memory stays bounded at any size: each document's
 /// postings go straight to one of <see cref="Buckets"/> spill files by the hash of their term, and the shards are
-/// written one bucket at a time. Held for the whole build: the terms (once each) and each document's length.
+/// written one bucket at a time. Held for the whole build: the terms (once each) and each document's length. Given
+/// the term table of a <see cref="SearchMemory"/>, which keeps every document's counted terms anyway, the index holds
+/// those instead of spilling them, and inverts them in one pass when the shards are written.
 /// </summary>
 public sealed class InvertedIndex : IDisposable
 {
@@ -22,13 +23,8 @@ public sealed class InvertedIndex : IDisposable
     private readonly string folder;
     private readonly FileStream[] spills = new FileStream[Buckets];
     private readonly int[] lengths;
-    // Terms, read without a lock (a term is made once, then only looked up): those of one character (most of a
-    // Chinese text's) by the character, of two (its bigrams) by the pair, longer words by their text; and by id.
-    private readonly Term?[] singles = new Term?[char.MaxValue + 1];
-    private readonly ConcurrentDictionary<int, Term> pairs = new();
-    private readonly ConcurrentDictionary<string, Term> words = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> wordLookup;
-    private readonly List<Term> terms = [];
+    private readonly SearchTerms terms;
+    private readonly DocumentTerms?[]? held;
 
     // One document's term frequencies, kept per thread between documents.
     [ThreadStatic]
@@ -36,12 +32,24 @@ public sealed class InvertedIndex : IDisposable
 
     /// <param name="documents">How many documents the index will hold, numbered from 0.</param>
     /// <param name="folder">A folder for the spill files, created here and deleted with the index.</param>
-    public InvertedIndex(int documents, string folder)
+    /// <param name="kept">
+    /// The term table of a <see cref="SearchMemory"/>, which keeps every document's counted terms between builds: the
+    /// index then holds the documents' terms as they are given instead of spilling them (the memory holds them anyway).
+    /// Null: a table of its own, and spill files.
+    /// </param>
+    public InvertedIndex(int documents, string folder, SearchTerms? kept = null)
     {
         this.folder = folder;
-        wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        terms = kept ?? new SearchTerms();
+        terms.ResetCounts();
+        held = kept is null ? null : new DocumentTerms[documents];
         Directory.CreateDirectory(folder);
         lengths = new int[documents];
+        if (held is not null)
+        {
+            return;
+        }
+
         try
         {
             for (var b = 0; b < Buckets; b++)
@@ -57,17 +65,21 @@ public sealed class InvertedIndex : IDisposable
     }
 
     /// <summary>Adds a document's text; terms also in <paramref name="heading"/> (project and organisation name) rank higher.</summary>
-    public void Add(int document, string text, string heading)
+    public void Add(int document, string text, string heading) => Add(document, Count(text, heading));
+
+    /// <summary>
+    /// The terms of a text with their frequencies, counted on spans of the text by term id: a string is made once per
+    /// term of the whole table, not per document. Terms also in <paramref name="heading"/> are marked.
+    /// </summary>
+    public DocumentTerms Count(string text, string heading)
     {
-        // Counted on spans of the text by term id: a string is made once per term of the whole index, not per document.
-        var (counts, present) = (counting ??= new(), new List<Term>());
+        var (counts, present) = (counting ??= new(), new List<SearchTerm>());
         var length = 0;
-        (int Bucket, int Term, int Frequency, bool InHeading)[] records;
         try
         {
             foreach (var token in SearchTokenizer.EnumerateTokens(text))
             {
-                var term = Find(token);
+                var term = terms.Find(token);
                 if (counts.Add(term.Id) == 1)
                 {
                     present.Add(term);
@@ -76,34 +88,51 @@ public sealed class InvertedIndex : IDisposable
                 length++;
             }
 
-            var headings = new HashSet<Term>();
+            var headings = new HashSet<SearchTerm>();
             foreach (var token in SearchTokenizer.EnumerateTokens(heading))
             {
-                if (Lookup(token) is { } term)
+                if (terms.Lookup(token) is { } term)
                 {
                     headings.Add(term);
                 }
             }
 
-            lengths[document] = length;
-            records = new (int Bucket, int Term, int Frequency, bool InHeading)[present.Count];
-            var k = 0;
-            foreach (var term in present)
+            var weights = new int[present.Count];
+            for (var k = 0; k < weights.Length; k++)
             {
-                Interlocked.Increment(ref term.Documents);
-                records[k++] = ((int)(term.Hash % Buckets), term.Id, counts[term.Id], headings.Contains(term));
+                weights[k] = (counts[present[k].Id] << 1) | (headings.Contains(present[k]) ? 1 : 0);
             }
+
+            return new DocumentTerms(length, [.. present], weights);
         }
         finally
         {
             counts.Clear(present);
         }
+    }
+
+    /// <summary>Adds a document by its counted terms (from <see cref="Count"/>, in this build or, kept by a memory, an earlier one).</summary>
+    public void Add(int document, DocumentTerms counted)
+    {
+        lengths[document] = counted.Length;
+        var present = counted.Terms;
+        if (held is not null)
+        {
+            foreach (var term in present)
+            {
+                Interlocked.Increment(ref term.Documents);
+            }
+
+            held[document] = counted;
+            return;
+        }
 
         // Records laid out bucket by bucket (a counting sort: 256 buckets, one pass to count, one to place).
         Span<int> starts = stackalloc int[Buckets + 1];
-        foreach (var record in records)
+        foreach (var term in present)
         {
-            starts[record.Bucket + 1]++;
+            Interlocked.Increment(ref term.Documents);
+            starts[(int)(term.Hash % Buckets) + 1]++;
         }
 
         for (var b = 0; b < Buckets; b++)
@@ -113,18 +142,20 @@ public sealed class InvertedIndex : IDisposable
 
         Span<int> next = stackalloc int[Buckets];
         starts[..Buckets].CopyTo(next);
-        var bytes = new byte[records.Length * RecordSize];
-        foreach (var (bucket, term, frequency, inHeading) in records)
+        var bytes = new byte[present.Length * RecordSize];
+        for (var k = 0; k < present.Length; k++)
         {
-            var at = bytes.AsSpan(next[bucket]++ * RecordSize, RecordSize);
-            BinaryPrimitives.WriteInt32LittleEndian(at, term);
+            var at = bytes.AsSpan(next[(int)(present[k].Hash % Buckets)]++ * RecordSize, RecordSize);
+            BinaryPrimitives.WriteInt32LittleEndian(at, present[k].Id);
             BinaryPrimitives.WriteInt32LittleEndian(at[4..], document);
-            BinaryPrimitives.WriteInt32LittleEndian(at[8..], frequency);
-            at[12] = inHeading ? (byte)1 : (byte)0;
+            BinaryPrimitives.WriteInt32LittleEndian(at[8..], counted.Weights[k] >> 1);
+            at[12] = (byte)(counted.Weights[k] & 1);
         }
 
-        for (var b = 0; b < Buckets; b++)
+        // Each document starts at a bucket of its own: threads that all went from bucket 0 up would queue at the same locks.
+        for (var k = 0; k < Buckets; k++)
         {
+            var b = (k + (document * 97)) % Buckets;
             if (starts[b + 1] > starts[b])
             {
                 var spill = spills[b];
@@ -136,74 +167,33 @@ public sealed class InvertedIndex : IDisposable
         }
     }
 
-    /// <summary>The term of this text: found without a lock, made under one the first time.</summary>
-    private Term Find(ReadOnlySpan<char> token)
-    {
-        if (Lookup(token) is { } term)
-        {
-            return term;
-        }
-
-        lock (terms)
-        {
-            if (Lookup(token) is { } made)
-            {
-                return made;
-            }
-
-            var text = token.ToString();
-            term = new Term(text, terms.Count, SearchTokenizer.Hash(text));
-            terms.Add(term);
-            switch (token.Length)
-            {
-                case 1:
-                    Volatile.Write(ref singles[token[0]], term);
-                    break;
-                case 2:
-                    pairs[Pair(token)] = term;
-                    break;
-                default:
-                    words[text] = term;
-                    break;
-            }
-
-            return term;
-        }
-    }
-
-    private Term? Lookup(ReadOnlySpan<char> token) => token.Length switch
-    {
-        1 => Volatile.Read(ref singles[token[0]]),
-        2 => pairs.GetValueOrDefault(Pair(token)),
-        _ => wordLookup.TryGetValue(token, out var word) ? word : null,
-    };
-
-    private static int Pair(ReadOnlySpan<char> token) => (token[0] << 16) | token[1];
-
     /// <summary>Writes <c>search/shards/&lt;n&gt;.bin</c> for every shard and returns how many there are.</summary>
     public int WriteShards(SiteWriter writer)
     {
         // As many shards as give files of about 4 KB; postings carry the BM25 weight, normalised by the average length.
-        var shardCount = ShardFile.CountFor(terms.Sum(t => (long)(t.Text.Length * 3) + 4 + (t.Documents * 5 / 4)));
+        // Only terms of this build's documents: a table kept between builds also holds terms no document has any more.
+        var shardCount = ShardFile.CountFor(terms.All.Where(t => t.Documents > 0).Sum(t => (long)(t.Text.Length * 3) + 4 + (t.Documents * 5 / 4)));
         var average = lengths.Length == 0 ? 1 : Math.Max(1, lengths.Average(l => (double)l));
         var groups = Math.Min(shardCount, Buckets);
         foreach (var spill in spills)
         {
-            spill.Flush();
+            spill?.Flush();
         }
 
+        var inverted = held is null ? null : Invert(groups, average);
         Parallel.For(0, groups, Parallelism.PerCore, group =>
         {
             var byShard = new Dictionary<uint, List<(string, IReadOnlyList<Posting>)>>();
-            foreach (var (id, postings) in Read(group, groups, average))
+            foreach (var (id, postings) in inverted?[group] ?? Read(group, groups, average))
             {
-                var shard = terms[id].Hash % (uint)shardCount;
+                var term = terms.All[id]; // no term is made while the shards are written
+                var shard = term.Hash % (uint)shardCount;
                 if (!byShard.TryGetValue(shard, out var list))
                 {
                     byShard[shard] = list = [];
                 }
 
-                list.Add((terms[id].Text, postings));
+                list.Add((term.Text, postings));
             }
 
             for (var shard = group; shard < shardCount; shard += groups)
@@ -233,7 +223,7 @@ public sealed class InvertedIndex : IDisposable
     }
 
     /// <summary>The postings of the terms in the buckets of one group, each term's in document order.</summary>
-    private IEnumerable<(int Term, List<Posting> Postings)> Read(int group, int groups, double average)
+    private List<(int Term, List<Posting> Postings)> Read(int group, int groups, double average)
     {
         // One group's records at a time, in arrays lent by the shared pool: a build writes hundreds of groups of
         // megabytes each, which as new arrays would pile up on the large-object heap between full collections.
@@ -267,30 +257,7 @@ public sealed class InvertedIndex : IDisposable
                 }
             }
 
-            // Documents arrive in any order: sorting makes the same content give the same bytes.
-            keys.AsSpan(0, count).Sort(payloads.AsSpan(0, count));
-            var terms = new List<(int, List<Posting>)>();
-            for (var start = 0; start < count;)
-            {
-                var term = (int)(keys[start] >> 32);
-                var end = start;
-                while (end < count && (int)(keys[end] >> 32) == term)
-                {
-                    end++;
-                }
-
-                var postings = new List<Posting>(end - start);
-                for (var k = start; k < end; k++)
-                {
-                    var document = (int)keys[k];
-                    postings.Add(new Posting(document, Posting.Quantise(payloads[k] >> 1, lengths[document], average), (payloads[k] & 1) == 1));
-                }
-
-                terms.Add((term, postings));
-                start = end;
-            }
-
-            return terms;
+            return Postings(keys.AsSpan(0, count), payloads.AsSpan(0, count), average);
         }
         finally
         {
@@ -298,6 +265,69 @@ public sealed class InvertedIndex : IDisposable
             ArrayPool<long>.Shared.Return(keys);
             ArrayPool<int>.Shared.Return(payloads);
         }
+    }
+
+    /// <summary>The postings of one group's records (sort key: term, then document; payload: frequency, in-heading flag), each term's in document order.</summary>
+    private List<(int Term, List<Posting> Postings)> Postings(Span<long> keys, Span<int> payloads, double average)
+    {
+        // Documents arrive in any order: sorting makes the same content give the same bytes.
+        keys.Sort(payloads);
+        var terms = new List<(int, List<Posting>)>();
+        for (var start = 0; start < keys.Length;)
+        {
+            var term = (int)(keys[start] >> 32);
+            var end = start;
+            while (end < keys.Length && (int)(keys[end] >> 32) == term)
+            {
+                end++;
+            }
+
+            var postings = new List<Posting>(end - start);
+            for (var k = start; k < end; k++)
+            {
+                var document = (int)keys[k];
+                postings.Add(new Posting(document, Posting.Quantise(payloads[k] >> 1, lengths[document], average), (payloads[k] & 1) == 1));
+            }
+
+            terms.Add((term, postings));
+            start = end;
+        }
+
+        return terms;
+    }
+
+    /// <summary>
+    /// The held documents' postings, term by term, in the groups the spilled records would be read in: going through
+    /// the documents in order puts each term's postings in document order as they are added, so nothing is sorted.
+    /// </summary>
+    private List<(int Term, List<Posting> Postings)>[] Invert(int groups, double average)
+    {
+        var all = terms.All;
+        var postings = new List<Posting>?[all.Count];
+        for (var d = 0; d < held!.Length; d++)
+        {
+            if (held[d] is not { } document)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < document.Terms.Length; k++)
+            {
+                var term = document.Terms[k];
+                (postings[term.Id] ??= new List<Posting>(term.Documents)).Add(new Posting(d, Posting.Quantise(document.Weights[k] >> 1, lengths[d], average), (document.Weights[k] & 1) == 1));
+            }
+        }
+
+        var byGroup = Enumerable.Range(0, groups).Select(_ => new List<(int, List<Posting>)>()).ToArray();
+        for (var id = 0; id < postings.Length; id++)
+        {
+            if (postings[id] is { } list)
+            {
+                byGroup[(int)(all[id].Hash % Buckets % (uint)groups)].Add((id, list));
+            }
+        }
+
+        return byGroup;
     }
 
     /// <summary>Counts by term id for one document at a time; cleared after each, so only its terms' slots are touched.</summary>
@@ -318,24 +348,12 @@ public sealed class InvertedIndex : IDisposable
             return ++counts[id];
         }
 
-        public void Clear(List<Term> terms)
+        public void Clear(List<SearchTerm> terms)
         {
             foreach (var term in terms)
             {
                 counts[term.Id] = 0;
             }
         }
-    }
-
-    private sealed class Term(string text, int id, uint hash)
-    {
-        public string Text { get; } = text;
-
-        public int Id { get; } = id;
-
-        public uint Hash { get; } = hash;
-
-        /// <summary>How many documents hold the term (counted from any thread).</summary>
-        public int Documents;
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using PerfDisclosure.Build.Publishing;
 using PerfDisclosure.Build.Site;
 using PerfDisclosure.Core.Diagnostics;
@@ -20,12 +21,15 @@ public sealed class SearchCollector : IDisposable
     private readonly InvertedIndex index;
     private readonly bool[] added;
     private readonly int[] documents;
+    private readonly SearchMemory? memory;
 
     /// <param name="spillFolder">Where the index keeps its postings until it is written; deleted with the collector.</param>
-    public SearchCollector(SiteModel site, SiteWriter writer, string spillFolder)
+    /// <param name="memory">What the last build of this process counted (<c>serve</c>): unchanged pages are not read again.</param>
+    public SearchCollector(SiteModel site, SiteWriter writer, string spillFolder, SearchMemory? memory = null)
     {
-        (this.site, this.writer) = (site, writer);
-        index = new InvertedIndex(site.Forms.Count, spillFolder);
+        (this.site, this.writer, this.memory) = (site, writer, memory);
+        memory?.Begin();
+        index = new InvertedIndex(site.Forms.Count, spillFolder, memory?.Terms);
         added = new bool[site.Forms.Count];
         int[] order = [.. Enumerable.Range(0, site.Forms.Count)
             .OrderBy(i => site.Forms[i].Owner.Id, StringComparer.Ordinal)
@@ -58,14 +62,23 @@ public sealed class SearchCollector : IDisposable
     public void Add(int form, byte[] page)
     {
         var entry = site.Forms[form];
-        var text = MainText.Extract(page);
+        var heading = entry.Form.ProjectName + " " + entry.Owner.Name;
+        var hash = memory is null ? default : XxHash128.HashToUInt128(page);
+        var known = memory?.Recall(hash, heading);
+        var text = known?.Text ?? MainText.Extract(page);
         if (text.Length == 0)
         {
             Report(OutputRules.SearchTextMissing.Report(SourceSpan.FileOnly(entry.Form.File), $"表单页面没有 <main> 内容，搜索找不到它：{entry.Path}", $"The form's page has no <main> content, so search cannot find it: {entry.Path}"));
         }
 
         SearchIndexFiles.WriteDocument(writer, documents[form], entry, site.Strings.Kind(entry.IsSelfEvaluation), text);
-        index.Add(documents[form], text, entry.Form.ProjectName + " " + entry.Owner.Name);
+        var counted = known?.Terms ?? index.Count(text, heading);
+        index.Add(documents[form], counted);
+        if (known is null)
+        {
+            memory?.Keep(hash, new SearchMemory.Page(heading, text, counted));
+        }
+
         added[form] = true;
     }
 
@@ -83,7 +96,11 @@ public sealed class SearchCollector : IDisposable
     }
 
     /// <summary>Writes the shards and <c>search/meta.json</c>, once every form was added.</summary>
-    public void Write(IReadOnlyList<SearchFacet> facets) => SearchIndexFiles.WriteMeta(writer, added.Length, index.WriteShards(writer), facets);
+    public void Write(IReadOnlyList<SearchFacet> facets)
+    {
+        SearchIndexFiles.WriteMeta(writer, added.Length, index.WriteShards(writer), facets);
+        memory?.End();
+    }
 
     public void Dispose() => index.Dispose();
 

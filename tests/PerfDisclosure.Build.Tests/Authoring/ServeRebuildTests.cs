@@ -5,9 +5,10 @@ using PerfDisclosure.Testing;
 namespace PerfDisclosure.Build.Tests.Authoring;
 
 /// <summary>
-/// serve's rebuild path, in process: what one rebuild keeps for the next (the parse memory, the render cache keyed
-/// by each form page's inputs) never changes what is published. After each kind of change the served site equals,
-/// file for file and byte for byte, a clean build of the same content with serve's options and no cache.
+/// serve's rebuild path, in process: what one rebuild keeps for the next (the parse memory, the search memory, the
+/// render cache keyed by each form page's inputs) and the downloads published after the pages never change what is
+/// published. After each kind of change the served site equals, file for file and byte for byte, a clean build of the
+/// same content with serve's options and no cache.
 /// </summary>
 public class ServeRebuildTests
 {
@@ -31,6 +32,11 @@ public class ServeRebuildTests
         server.Rebuild();
         AssertRebuilt(log, $"1 form file(s) parsed, {forms - 1} unchanged");
         Assert.DoesNotContain(" 0 page(s) rendered", LastLine(log), StringComparison.Ordinal);
+
+        // Only the pages that changed are read for the search index, and the downloads are published after the pages.
+        Assert.Matches(@", [1-5] page\(s\) indexed, [1-9][0-9]* unchanged;", LastLine(log));
+        Assert.EndsWith("; the downloads follow", LastLine(log), StringComparison.Ordinal);
+        Assert.StartsWith("downloads rebuilt in ", log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(), StringComparison.Ordinal);
         AssertSameAsClean(options);
 
         // A form deleted: its page goes, and so do the links other pages had to it.
@@ -68,6 +74,7 @@ public class ServeRebuildTests
         server.Rebuild();
         AssertRebuilt(log, $"{forms} form file(s) parsed, 0 unchanged");
         Assert.Contains(" 0 unchanged, ", LastLine(log), StringComparison.Ordinal);
+        Assert.Contains(" page(s) indexed, 0 unchanged;", LastLine(log), StringComparison.Ordinal);
         AssertSameAsClean(options);
     }
 

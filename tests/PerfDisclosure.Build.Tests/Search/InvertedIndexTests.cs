@@ -7,8 +7,10 @@ namespace PerfDisclosure.Build.Tests.Search;
 /// <summary>The spilled index holds exactly the postings of the documents, whatever their order of arrival and size.</summary>
 public class InvertedIndexTests
 {
-    [Fact]
-    public void Shards_hold_every_term_of_every_document_with_its_weight_in_document_order()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Shards_hold_every_term_of_every_document_with_its_weight_in_document_order(bool held)
     {
         // Enough documents and terms that every bucket's spill file is read in several chunks.
         var random = new Random(7);
@@ -18,7 +20,8 @@ public class InvertedIndexTests
         var dir = Repo.TempDir("inverted-index");
         var writer = new SiteWriter(Path.Combine(dir, "site"));
         int shards;
-        using (var index = new InvertedIndex(documents.Count, Path.Combine(dir, "spill")))
+        // Spilled (a one-off build), or held with a term table kept between builds (serve's search memory).
+        using (var index = new InvertedIndex(documents.Count, Path.Combine(dir, "spill"), held ? new SearchTerms() : null))
         {
             // Out of order and from several threads, as the pages stage adds them.
             Parallel.ForEach(Enumerable.Range(0, documents.Count).Reverse(), i => index.Add(i, documents[i], headings[i]));
@@ -38,5 +41,36 @@ public class InvertedIndexTests
             .ToDictionary(g => g.Key, g => g.Select(p => p.Posting).OrderBy(p => p.Document).ToList());
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), written.Keys.Order(StringComparer.Ordinal));
         Assert.All(expected, pair => Assert.Equal(pair.Value, written[pair.Key]));
+    }
+
+    [Fact]
+    public void A_term_table_kept_from_an_earlier_build_gives_the_shards_a_fresh_table_gives()
+    {
+        // The earlier build had terms no document of this one has: they must not count, in the shard count or anywhere.
+        var random = new Random(11);
+        const string Characters = "预算绩效目标项目资金管理服务质量满意度宣传招商投资促进";
+        var documents = Enumerable.Range(0, 400).Select(i => new string(Enumerable.Range(0, random.Next(50, 300)).Select(_ => Characters[random.Next(Characters.Length)]).ToArray()) + $" word{i % 9}").ToList();
+        var kept = new SearchTerms();
+        var dir = Repo.TempDir("inverted-index-kept");
+        using (var earlier = new InvertedIndex(2, Path.Combine(dir, "spill-0"), kept))
+        {
+            earlier.Add(0, string.Join(' ', Enumerable.Range(0, 5000).Select(i => $"gone{i}")), "旧");
+            earlier.Add(1, documents[0] + " 残疾人法律顾问", "旧");
+            earlier.WriteShards(new SiteWriter(Path.Combine(dir, "earlier")));
+        }
+
+        string Shards(string name, SearchTerms? terms)
+        {
+            var site = Path.Combine(dir, name);
+            using var index = new InvertedIndex(documents.Count, Path.Combine(dir, "spill-" + name), terms);
+            Parallel.For(0, documents.Count, i => index.Add(i, documents[i], $"项目{i % 5}"));
+            index.WriteShards(new SiteWriter(site));
+            return site;
+        }
+
+        var (fresh, again) = (Shards("fresh", null), Shards("again", kept));
+        var files = Directory.GetFiles(Path.Combine(fresh, "search", "shards")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files, Directory.GetFiles(Path.Combine(again, "search", "shards")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(files, file => Assert.Equal(File.ReadAllBytes(Path.Combine(fresh, "search", "shards", file!)), File.ReadAllBytes(Path.Combine(again, "search", "shards", file!))));
     }
 }
