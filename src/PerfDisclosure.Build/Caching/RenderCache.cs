@@ -78,10 +78,11 @@ public sealed class RenderCache
     public bool Keeps => cache is not null && fingerprints is not null;
 
     /// <summary>
-    /// Writes a form's page keyed by what it is made of (<paramref name="inputs"/>), not by its view: the view is
-    /// built only when the page is rendered. Without inputs (a form the loader did not hash) it is keyed by its view.
+    /// Writes a page keyed by what it is made of (<paramref name="inputs"/>: a form's <see cref="FormPageInputs"/>, a
+    /// listing page's <see cref="ListingInputs"/>), not by its view: the view is built only when the page is rendered.
+    /// Without inputs (a form the loader did not hash) it is keyed by its view.
     /// </summary>
-    public byte[] Write(SiteWriter writer, string path, FormPageInputs? inputs, Func<PageView> view, PageRenderer renderer)
+    public byte[] Write(SiteWriter writer, string path, object? inputs, Func<PageView> view, PageRenderer renderer)
     {
         if (inputs is null || fingerprints is null)
         {
@@ -89,7 +90,7 @@ public sealed class RenderCache
         }
 
         Progress.Advance("pages");
-        var (bytes, made) = Write(writer, path, fingerprints.Of(path, (object)inputs), () => Utf8.GetBytes(renderer.Render(view())));
+        var (bytes, made) = Write(writer, path, fingerprints.Of(path, inputs), () => Utf8.GetBytes(renderer.Render(view())));
         Count(path, made);
         return bytes;
     }

@@ -21,24 +21,37 @@ public sealed class PagesStage : IShardedStage
 
         // A form's page is keyed by its inputs, not its view: a one-form change builds one view, not every form's.
         var keys = cache.Keeps ? new Caching.FormPageInputs.Keys(site, Pdf.PdfStage.WillPrint(context.Options)) : null;
+        var inputs = new Caching.FormPageInputs?[site.Forms.Count];
         Parallel.For(0, site.Forms.Count, Parallelism.PerCore, i =>
         {
             var entry = site.Forms[i];
             if (organisations.Contains(entry.Owner.Id))
             {
                 // The search index reads the page now, while it is in memory, not back from the disk later.
-                var page = cache.Write(writer, entry.Path + "index.html", keys?.Of(entry), () => renderer.Form(entry), renderer);
+                inputs[i] = keys?.Of(entry);
+                var page = cache.Write(writer, entry.Path + "index.html", inputs[i], () => renderer.Form(entry), renderer);
                 context.Search?.Add(i, page);
             }
         });
-        foreach (var organisation in site.Organisations.Where(o => organisations.Contains(o.Id)))
+
+        // Listing pages by the inputs of the forms they list, so an unchanged organisation's views are not built either.
+        var byForm = new Dictionary<FormEntry, Caching.FormPageInputs?>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < site.Forms.Count; i++)
         {
-            cache.Write(writer, SitePaths.Organisation(organisation.Id) + "index.html", renderer.OrganisationPage(organisation.Id), renderer);
+            byForm[site.Forms[i]] = inputs[i];
+        }
+
+        Caching.ListingInputs? Listing(string path, IEnumerable<FormEntry> forms) => keys is null ? null : Caching.ListingInputs.Of(path, forms.Select(f => byForm[f]));
+        Parallel.ForEach(site.Organisations.Where(o => organisations.Contains(o.Id)), Parallelism.PerCore, organisation =>
+        {
+            var path = SitePaths.Organisation(organisation.Id);
+            cache.Write(writer, path + "index.html", Listing(path, site.ByOrganisation[organisation.Id]), () => renderer.OrganisationPage(organisation.Id), renderer);
             foreach (var year in site.ByOrganisation[organisation.Id].Select(f => f.Form.Year).Distinct())
             {
-                cache.Write(writer, SitePaths.OrganisationYear(organisation.Id, year) + "index.html", renderer.OrganisationYearPage(organisation.Id, year), renderer);
+                var yearPath = SitePaths.OrganisationYear(organisation.Id, year);
+                cache.Write(writer, yearPath + "index.html", Listing(yearPath, site.FormsOf(organisation.Id, year)), () => renderer.OrganisationYearPage(organisation.Id, year), renderer);
             }
-        }
+        });
     }
 
     /// <summary>Home, year and free pages: they list every form.</summary>
