@@ -47,7 +47,8 @@ PY
     next=$(curl -sf --max-time 30 "$base/__perfdisclosure/version?after=$v" || true)
     if [ -n "$next" ] && [ "$next" != "$v" ]; then
       v=$next
-      curl -sf "$page" | grep -q "$name" && break
+      # To a file, then grep: with pipefail, grep -q leaving early makes curl fail (a broken pipe) on a page that matched.
+      curl -sf -o "$work/page.html" "$page" && grep -q "$name" "$work/page.html" && break
     fi
     [ "$(date +%s)" -lt "$deadline" ] || { echo "run $i: the page does not show the change within 120 s" >&2; tail -5 "$work/serve.log" >&2; exit 1; }
   done

@@ -15,7 +15,7 @@ public static partial class Rebuilds
     /// <summary>Runs <paramref name="count"/> rebuilds after the first build; changes the first form of <paramref name="content"/> in place.</summary>
     public static void Run(string content, string templates, string work, int count, TextWriter log)
     {
-        var (memory, searched) = (new ParseMemory(), new PerfDisclosure.Build.Search.SearchMemory());
+        var (memory, searched, validated, rendered) = (new ParseMemory(), new PerfDisclosure.Build.Search.SearchMemory(), new PerfDisclosure.Build.Validation.ValidationMemory(), new RenderMemory());
         var options = new BuildOptions(content, templates, Path.Combine(work, "site"), NoPdf: true, CacheDir: Path.Combine(work, ".cache"), Drafts: true);
         var form = Directory.EnumerateFiles(Path.Combine(content, "forms"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         for (var run = 0; run <= count; run++)
@@ -28,7 +28,7 @@ public static partial class Rebuilds
 
             var clock = Stopwatch.StartNew();
             long? pages = null;
-            var result = new SiteBuilder(options, TextWriter.Null) { Memory = memory, SearchMemory = searched, PagesPublished = _ => pages = clock.ElapsedMilliseconds }.Build();
+            var result = new SiteBuilder(options, TextWriter.Null) { Memory = memory, SearchMemory = searched, ValidationMemory = validated, RenderMemory = rendered, PagesPublished = _ => pages = clock.ElapsedMilliseconds }.Build();
             var stages = string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0}"));
             var reload = pages is { } at ? $"pages published at {at} ms, " : string.Empty;
             log.WriteLine($"{(run == 0 ? "build" : $"rebuild {run}")}: {reload}{clock.ElapsedMilliseconds} ms, {(result.Succeeded ? "succeeded" : "failed")} ({stages} ms)");

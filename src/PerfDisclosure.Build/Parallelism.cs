@@ -9,4 +9,8 @@ public static class Parallelism
     /// the peak memory, for no gain in speed on work that is mostly CPU.
     /// </summary>
     public static ParallelOptions PerCore { get; } = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    /// <summary><see cref="PerCore"/>, stopping between items once <paramref name="interrupt"/> is cancelled (<see cref="SiteBuilder.Interrupt"/>).</summary>
+    public static ParallelOptions Until(CancellationToken interrupt) =>
+        interrupt.CanBeCanceled ? new() { MaxDegreeOfParallelism = PerCore.MaxDegreeOfParallelism, CancellationToken = interrupt } : PerCore;
 }

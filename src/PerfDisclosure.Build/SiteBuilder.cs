@@ -35,6 +35,12 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     /// <summary>What a long-running process keeps of one build's search index for the next; null in a one-off build.</summary>
     public Search.SearchMemory? SearchMemory { get; init; }
 
+    /// <summary>What each render key gave in the last builds of this process (<c>serve</c>): outputs still published as they would be made are kept in place.</summary>
+    public RenderMemory? RenderMemory { get; init; }
+
+    /// <summary>What the last validation of this process found in each form (<c>serve</c>): unchanged forms are not checked again.</summary>
+    public ValidationMemory? ValidationMemory { get; init; }
+
     /// <summary>
     /// When set (<c>serve</c>), a build that publishes file by file publishes twice: first everything but the
     /// site-wide downloads (<see cref="IDownloadStage"/>, the published ones kept as they are), then calls this with
@@ -42,6 +48,16 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     /// publish is the one a single publish would give.
     /// </summary>
     public Action<BuildResult>? PagesPublished { get; init; }
+
+    /// <summary>
+    /// Cancelled when the downloads after the pages (<see cref="PagesPublished"/>) are no longer wanted: a newer save
+    /// will make them again (<c>serve</c>). They stop between stages (and between rows of the site workbook), nothing
+    /// of them is published, the site keeps the downloads it had, and <see cref="DownloadsInterrupted"/> says so.
+    /// </summary>
+    public CancellationToken Interrupt { get; init; }
+
+    /// <summary>Whether the last build's downloads were left for the next (<see cref="Interrupt"/>).</summary>
+    public bool DownloadsInterrupted { get; private set; }
 
     /// <summary>The render cache of the last build: what was rendered and what was reused.</summary>
     public RenderCache Cache { get; private set; } = RenderCache.None;
@@ -82,7 +98,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             content = content with { Site = content.Site with { BaseUrl = baseUrl }, Diagnostics = [.. content.Diagnostics, .. refused] };
         }
 
-        var diagnostics = Stage("validate", () => ContentValidator.Validate(content, theme));
+        var diagnostics = Stage("validate", () => ContentValidator.Validate(content, theme, memory: ValidationMemory));
         (content, diagnostics) = Drafts.Apply(content, diagnostics, options.Drafts);
 
         // Read again for the pages that explain scores; validation has reported whatever is wrong with these files.
@@ -106,7 +122,8 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
         }
 
         var result = BuildSite(output);
-        if (result.Succeeded && loaded is not null && stamp?.Describes(loaded) == true)
+        // A build whose downloads were left for the next is not the site of its content: no stamp says it is.
+        if (result.Succeeded && !DownloadsInterrupted && loaded is not null && stamp?.Describes(loaded) == true)
         {
             stamp.Save(result);
         }
@@ -134,7 +151,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             using var search = options.Shard is null ? new Search.SearchCollector(site, writer, staging + ".index", SearchMemory) : null;
             var templates = new TemplateEngine(theme, options.Strict);
             var caches = options.CacheDir is null ? null : CacheFolder.Open(options.CacheDir);
-            Cache = caches is null ? RenderCache.None : RenderCache.Open(caches, new BuildFingerprints(theme, options.Strict));
+            Cache = caches is null ? RenderCache.None : RenderCache.Open(caches, new BuildFingerprints(theme, options.Strict), RenderMemory);
             Cache.Progress = Progress;
             var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site, PdfStage.WillPrint(options)), writer, log) { Cache = Cache, CacheFolder = caches, Search = search };
             // The downloads after a first publish only where that publish is file by file: a whole-folder publish
@@ -161,10 +178,22 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
                 PagesPublished!(new BuildResult(true, [.. diagnostics, .. context.Findings], site.Forms.Count, writer.Written.Count, [.. stages]));
                 staging = output.CreateStaging();
                 writer = SiteWriter.After(writer, staging, output.Published(options) ?? throw new InvalidOperationException("a file-by-file publish left no manifest"));
-                context = context with { Writer = writer };
-                foreach (var stage in later)
+                context = context with { Writer = writer, Interrupt = Interrupt };
+                try
                 {
-                    Stage(stage.Name, () => stage.Run(context));
+                    foreach (var stage in later)
+                    {
+                        Interrupt.ThrowIfCancellationRequested();
+                        Stage(stage.Name, () => stage.Run(context));
+                    }
+                }
+                catch (Exception e) when (Interrupt.IsCancellationRequested && e is OperationCanceledException or AggregateException)
+                {
+                    // The pages are published and stay; the downloads are the last build's until the next one.
+                    OutputFolder.Discard(staging);
+                    Cache.Interrupted();
+                    DownloadsInterrupted = true;
+                    return new BuildResult(true, [.. diagnostics, .. context.Findings], site.Forms.Count, writer.Written.Count, stages);
                 }
 
                 if (context.Findings.Any(d => d.IsError))

@@ -33,6 +33,9 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     private readonly StaffPages staff = new(options.ContentDir, Theme.ThemeStrings.Load(new Theme.ThemeFiles(options.TemplatesDir), new Loading.DiagnosticBag()), language);
     private readonly Caching.ParseMemory memory = new(); // what one rebuild parsed, for the next: only changed files are parsed again
     private readonly Search.SearchMemory searched = new(); // what one rebuild's search index read, for the next: only changed pages are read again
+    private CancellationTokenSource? downloads; // the running build's, cancelled by a newer save
+    private readonly Caching.RenderMemory rendered = new(); // what each render key gave, for the next rebuild: outputs still published are kept in place
+    private readonly Validation.ValidationMemory validated = new(); // what one rebuild's per-form rules found, for the next: only changed forms are checked again
     private TaskCompletionSource built = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>How many builds have finished (successful or not); a page reloads when it changes.</summary>
@@ -92,10 +95,15 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
     /// <summary>Builds once more; called at start and by the watcher (never twice at the same time).</summary>
     public void Rebuild()
     {
+        // A save while the last build makes its downloads: they are left, and this build makes them again.
+        Volatile.Read(ref downloads)?.Cancel();
         lock (gate)
         {
             // HTML first, without PDFs: the open page reloads as soon as its HTML is there.
-            BuildOnce(options with { NoPdf = true, Drafts = true });
+            var interrupt = new CancellationTokenSource();
+            Volatile.Write(ref downloads, interrupt);
+            BuildOnce(options with { NoPdf = true, Drafts = true }, interrupt.Token);
+            Volatile.Write(ref downloads, null);
             if (pdf && !options.NoPdf && failure.Count == 0)
             {
                 BuildOnce(options with { Drafts = true });
@@ -103,7 +111,7 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         }
     }
 
-    private void BuildOnce(BuildOptions build)
+    private void BuildOnce(BuildOptions build, CancellationToken interrupt = default)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var reloaded = false;
@@ -114,6 +122,9 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
             {
                 Memory = memory,
                 SearchMemory = searched,
+                ValidationMemory = validated,
+                RenderMemory = rendered,
+                Interrupt = interrupt,
                 // The site-wide downloads after the pages: the open page reloads without waiting for them.
                 PagesPublished = pages =>
                 {
@@ -125,6 +136,10 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
             if (!reloaded || !result.Succeeded)
             {
                 Finished(build, result, builder, clock, string.Empty);
+            }
+            else if (builder.DownloadsInterrupted)
+            {
+                log.WriteLine($"downloads left for the next rebuild after {clock.ElapsedMilliseconds} ms: a newer change came");
             }
             else
             {
@@ -149,15 +164,18 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         findings = result.Diagnostics;
 
         // Every finding of the rebuild, errors and warnings alike, as check prints them: the terminal is where
-        // staff look while they type.
+        // staff look while they type. One write: a large site has thousands of warnings, and the page waits for them.
+        var text = new System.Text.StringBuilder(result.Diagnostics.Count * 160);
         foreach (var d in result.Diagnostics)
         {
-            log.WriteLine(DiagnosticWriter.Text(d, language));
+            text.AppendLine(DiagnosticWriter.Text(d, language));
         }
+
+        log.Write(text.ToString());
 
         var what = build.NoPdf ? "HTML" : "HTML and PDFs";
         log.WriteLine(result.Succeeded
-            ? $"rebuilt ({what}) in {clock.ElapsedMilliseconds} ms: {builder.Cache.Rendered.Count} page(s) rendered, {builder.Cache.Reused} unchanged, {memory.Parsed} form file(s) parsed, {memory.Reused} unchanged, {searched.Read} page(s) indexed, {searched.Reused} unchanged; {result.Errors} error(s), {result.Warnings} warning(s) ({string.Join(", ", result.Stages.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))} ms){next}"
+            ? $"rebuilt ({what}) in {clock.ElapsedMilliseconds} ms: {builder.Cache.Rendered.Count} page(s) rendered, {builder.Cache.Reused} unchanged ({rendered.Kept} kept in place), {memory.Parsed} form file(s) parsed, {memory.Reused} unchanged, {validated.Checked} form(s) validated, {validated.Reused} unchanged, {searched.Read} page(s) indexed, {searched.Reused} unchanged; {result.Errors} error(s), {result.Warnings} warning(s) ({string.Join(", ", result.Stages.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))} ms){next}"
             : $"build failed: {failure.Count} error(s); the browser shows them");
         Announce();
     }

@@ -31,6 +31,18 @@ public sealed class BuildFingerprints
     /// <summary>The build's code: the Build assembly's module id changes whenever its code does (deterministic compilation).</summary>
     public static string ToolVersion { get; } = typeof(BuildFingerprints).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
+    /// <summary>Every file of the theme (its names and bytes) as one hash: what a memory of the last build compares to know the theme is the same.</summary>
+    public static string ThemeDigest(ThemeFiles theme)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in theme.All)
+        {
+            Add(hash, file.Name, file.Read());
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
     /// <summary>The fingerprint of the output at <paramref name="output"/> rendered from <paramref name="view"/>.</summary>
     public string Of(string output, PageView view)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using PerfDisclosure.Build.Theme;
 using PerfDisclosure.Core.Diagnostics;
 using PerfDisclosure.Core.Forms;
@@ -36,13 +35,7 @@ public sealed class ParseMemory
     /// <summary>Starts a load with this theme: every entry is forgotten when the theme's files differ from the last load's.</summary>
     public void Begin(ThemeFiles files)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files.All)
-        {
-            BuildFingerprints.Add(hash, file.Name, file.Read());
-        }
-
-        var now = Convert.ToHexString(hash.GetHashAndReset());
+        var now = BuildFingerprints.ThemeDigest(files);
         if (now != theme)
         {
             forms.Clear();

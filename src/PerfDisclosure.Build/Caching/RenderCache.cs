@@ -24,23 +24,27 @@ public sealed class RenderCache
     private readonly CacheFolder? cache;
     private readonly string? folder;
     private readonly BuildFingerprints? fingerprints;
+    private readonly RenderMemory? memory;
     // Keys and hashes as 32-byte values, not 64-character strings: two entries per page held through the build.
     private readonly Dictionary<Sha256Value, Sha256Value> index;
-    private readonly ConcurrentDictionary<Sha256Value, Sha256Value> used = new();
+    private readonly ConcurrentDictionary<Sha256Value, Sha256Value> used;
     private readonly ConcurrentBag<string> rendered = [];
     private readonly ConcurrentBag<string> made = [];
     private int reused;
 
-    private RenderCache(CacheFolder? cache, BuildFingerprints? fingerprints)
+    private RenderCache(CacheFolder? cache, BuildFingerprints? fingerprints, RenderMemory? memory)
     {
         this.cache = cache;
         folder = cache?.PathOf("render");
         this.fingerprints = fingerprints;
+        this.memory = cache is null ? null : memory;
+        this.memory?.Begin();
         index = cache is null ? [] : ReadIndex(cache.PathOf(IndexName));
+        used = new(Environment.ProcessorCount, Math.Max(31, index.Count)); // a build uses about what the last one did
     }
 
     /// <summary>No cache: everything is rendered.</summary>
-    public static RenderCache None => new(null, null);
+    public static RenderCache None => new(null, null, null);
 
     /// <summary>Site-relative paths of the outputs rendered (not reused) in this build.</summary>
     public IReadOnlyCollection<string> Rendered => rendered;
@@ -50,11 +54,12 @@ public sealed class RenderCache
     /// <summary>Where each page written is counted, rendered or reused.</summary>
     public Reporting.BuildProgress Progress { get; set; } = Reporting.BuildProgress.Silent;
 
-    public static RenderCache Open(CacheFolder cache, BuildFingerprints fingerprints) => new(cache, fingerprints);
+    /// <param name="memory">What each key gave in the last builds of this process (<c>serve</c>): an output the published site still holds is kept without reading its entry.</param>
+    public static RenderCache Open(CacheFolder cache, BuildFingerprints fingerprints, RenderMemory? memory = null) => new(cache, fingerprints, memory);
 
     /// <summary>Writes the page at <paramref name="path"/>: from the cache when its view is unchanged, else rendered.</summary>
     /// <returns>The bytes written.</returns>
-    public byte[] Write(SiteWriter writer, string path, PageView view, PageRenderer renderer)
+    public PageBytes Write(SiteWriter writer, string path, PageView view, PageRenderer renderer)
     {
         Progress.Advance("pages");
         var (bytes, made) = Write(writer, path, fingerprints?.Of(path, view), () => Utf8.GetBytes(renderer.Render(view)));
@@ -82,7 +87,7 @@ public sealed class RenderCache
     /// listing page's <see cref="ListingInputs"/>), not by its view: the view is built only when the page is rendered.
     /// Without inputs (a form the loader did not hash) it is keyed by its view.
     /// </summary>
-    public byte[] Write(SiteWriter writer, string path, object? inputs, Func<PageView> view, PageRenderer renderer)
+    public PageBytes Write(SiteWriter writer, string path, object? inputs, Func<PageView> view, PageRenderer renderer)
     {
         if (inputs is null || fingerprints is null)
         {
@@ -110,30 +115,51 @@ public sealed class RenderCache
     /// <summary>Site-relative paths of the outputs other than pages made (not reused) in this build.</summary>
     public IReadOnlyCollection<string> Made => made;
 
-    private (byte[] Bytes, bool Made) Write(SiteWriter writer, string path, string? key, Func<byte[]> make)
+    private (PageBytes Bytes, bool Made) Write(SiteWriter writer, string path, string? key, Func<byte[]> make)
     {
         if (cache is null || folder is null || key is null)
         {
             var page = make();
             writer.WriteBytes(path, page);
-            return (page, true);
+            return (PageBytes.Of(page), true);
         }
 
         var file = Path.Combine(folder, key[..2], key);
         var entry = Sha256Value.TryParse(key, out var value) ? value : throw new InvalidOperationException($"a render key is not a SHA-256: {key}");
-        if (index.TryGetValue(entry, out var hash) && cache.ReadLinked(file, hash.ToBytes()) is { } cached)
+        if (index.TryGetValue(entry, out var hash))
         {
-            writer.WriteLinked(path, file, cached);
-            used[entry] = hash;
-            return (cached, false);
+            // serve: the key's bytes as an earlier build of this process wrote them, still published where they go.
+            if (memory?.Recall(entry) is { } known && writer.KeepUnchanged(path, known.Hash, known.Length))
+            {
+                used[entry] = hash;
+                memory.Keep(entry, known, inPlace: true);
+                return (PageBytes.Published(known.Hash, writer.Locate(path)), false);
+            }
+
+            if (cache.ReadLinked(file, hash.ToBytes()) is { } cached)
+            {
+                writer.WriteLinked(path, file, cached);
+                used[entry] = hash;
+                Remember(entry, cached);
+                return (PageBytes.Of(cached), false);
+            }
         }
 
         var bytes = make();
         var written = writer.WriteBytes(path, bytes);
         cache.Link(file, written, bytes);
         used[entry] = Sha256Value.Of(SHA256.HashData(bytes));
-        return (bytes, true);
+        Remember(entry, bytes);
+        return (PageBytes.Of(bytes), true);
     }
+
+    private void Remember(Sha256Value entry, byte[] bytes) => memory?.Keep(entry, new(SiteWriter.HashOf(bytes), bytes.Length), inPlace: false);
+
+    /// <summary>
+    /// After a build whose downloads were interrupted (<see cref="SiteBuilder.Interrupt"/>): nothing is forgotten, as
+    /// the downloads it did not reach still need their entries; the memory keeps what the pages used.
+    /// </summary>
+    public void Interrupted() => memory?.End();
 
     /// <summary>After a successful build: forgets entries this build did not use.</summary>
     public void Prune()
@@ -142,6 +168,8 @@ public sealed class RenderCache
         {
             return;
         }
+
+        memory?.End();
 
         cache.Try(() =>
         {

@@ -43,7 +43,10 @@ public static class ViewHash
 
     private sealed class Walker(ArrayBufferWriter<byte> buffer)
     {
-        private readonly HashSet<object> open = new(ReferenceEqualityComparer.Instance);
+        // The compound values being walked, outermost first: a value met again among them holds itself. A path is
+        // a few levels deep (at most MaxDepth), so a scan beats a hash set, which would make every object's hash code.
+        private readonly object[] open = new object[MaxDepth + 2];
+        private int depthOpen;
 
         /// <summary>Whether everything walked so far is frozen: plain values and read-only maps only.</summary>
         public bool Immutable { get; private set; } = true;
@@ -70,20 +73,34 @@ public static class ViewHash
                     return;
             }
 
-            if (!open.Add(value))
+            if (Open(value))
             {
                 Tag('c'); // a value that holds itself: the template sees the same object again
                 return;
             }
 
+            open[depthOpen++] = value;
             try
             {
                 Compound(value, depth + 1);
             }
             finally
             {
-                open.Remove(value);
+                open[--depthOpen] = null!;
             }
+        }
+
+        private bool Open(object value)
+        {
+            for (var i = 0; i < depthOpen; i++)
+            {
+                if (ReferenceEquals(open[i], value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Compound(object value, int depth)

@@ -17,6 +17,7 @@ public sealed class CsvTablesStage : IDownloadStage
             csv.WriteRow(table.Columns.Select(c => c.Name));
             foreach (var row in table.Rows(context.Site))
             {
+                context.Interrupt.ThrowIfCancellationRequested(); // a newer change makes these rows again (serve)
                 csv.WriteRow(row);
             }
         }

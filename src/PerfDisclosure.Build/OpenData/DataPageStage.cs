@@ -48,7 +48,7 @@ public sealed class DataPageStage : IOutputStage
             ["name"] = t.Name,
             ["file"] = Html.Escape(Path.GetFileName(t.Path)),
             ["title"] = Html.Escape(t.Title),
-            ["row_count"] = t.Rows(site).Count(),
+            ["row_count"] = t.Count(site),
             ["columns"] = t.Columns.Select(c => new ScriptObject
             {
                 ["name"] = Html.Escape(c.Name),

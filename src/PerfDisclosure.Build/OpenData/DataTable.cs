@@ -34,10 +34,14 @@ public sealed record DataTable(
     IReadOnlyList<DataColumn> Columns,
     IReadOnlyList<string> PrimaryKey,
     Func<SiteModel, IEnumerable<FormEntry>, IEnumerable<object?[]>> RowsOf,
-    ForeignKey? References = null)
+    ForeignKey? References = null,
+    Func<FormEntry, int>? RowsPerForm = null)
 {
     /// <summary>The rows of every form of the site.</summary>
     public IEnumerable<object?[]> Rows(SiteModel site) => RowsOf(site, site.Forms);
+
+    /// <summary>How many rows the site's forms give: counted from <see cref="RowsPerForm"/> without making them, where a table says how.</summary>
+    public int Count(SiteModel site) => RowsPerForm is { } perForm ? site.Forms.Sum(perForm) : Rows(site).Count();
 
     /// <summary>The header of the column with this identifier.</summary>
     public string Header(string identifier) => Columns.First(c => c.Identifier == identifier).Name;

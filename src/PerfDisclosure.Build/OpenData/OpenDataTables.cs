@@ -70,7 +70,8 @@ public static class OpenDataTables
                 Printed(e, FieldRole.Budget), Printed(e, FieldRole.AdjustedBudget), Printed(e, FieldRole.Executed), Printed(e, FieldRole.ExecutionRate),
                 Printed(e, FieldRole.TotalScore), e.Grade,
                 e.Form.Classified, e.Form.Indicators.Count, e.Published, e.Updated,
-            }));
+            }),
+            RowsPerForm: _ => 1);
     }
 
     /// <summary>
@@ -113,7 +114,8 @@ public static class OpenDataTables
                 string?[] formats = [.. columns.Select(c => e.Layout.IndicatorColumn(c.Key)?.Format)];
                 return e.Form.Indicators.Select((row, i) => IndicatorCells(e, row, i, columns, formats));
             }),
-            new ForeignKey(fixedColumns[0].Name, "forms", strings["open_data.forms.columns.id.title"]));
+            new ForeignKey(fixedColumns[0].Name, "forms", strings["open_data.forms.columns.id.title"]),
+            e => e.Form.Indicators.Count);
     }
 
     /// <summary>One indicator row's cells, made as one array of the table's width (a row of every indicator of the site).</summary>

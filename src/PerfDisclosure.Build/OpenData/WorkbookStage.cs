@@ -26,7 +26,7 @@ public sealed class WorkbookStage : IShardedStage, IDownloadStage
         // a function of its file, layout and owner and the site digest): an organisation-year whose forms did not change is
         // reused without deriving its rows. Forms the loader did not hash key it by what the writer is given.
         var keys = context.Cache.Keeps ? new Caching.FormPageInputs.Keys(site, Pdf.PdfStage.WillPrint(context.Options)) : null;
-        Parallel.ForEach(years, Parallelism.PerCore, year =>
+        Parallel.ForEach(years, Parallelism.Until(context.Interrupt), year =>
         {
             var path = SitePaths.OrganisationYearWorkbook(year.Organisation, year.Year);
             var inputs = keys is null ? null : year.Forms.Select(f => FormJson.Inputs(keys, f)).ToList();
@@ -42,21 +42,31 @@ public sealed class WorkbookStage : IShardedStage, IDownloadStage
         });
     }
 
+    /// <summary>The site workbook, the longest download to make: a newer change (<see cref="BuildContext.Interrupt"/>) stops it between rows.</summary>
     public void RunGlobal(BuildContext context) =>
-        context.Writer.WriteBytes(SitePaths.SiteWorkbook, Workbook(context.Site, context.Site.Forms));
+        context.Writer.WriteBytes(SitePaths.SiteWorkbook, Workbook(context.Site, context.Site.Forms, context.Interrupt));
 
     /// <summary>The tables of these forms: the forms sheet and the indicators sheet, columns as these forms' layouts have them.</summary>
-    public static byte[] Workbook(SiteModel site, IReadOnlyList<FormEntry> forms)
+    public static byte[] Workbook(SiteModel site, IReadOnlyList<FormEntry> forms, CancellationToken interrupt = default)
     {
-        var (sheets, stamp) = Sheets(site, forms);
+        var (sheets, stamp) = Sheets(site, forms, interrupt);
         return WorkbookWriter.Write(sheets, stamp);
     }
 
-    private static (List<WorkbookWriter.WorkbookSheet> Sheets, DateOnly Stamp) Sheets(SiteModel site, IReadOnlyList<FormEntry> forms)
+    private static (List<WorkbookWriter.WorkbookSheet> Sheets, DateOnly Stamp) Sheets(SiteModel site, IReadOnlyList<FormEntry> forms, CancellationToken interrupt = default)
     {
         var tables = new[] { OpenDataTables.Forms(site.Strings), OpenDataTables.Indicators(site.Strings, forms.Select(f => f.Layout).Distinct()) };
         var stamp = forms.Count == 0 ? OpenDataFacts.Modified(site) : forms.Max(f => f.Updated);
-        return ([.. tables.Select(t => new WorkbookWriter.WorkbookSheet(t.Title, t.Columns, t.RowsOf(site, forms)))], stamp);
+        return ([.. tables.Select(t => new WorkbookWriter.WorkbookSheet(t.Title, t.Columns, Checked(t.RowsOf(site, forms), interrupt)))], stamp);
+    }
+
+    private static IEnumerable<T> Checked<T>(IEnumerable<T> rows, CancellationToken interrupt)
+    {
+        foreach (var row in rows)
+        {
+            interrupt.ThrowIfCancellationRequested();
+            yield return row;
+        }
     }
 
     /// <summary>All an organisation-year workbook is made of: its key in the render cache.</summary>

@@ -17,13 +17,15 @@ public sealed class SiteWriter
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly HashSet<string> written = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Lazy<string>> folders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SiteManifest.Entry> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SiteManifest.Entry> entries;
     private readonly ConcurrentDictionary<string, byte> staged = new(StringComparer.Ordinal);
 
     public SiteWriter(string root, PublishedSite? previous = null)
     {
         Root = Path.GetFullPath(root);
         Previous = previous;
+        // As large as the site it replaces: tens of thousands of entries added by every core would grow it many times.
+        entries = new(Environment.ProcessorCount, Math.Max(31, previous?.Manifest.Files.Count ?? 0), StringComparer.Ordinal);
         Directory.CreateDirectory(Root);
     }
 
@@ -116,6 +118,28 @@ public sealed class SiteWriter
         RecordStaged(normal, hash, bytes.Length, path);
     }
 
+    /// <summary>
+    /// Records the published file at a site-relative path as this build's when it holds exactly the bytes an earlier
+    /// build of this process wrote there (<paramref name="hash"/>, <see cref="HashOf"/>, and length), so they are not
+    /// made, read or hashed again. False, with nothing recorded, when there is no published site or its file differs:
+    /// then the caller writes the bytes.
+    /// </summary>
+    public bool KeepUnchanged(string relativePath, UInt128 hash, long length)
+    {
+        var (normal, _) = Inside(relativePath);
+        if (Previous?.Holds(normal, hash, length) is not { } entry)
+        {
+            return false;
+        }
+
+        Register(normal);
+        entries[normal] = entry;
+        return true;
+    }
+
+    /// <summary>The hash the manifest keeps of a file's bytes.</summary>
+    public static UInt128 HashOf(ReadOnlySpan<byte> bytes) => Hash(bytes);
+
     /// <summary>A new file at a site-relative path, for outputs written as streams; it is published when disposed.</summary>
     public Stream Create(string relativePath)
     {
@@ -192,6 +216,14 @@ public sealed class SiteWriter
 
     private (string Normal, string Full) Claim(string relativePath)
     {
+        var (normal, full) = Inside(relativePath);
+        Register(normal);
+        return (normal, full);
+    }
+
+    /// <summary>The path with forward slashes and its full path; throws when it would leave the site.</summary>
+    private (string Normal, string Full) Inside(string relativePath)
+    {
         var normal = relativePath.Replace('\\', '/');
         if (normal.Length == 0 || normal.StartsWith('/') || normal.Any(char.IsControl) || normal.Split('/').Any(s => s is "" or "." or ".."))
         {
@@ -204,6 +236,12 @@ public sealed class SiteWriter
             throw new OutputPathException($"refusing to write outside the site: '{relativePath}'");
         }
 
+        return (normal, full);
+    }
+
+    /// <summary>Records a path as written; throws when it was written before.</summary>
+    private void Register(string normal)
+    {
         lock (written)
         {
             if (!written.Add(normal))
@@ -211,8 +249,6 @@ public sealed class SiteWriter
                 throw new OutputPathException($"two outputs would write the same file: '{normal}'");
             }
         }
-
-        return (normal, full);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace PerfDisclosure.Build.Reporting;
 
@@ -11,7 +13,9 @@ public sealed class BuildProgress
     private readonly TextWriter? output;
     private readonly bool interactive;
     private readonly TimeSpan interval;
-    private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
+    // Counted without a lock (every page of a build counts itself); the display has its own.
+    private readonly ConcurrentDictionary<string, StrongBox<int>> counts = new(StringComparer.Ordinal);
+    private readonly object shown = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private TimeSpan lastShown = TimeSpan.MinValue;
     private bool pending;
@@ -37,9 +41,14 @@ public sealed class BuildProgress
     /// <summary>One more item done, e.g. <c>Advance("pages")</c> or <c>Advance("pdfs")</c>; thread-safe.</summary>
     public void Advance(string what)
     {
-        lock (counts)
+        Interlocked.Increment(ref counts.GetOrAdd(what, _ => new()).Value);
+        if (output is null)
         {
-            counts[what] = counts.GetValueOrDefault(what) + 1;
+            return;
+        }
+
+        lock (shown)
+        {
             var now = clock.Elapsed;
             if (output is null || (lastShown != TimeSpan.MinValue && now - lastShown < interval))
             {
@@ -55,18 +64,15 @@ public sealed class BuildProgress
 
     public int Count(string what)
     {
-        lock (counts)
-        {
-            return counts.GetValueOrDefault(what);
-        }
+        return counts.TryGetValue(what, out var count) ? Volatile.Read(ref count.Value) : 0;
     }
 
     /// <summary>Ends the progress display: the last counts, then a line break on a terminal.</summary>
     public void Finish()
     {
-        lock (counts)
+        lock (shown)
         {
-            if (output is null || counts.Count == 0)
+            if (output is null || counts.IsEmpty)
             {
                 return;
             }
@@ -85,7 +91,7 @@ public sealed class BuildProgress
 
     private void Show()
     {
-        var text = string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
+        var text = string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {Volatile.Read(ref c.Value.Value)}"));
         if (interactive)
         {
             output!.Write($"\r{text}   ");

@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using PerfDisclosure.Build.Publishing;
 using PerfDisclosure.Build.Site;
 using PerfDisclosure.Core.Diagnostics;
@@ -59,19 +58,19 @@ public sealed class SearchCollector : IDisposable
     }
 
     /// <summary>Adds form <paramref name="form"/> (its place in the site) from the bytes of its page.</summary>
-    public void Add(int form, byte[] page)
+    public void Add(int form, Caching.PageBytes page)
     {
         var entry = site.Forms[form];
         var heading = entry.Form.ProjectName + " " + entry.Owner.Name;
-        var hash = memory is null ? default : XxHash128.HashToUInt128(page);
+        var hash = memory is null ? default : page.Hash;
         var known = memory?.Recall(hash, heading);
-        var text = known?.Text ?? MainText.Extract(page);
+        var text = known?.Text ?? MainText.Extract(page.Bytes);
         if (text.Length == 0)
         {
             Report(OutputRules.SearchTextMissing.Report(SourceSpan.FileOnly(entry.Form.File), $"表单页面没有 <main> 内容，搜索找不到它：{entry.Path}", $"The form's page has no <main> content, so search cannot find it: {entry.Path}"));
         }
 
-        SearchIndexFiles.WriteDocument(writer, documents[form], entry, site.Strings.Kind(entry.IsSelfEvaluation), text);
+        WriteDocument(documents[form], entry, hash, text);
         var counted = known?.Terms ?? index.Count(text, heading);
         index.Add(documents[form], counted);
         if (known is null)
@@ -82,6 +81,23 @@ public sealed class SearchCollector : IDisposable
         added[form] = true;
     }
 
+    /// <summary>The form's search document; with the memory, one the published site holds as it would be made is kept.</summary>
+    private void WriteDocument(int id, FormEntry entry, UInt128 page, string text)
+    {
+        var fields = SearchIndexFiles.DocumentFields.Of(entry, site.Strings.Kind(entry.IsSelfEvaluation));
+        var path = SearchIndexFiles.DocumentPath(id);
+        var known = memory?.Recall(id, page, fields);
+        if (known is not null && writer.KeepUnchanged(path, known.Hash, known.Length))
+        {
+            memory!.Keep(id, known);
+            return;
+        }
+
+        var bytes = SearchIndexFiles.Document(fields, text);
+        writer.WriteBytes(path, bytes);
+        memory?.Keep(id, new SearchMemory.Document(page, fields, SiteWriter.HashOf(bytes), bytes.Length));
+    }
+
     /// <summary>Adds the forms whose pages this build did not write itself (a merge copies them in) from the staging folder.</summary>
     public void AddWritten()
     {
@@ -90,7 +106,7 @@ public sealed class SearchCollector : IDisposable
             if (!added[form])
             {
                 var file = writer.Locate(site.Forms[form].Path + "index.html");
-                Add(form, File.Exists(file) ? File.ReadAllBytes(file) : []);
+                Add(form, Caching.PageBytes.Of(File.Exists(file) ? File.ReadAllBytes(file) : []));
             }
         });
     }

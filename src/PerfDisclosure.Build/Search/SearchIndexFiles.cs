@@ -23,24 +23,45 @@ public static class SearchIndexFiles
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    /// <summary>What a result shows of form <paramref name="id"/>, with the text its snippet is cut from.</summary>
-    /// <param name="kind">The kind of form as a reader names it (the theme's strings).</param>
-    public static void WriteDocument(SiteWriter writer, int id, FormEntry entry, string kind, string text)
+    /// <summary>What a result shows of a form, but its text: with the text, all a search document is made of.</summary>
+    public readonly record struct DocumentFields(string Url, string Title, string Organisation, int Year, string Kind, string Amount, string AmountUnit, string Grade)
     {
-        using var stream = writer.Create($"search/docs/{id}.json");
-        using var json = new Utf8JsonWriter(stream, Json);
-        json.WriteStartObject();
-        json.WriteString("url", entry.Path);
-        json.WriteString("title", entry.Form.ProjectName);
-        json.WriteString("organisation", entry.Owner.Name);
-        json.WriteNumber("year", entry.Form.Year);
-        json.WriteString("kind", kind);
-        // The amount as the form prints it, in its own unit, so a result's facts and its snippet name one unit.
-        json.WriteString("amount", entry.Amount is { } amount ? Html.FormatNumber(amount, entry.Layout.FieldAt(entry.Layout.Amount)?.Format) : string.Empty);
-        json.WriteString("amount_unit", entry.Layout.AmountUnit);
-        json.WriteString(RoleNames.Snake(FieldRole.Grade), entry.Grade ?? string.Empty);
-        json.WriteString("text", text);
-        json.WriteEndObject();
+        /// <param name="kind">The kind of form as a reader names it (the theme's strings).</param>
+        public static DocumentFields Of(FormEntry entry, string kind) => new(
+            entry.Path,
+            entry.Form.ProjectName,
+            entry.Owner.Name,
+            entry.Form.Year,
+            kind,
+            // The amount as the form prints it, in its own unit, so a result's facts and its snippet name one unit.
+            entry.Amount is { } amount ? Html.FormatNumber(amount, entry.Layout.FieldAt(entry.Layout.Amount)?.Format) : string.Empty,
+            entry.Layout.AmountUnit,
+            entry.Grade ?? string.Empty);
+    }
+
+    /// <summary>The path of document <paramref name="id"/>.</summary>
+    public static string DocumentPath(int id) => $"search/docs/{id}.json";
+
+    /// <summary>What a result shows of a form, with the text its snippet is cut from (<c>docs/&lt;n&gt;.json</c>).</summary>
+    public static byte[] Document(DocumentFields fields, string text)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 + (3 * text.Length));
+        using (var json = new Utf8JsonWriter(buffer, Json))
+        {
+            json.WriteStartObject();
+            json.WriteString("url", fields.Url);
+            json.WriteString("title", fields.Title);
+            json.WriteString("organisation", fields.Organisation);
+            json.WriteNumber("year", fields.Year);
+            json.WriteString("kind", fields.Kind);
+            json.WriteString("amount", fields.Amount);
+            json.WriteString("amount_unit", fields.AmountUnit);
+            json.WriteString(RoleNames.Snake(FieldRole.Grade), fields.Grade);
+            json.WriteString("text", text);
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     public static void WriteMeta(SiteWriter writer, int count, int shardCount, IReadOnlyList<SearchFacet> facets)

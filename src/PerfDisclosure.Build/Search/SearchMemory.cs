@@ -6,7 +6,9 @@ namespace PerfDisclosure.Build.Search;
 /// What a long-running process (<c>serve</c>) keeps of one build's search index for the next, so that a rebuild
 /// reads and tokenises only the form pages that changed: each page's main text and counted terms, keyed by the
 /// XxHash128 of the page's bytes, with the term table they point into. Both are a function of the page's bytes and
-/// its heading alone, so a page whose bytes hash the same under the same heading is taken as it was. What the last two
+/// its heading alone, so a page whose bytes hash the same under the same heading is taken as it was. Each search
+/// document is kept as its hash, so one made of the same page and fields that the published site still holds is not
+/// made again. What the last two
 /// builds used is kept (<c>serve --pdf</c> alternates builds whose pages differ by their PDF links); older pages are
 /// forgotten, and the whole memory is started again when its table holds more than twice the terms in use (edits
 /// leave terms no page has any more). One build at a time.
@@ -18,6 +20,9 @@ public sealed class SearchMemory
     private ConcurrentDictionary<UInt128, Page> pages = new();
     private ConcurrentDictionary<UInt128, Page> older = new();
     private ConcurrentDictionary<UInt128, Page> used = new();
+    private ConcurrentDictionary<int, Document> documents = new();
+    private ConcurrentDictionary<int, Document> olderDocuments = new();
+    private ConcurrentDictionary<int, Document> usedDocuments = new();
     private int inUse;
     private int read;
     private int reused;
@@ -25,6 +30,9 @@ public sealed class SearchMemory
     /// <summary>One page as the index counted it.</summary>
     /// <param name="Heading">What its heading terms were marked against (project and organisation name).</param>
     public sealed record Page(string Heading, string Text, DocumentTerms Terms);
+
+    /// <summary>One search document as a build wrote it: of the page with this hash, with these fields; its hash and length as the site manifest keeps them.</summary>
+    public sealed record Document(UInt128 Page, SearchIndexFiles.DocumentFields Fields, UInt128 Hash, long Length);
 
     /// <summary>The term table the remembered pages' terms belong to, shared by each build's index.</summary>
     public SearchTerms Terms { get; private set; } = new();
@@ -38,7 +46,9 @@ public sealed class SearchMemory
     /// <summary>Starts a build's index.</summary>
     public void Begin()
     {
-        used = new();
+        // About what the last build used.
+        used = new(Environment.ProcessorCount, Math.Max(31, pages.Count));
+        usedDocuments = new(Environment.ProcessorCount, Math.Max(31, documents.Count));
         (read, reused) = (0, 0);
         if (Terms.Count > (2 * inUse) + Slack)
         {
@@ -67,10 +77,19 @@ public sealed class SearchMemory
         Interlocked.Increment(ref read);
     }
 
+    /// <summary>Document <paramref name="id"/> as an earlier build wrote it from the page with this hash and these fields, or null.</summary>
+    public Document? Recall(int id, UInt128 page, SearchIndexFiles.DocumentFields fields) =>
+        (documents.TryGetValue(id, out var document) && document.Page == page && document.Fields == fields)
+        || (olderDocuments.TryGetValue(id, out document) && document.Page == page && document.Fields == fields) ? document : null;
+
+    /// <summary>Records document <paramref name="id"/> as this build wrote it.</summary>
+    public void Keep(int id, Document document) => usedDocuments[id] = document;
+
     /// <summary>Once the build's index is written: what it used, and what the build before used, is what the next may recall.</summary>
     public void End()
     {
         (older, pages) = (pages, used);
+        (olderDocuments, documents) = (documents, usedDocuments);
         inUse = Terms.All.Count(t => t.Documents > 0);
     }
 }

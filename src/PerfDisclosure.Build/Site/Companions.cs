@@ -13,15 +13,15 @@ public static class Companions
     public static IReadOnlyDictionary<string, IReadOnlyList<FormEntry>> Match(IEnumerable<FormEntry> forms)
     {
         var result = new Dictionary<string, IReadOnlyList<FormEntry>>(StringComparer.Ordinal);
-        foreach (var group in forms.GroupBy(f => (f.Owner.Id, f.Form.Year)))
+        foreach (var group in forms.Select(Project.Of).GroupBy(p => (p.Entry.Owner.Id, p.Entry.Form.Year)))
         {
             var list = group.ToList();
             foreach (var form in list)
             {
-                var matches = list.Where(other => other.IsSelfEvaluation != form.IsSelfEvaluation && SameProject(form, other)).ToList();
+                var matches = list.Where(other => other.Entry.IsSelfEvaluation != form.Entry.IsSelfEvaluation && form.Same(other)).Select(p => p.Entry).ToList();
                 if (matches.Count > 0)
                 {
-                    result[form.Form.Id] = matches;
+                    result[form.Entry.Form.Id] = matches;
                 }
             }
         }
@@ -33,15 +33,15 @@ public static class Companions
     public static IReadOnlyDictionary<string, IReadOnlyList<FormEntry>> OtherYears(IEnumerable<FormEntry> forms)
     {
         var result = new Dictionary<string, IReadOnlyList<FormEntry>>(StringComparer.Ordinal);
-        foreach (var group in forms.GroupBy(f => (f.Owner.Id, f.IsSelfEvaluation)))
+        foreach (var group in forms.Select(Project.Of).GroupBy(p => (p.Entry.Owner.Id, p.Entry.IsSelfEvaluation)))
         {
             var list = group.ToList();
             foreach (var form in list)
             {
-                var years = list.Where(other => other.Form.Year != form.Form.Year && SameProject(form, other)).OrderByDescending(o => o.Form.Year).ToList();
+                var years = list.Where(other => other.Entry.Form.Year != form.Entry.Form.Year && form.Same(other)).Select(p => p.Entry).OrderByDescending(o => o.Form.Year).ToList();
                 if (years.Count > 0)
                 {
-                    result[form.Form.Id] = years;
+                    result[form.Entry.Form.Id] = years;
                 }
             }
         }
@@ -49,8 +49,12 @@ public static class Companions
         return result;
     }
 
-    public static bool SameProject(FormEntry a, FormEntry b) =>
-        !string.IsNullOrWhiteSpace(a.ProjectCode) && !string.IsNullOrWhiteSpace(b.ProjectCode)
-            ? FieldDefinition.Loose(a.ProjectCode) == FieldDefinition.Loose(b.ProjectCode)
-            : FieldDefinition.Loose(a.Form.ProjectName) == FieldDefinition.Loose(b.Form.ProjectName);
+    /// <summary>A form with its project code and name made loose once, not once per comparison (a group compares every pair).</summary>
+    private sealed record Project(FormEntry Entry, string? Code, string Name)
+    {
+        public static Project Of(FormEntry entry) =>
+            new(entry, string.IsNullOrWhiteSpace(entry.ProjectCode) ? null : FieldDefinition.Loose(entry.ProjectCode), FieldDefinition.Loose(entry.Form.ProjectName));
+
+        public bool Same(Project other) => Code is not null && other.Code is not null ? Code == other.Code : Name == other.Name;
+    }
 }

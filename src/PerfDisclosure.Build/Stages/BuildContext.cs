@@ -27,6 +27,9 @@ public sealed record BuildContext(
     /// <summary>The search index, fed by the pages stage as it writes each form page; null in a shard build (merge indexes).</summary>
     public Search.SearchCollector? Search { get; init; }
 
+    /// <summary>Cancelled when a newer change makes this build's downloads unwanted (<see cref="SiteBuilder.Interrupt"/>); a long stage checks it between items.</summary>
+    public CancellationToken Interrupt { get; init; }
+
     /// <summary>Counts items done for the progress display: <c>context.Progress.Advance("pdfs")</c>.</summary>
     public Reporting.BuildProgress Progress => Cache.Progress;
 

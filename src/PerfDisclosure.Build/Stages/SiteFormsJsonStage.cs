@@ -27,6 +27,7 @@ public sealed class SiteFormsJsonStage : IDownloadStage
         stream.Write("["u8);
         for (var i = 0; i < site.Forms.Count; i++)
         {
+            context.Interrupt.ThrowIfCancellationRequested(); // a newer change joins them again (serve)
             if (i > 0)
             {
                 stream.Write(","u8);

@@ -21,9 +21,11 @@ public static class ContentValidator
     /// <summary>Validates with the built-in theme's frameworks and scoring rules.</summary>
     public static IReadOnlyList<Diagnostic> Validate(LoadedContent content) => Validate(content, new ThemeFiles(null));
 
-    public static IReadOnlyList<Diagnostic> Validate(LoadedContent content, ThemeFiles theme, RuleSet? rules = null)
+    /// <param name="memory">What the last validation of this process found (<c>serve</c>): unchanged forms are not checked again.</param>
+    public static IReadOnlyList<Diagnostic> Validate(LoadedContent content, ThemeFiles theme, RuleSet? rules = null, ValidationMemory? memory = null)
     {
         rules ??= RuleSet.Default;
+        memory?.Begin(theme, rules);
         var diagnostics = new DiagnosticBag();
         foreach (var diagnostic in content.Diagnostics)
         {
@@ -44,12 +46,16 @@ public static class ContentValidator
 
         Parallel.ForEach(forms, Parallelism.PerCore, form =>
         {
-            foreach (var rule in rules.Rules)
+            var findings = memory?.Recall(form.Form);
+            if (findings is null)
             {
-                foreach (var finding in rule.Check(form))
-                {
-                    diagnostics.Add(finding);
-                }
+                findings = [.. rules.Rules.SelectMany(r => r.Check(form))];
+                memory?.Keep(form.Form, findings);
+            }
+
+            foreach (var finding in findings)
+            {
+                diagnostics.Add(finding);
             }
         });
 

@@ -39,6 +39,22 @@ public class ServeRebuildTests
         Assert.StartsWith("downloads rebuilt in ", log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(), StringComparison.Ordinal);
         AssertSameAsClean(options);
 
+        // The unchanged pages are kept where they are published (not read back from the cache), and only the edited
+        // form is validated again.
+        Assert.Matches(@" unchanged \([1-9][0-9]* kept in place\), ", LastLine(log));
+        Assert.Contains($", 1 form(s) validated, {forms - 1} unchanged, ", LastLine(log), StringComparison.Ordinal);
+
+        // A published page edited by hand, of a form that did not change: kept in place no more, it is written again.
+        var other = Directory.GetFiles(output, "index.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .First(p => p.Contains("sz-futian-investment-promotion", StringComparison.Ordinal) && !p.Contains("office-equipment-purchase", StringComparison.Ordinal) && Path.GetDirectoryName(p)!.Split(Path.DirectorySeparatorChar).Length > output.Split(Path.DirectorySeparatorChar).Length + 2);
+        File.AppendAllText(other, "<!-- edited in the site -->");
+        File.WriteAllText(form, File.ReadAllText(form).Replace("current_year_amount: 12.50", "current_year_amount: 12.55", StringComparison.Ordinal));
+        server.Rebuild();
+        Assert.DoesNotContain("edited in the site", File.ReadAllText(other), StringComparison.Ordinal);
+        File.WriteAllText(form, File.ReadAllText(form).Replace("current_year_amount: 12.55", "current_year_amount: 12.50", StringComparison.Ordinal));
+        server.Rebuild();
+        AssertSameAsClean(options);
+
         // A form deleted: its page goes, and so do the links other pages had to it.
         var deleted = Directory.GetFiles(Path.Combine(content, "forms", "sz-futian-investment-promotion", "2024"), "*.yaml").Order(StringComparer.Ordinal).First(f => f != form);
         File.Delete(deleted);

@@ -26,6 +26,25 @@ public class OpenDataConsistencyTests
     }
 
     [Fact]
+    public void Each_table_counts_the_rows_of_its_csv_without_making_them_and_the_data_page_says_so()
+    {
+        var page = Site.Read("data/index.html");
+        foreach (var table in OpenDataTables.All(Site.Model))
+        {
+            using var csv = CsvDataReader.Create(Path.Combine(Site.Root, table.Path));
+            var lines = 0;
+            while (csv.Read())
+            {
+                lines++;
+            }
+
+            Assert.Equal(table.Rows(Site.Model).Count(), table.Count(Site.Model));
+            Assert.Equal(lines, table.Count(Site.Model));
+            Assert.Contains($"{table.Title}：共 {lines} 行。", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Forms_csv_has_the_department_executed_and_rate_and_indicators_csv_the_unit_and_project()
     {
         var forms = Read("data/forms.csv");

@@ -51,6 +51,42 @@ public class DownloadsAfterPagesTests
     }
 
     [Fact]
+    public void Downloads_interrupted_by_a_newer_change_leave_the_old_downloads_and_the_next_build_makes_them()
+    {
+        var (content, cache, output) = IncrementalBuildTests.Workspace();
+        var options = new BuildOptions(content, Repo.Templates, output, NoPdf: true, CacheDir: cache);
+        Assert.True(new SiteBuilder(options).Build().Succeeded);
+        var (csv, workbook) = (Path.Combine(output, "data", "forms.csv"), Path.Combine(output, "data", "forms.xlsx"));
+        var before = (File.ReadAllText(csv), File.ReadAllBytes(workbook));
+
+        var form = Directory.GetFiles(Path.Combine(content, "forms"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        File.WriteAllText(form, Regex.Replace(File.ReadAllText(form), "^project_name:.*$", "project_name: 下载被打断的项目", RegexOptions.Multiline));
+        using var newer = new CancellationTokenSource();
+        var builder = new SiteBuilder(options) { PagesPublished = _ => newer.Cancel(), Interrupt = newer.Token };
+        var result = builder.Build();
+
+        // The pages are published, the downloads are the last build's, whole; no staging folder is left beside the site.
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        Assert.True(builder.DownloadsInterrupted);
+        Assert.Contains("下载被打断的项目", File.ReadAllText(Page(content, output, form)), StringComparison.Ordinal);
+        Assert.Equal(before.Item1, File.ReadAllText(csv));
+        Assert.Equal(before.Item2, File.ReadAllBytes(workbook));
+        Assert.DoesNotContain(result.Stages, s => s.Stage == "csv");
+        Assert.Single(Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!), e => Path.GetFileName(e).StartsWith(Path.GetFileName(output), StringComparison.Ordinal) && !Path.GetFileName(e).EndsWith(".lock", StringComparison.Ordinal));
+
+        // The next build, not interrupted, gives the site one clean build gives.
+        var next = new SiteBuilder(options) { PagesPublished = _ => { } };
+        Assert.True(next.Build().Succeeded);
+        Assert.False(next.DownloadsInterrupted);
+        Assert.Contains("下载被打断的项目", File.ReadAllText(csv), StringComparison.Ordinal);
+        var clean = Path.Combine(Repo.TempDir("downloads-interrupted-clean"), "site");
+        Assert.True(new SiteBuilder(options with { OutputDir = clean, CacheDir = null }).Build().Succeeded);
+        var (served, once) = (IncrementalBuildTests.Snapshot(output), IncrementalBuildTests.Snapshot(clean));
+        Assert.Equal(once.Keys, served.Keys);
+        Assert.All(once.Keys, path => Assert.True(once[path] == served[path], $"{path} differs from a clean build"));
+    }
+
+    [Fact]
     public void A_first_build_has_no_published_site_to_keep_downloads_from_and_publishes_once()
     {
         var (content, cache, output) = IncrementalBuildTests.Workspace();
