@@ -5,7 +5,9 @@
 # Copies the content to a temporary folder, starts serve (Release, HTML only) on 127.0.0.1 at a free port, waits for
 # the first build, then RUNS times: reads the build count, saves one form with a new project name (t0), asks
 # /__perfdisclosure/version?after=N as the page's reload script does (answered when the next build is done), fetches
-# the form's page on each new build until it shows the new name (t1). Prints t1 - t0 per run, then min / median / max.
+# the form's page on each new build until it shows the new name (t1). Prints t1 - t0 per run, then min / median / max,
+# serve's last rebuild line and its peak RSS. Each save comes 0.5 s after the last reload, while serve still makes the
+# last build's downloads: the save interrupts them (docs/authoring.md).
 # The server is stopped by its own pid at the end (trap); nothing is left running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,3 +61,5 @@ PY
 done
 printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "forms: '"$(find "$work/content/forms" -name '*.yaml' | wc -l)"'  runs: %d  min %d ms  median %d ms  max %d ms  (load %s)\n", NR, a[1], a[int((NR + 1) / 2)], a[NR], "'"$(cut -d' ' -f1 /proc/loadavg)"'" }'
 grep '^rebuilt' "$work/serve.log" | tail -1
+# What serve holds with its memories of the last rebuilds: its peak resident set so far.
+echo "serve peak RSS: $(awk '/^VmHWM/ { printf "%d MiB", $2 / 1024 }' "/proc/$server/status")"

@@ -60,6 +60,8 @@ public class SearchPageTests(BrowserFixture chromium) : IClassFixture<BrowserFix
         await page.Locator("#search-q").FocusAsync();
         await page.Keyboard.TypeAsync(phrase, new() { Delay = 60 });
 
+        // The results of the whole phrase, not of a prefix typed before it (a loaded machine may show those first).
+        await page.Locator($"#search-app[data-searched=\"{phrase}\"]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         Assert.Equal(SearchCorpus.FormsContaining(phrase), await AllResults(page));
         Assert.Contains("q=" + Uri.EscapeDataString(phrase), page.Url, StringComparison.Ordinal);
         Assert.DoesNotContain("请输入", await page.Locator("#search-status").TextContentAsync(), StringComparison.Ordinal);
