@@ -164,14 +164,8 @@ public sealed class PreviewServer(BuildOptions options, int port, TextWriter log
         findings = result.Diagnostics;
 
         // Every finding of the rebuild, errors and warnings alike, as check prints them: the terminal is where
-        // staff look while they type. One write: a large site has thousands of warnings, and the page waits for them.
-        var text = new System.Text.StringBuilder(result.Diagnostics.Count * 160);
-        foreach (var d in result.Diagnostics)
-        {
-            text.AppendLine(DiagnosticWriter.Text(d, language));
-        }
-
-        log.Write(text.ToString());
+        // staff look while they type.
+        DiagnosticWriter.Write(log, result.Diagnostics, "text", language);
 
         var what = build.NoPdf ? "HTML" : "HTML and PDFs";
         log.WriteLine(result.Succeeded

@@ -17,7 +17,6 @@ namespace PerfDisclosure.Build.Caching;
 public sealed class BuildStamp
 {
     private const string FileName = "build-stamp.json";
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     private readonly string file;
     private readonly string outputDir;
@@ -111,8 +110,17 @@ public sealed class BuildStamp
     {
         try
         {
-            var saved = JsonSerializer.Deserialize<Saved>(File.ReadAllBytes(file), Json);
-            if (saved is null || saved.Inputs != Inputs || saved.Output != OutputHash(outputDir))
+            // The inputs first, alone: when they differ nothing else is read. When they are the same, the site's
+            // files are listed while the diagnostics are read.
+            var bytes = File.ReadAllBytes(file);
+            if (SavedInputs(bytes) != Inputs)
+            {
+                return null;
+            }
+
+            var output = Task.Run(() => OutputHash(outputDir));
+            var saved = JsonSerializer.Deserialize(bytes, StampJson.Default.Saved);
+            if (saved is null || saved.Inputs != Inputs || saved.Output != output.GetAwaiter().GetResult())
             {
                 return null;
             }
@@ -125,6 +133,28 @@ public sealed class BuildStamp
         }
     }
 
+    /// <summary>The inputs hash a stamp file names, read without the rest of it; null when it names none.</summary>
+    private static string? SavedInputs(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(nameof(Saved.Inputs)))
+            {
+                return reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
     /// <summary>Records a successful build, after its site was published; a cache folder that cannot take it only costs the next build its shortcut.</summary>
     public void Save(BuildResult result)
     {
@@ -133,7 +163,7 @@ public sealed class BuildStamp
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(saved, Json));
+            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(saved, StampJson.Default.Saved));
             File.Move(temporary, file, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -170,5 +200,14 @@ public sealed class BuildStamp
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private sealed record Saved(string Inputs, string Output, int Forms, int Files, List<Diagnostic> Diagnostics);
+    /// <summary>The stamp file's content.</summary>
+    internal sealed record Saved(string Inputs, string Output, int Forms, int Files, List<Diagnostic> Diagnostics);
 }
+
+/// <summary>
+/// The stamp's JSON, its metadata made at compile time and each diagnostic a flat array (<see cref="StampDiagnostics"/>):
+/// a build with nothing to do reads the last build's diagnostics (thousands in a large site) before anything else.
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(Converters = [typeof(StampDiagnostics)])]
+[System.Text.Json.Serialization.JsonSerializable(typeof(BuildStamp.Saved))]
+internal sealed partial class StampJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -23,11 +23,14 @@ public static class DiagnosticWriter
                 SarifWriter.Write(output, diagnostics, language);
                 break;
             default:
+                // One write, not one a line: a large site has thousands of warnings, and a console flushes each write.
+                var text = new System.Text.StringBuilder(diagnostics.Count * 160);
                 foreach (var d in diagnostics)
                 {
-                    output.WriteLine(Text(d, language));
+                    text.AppendLine(Text(d, language));
                 }
 
+                output.Write(text.ToString());
                 break;
         }
     }

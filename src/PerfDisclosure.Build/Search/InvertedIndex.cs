@@ -223,7 +223,7 @@ public sealed class InvertedIndex : IDisposable
     }
 
     /// <summary>The postings of the terms in the buckets of one group, each term's in document order.</summary>
-    private List<(int Term, List<Posting> Postings)> Read(int group, int groups, double average)
+    private List<(int Term, IReadOnlyList<Posting> Postings)> Read(int group, int groups, double average)
     {
         // One group's records at a time, in arrays lent by the shared pool: a build writes hundreds of groups of
         // megabytes each, which as new arrays would pile up on the large-object heap between full collections.
@@ -268,11 +268,11 @@ public sealed class InvertedIndex : IDisposable
     }
 
     /// <summary>The postings of one group's records (sort key: term, then document; payload: frequency, in-heading flag), each term's in document order.</summary>
-    private List<(int Term, List<Posting> Postings)> Postings(Span<long> keys, Span<int> payloads, double average)
+    private List<(int Term, IReadOnlyList<Posting> Postings)> Postings(Span<long> keys, Span<int> payloads, double average)
     {
         // Documents arrive in any order: sorting makes the same content give the same bytes.
         keys.Sort(payloads);
-        var terms = new List<(int, List<Posting>)>();
+        var terms = new List<(int, IReadOnlyList<Posting>)>();
         for (var start = 0; start < keys.Length;)
         {
             var term = (int)(keys[start] >> 32);
@@ -297,28 +297,62 @@ public sealed class InvertedIndex : IDisposable
     }
 
     /// <summary>
-    /// The held documents' postings, term by term, in the groups the spilled records would be read in: going through
-    /// the documents in order puts each term's postings in document order as they are added, so nothing is sorted.
+    /// The held documents' postings, term by term, in the groups the spilled records would be read in. The documents
+    /// are cut into one run of consecutive documents per core: each run counts its postings of each term, which gives
+    /// every run its place in each term's array, then fills those places; so each term's postings are in document
+    /// order, and nothing is sorted or grown, whatever the cores' timing.
     /// </summary>
-    private List<(int Term, List<Posting> Postings)>[] Invert(int groups, double average)
+    private List<(int Term, IReadOnlyList<Posting> Postings)>[] Invert(int groups, double average)
     {
         var all = terms.All;
-        var postings = new List<Posting>?[all.Count];
-        for (var d = 0; d < held!.Length; d++)
+        var documents = held!;
+        var runs = Math.Max(1, Math.Min(Parallelism.PerCore.MaxDegreeOfParallelism, documents.Length / 1024));
+        int Start(int run) => (int)((long)documents.Length * run / runs);
+        var counts = new int[runs][];
+        Parallel.For(0, runs, Parallelism.PerCore, run =>
         {
-            if (held[d] is not { } document)
+            var count = counts[run] = new int[all.Count];
+            for (var d = Start(run); d < Start(run + 1); d++)
             {
-                continue;
+                foreach (var term in documents[d]?.Terms ?? [])
+                {
+                    count[term.Id]++;
+                }
+            }
+        });
+
+        // Each run's counts become where its postings of each term begin; each term gets one array of all of them.
+        var postings = new Posting[]?[all.Count];
+        for (var id = 0; id < all.Count; id++)
+        {
+            var at = 0;
+            for (var run = 0; run < runs; run++)
+            {
+                (counts[run][id], at) = (at, at + counts[run][id]);
             }
 
-            for (var k = 0; k < document.Terms.Length; k++)
-            {
-                var term = document.Terms[k];
-                (postings[term.Id] ??= new List<Posting>(term.Documents)).Add(new Posting(d, Posting.Quantise(document.Weights[k] >> 1, lengths[d], average), (document.Weights[k] & 1) == 1));
-            }
+            postings[id] = at == 0 ? null : new Posting[at];
         }
 
-        var byGroup = Enumerable.Range(0, groups).Select(_ => new List<(int, List<Posting>)>()).ToArray();
+        Parallel.For(0, runs, Parallelism.PerCore, run =>
+        {
+            var next = counts[run];
+            for (var d = Start(run); d < Start(run + 1); d++)
+            {
+                if (documents[d] is not { } document)
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < document.Terms.Length; k++)
+                {
+                    var id = document.Terms[k].Id;
+                    postings[id]![next[id]++] = new Posting(d, Posting.Quantise(document.Weights[k] >> 1, lengths[d], average), (document.Weights[k] & 1) == 1);
+                }
+            }
+        });
+
+        var byGroup = Enumerable.Range(0, groups).Select(_ => new List<(int, IReadOnlyList<Posting>)>()).ToArray();
         for (var id = 0; id < postings.Length; id++)
         {
             if (postings[id] is { } list)

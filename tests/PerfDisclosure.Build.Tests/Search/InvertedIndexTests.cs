@@ -12,7 +12,8 @@ public class InvertedIndexTests
     [InlineData(true)]
     public void Shards_hold_every_term_of_every_document_with_its_weight_in_document_order(bool held)
     {
-        // Enough documents and terms that every bucket's spill file is read in several chunks.
+        // Enough documents and terms that every bucket's spill file is read in several chunks, and that the held ones
+        // are inverted in one run per core (1,024 documents or more a run).
         var random = new Random(7);
         const string Characters = "预算绩效目标项目资金管理服务质量满意度宣传招商投资促进残疾人法律顾问年度计划完成率成本指标效益社会经济生态可持续影响时效数量合格覆盖";
         var documents = Enumerable.Range(0, 3000).Select(_ => new string(Enumerable.Range(0, random.Next(200, 900)).Select(_ => Characters[random.Next(Characters.Length)]).ToArray()) + $" word{random.Next(50)}").ToList();
