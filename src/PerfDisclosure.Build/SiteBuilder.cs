@@ -51,7 +51,8 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
 
     /// <summary>
     /// Cancelled when the downloads after the pages (<see cref="PagesPublished"/>) are no longer wanted: a newer save
-    /// will make them again (<c>serve</c>). They stop between stages (and between rows of the site workbook), nothing
+    /// will make them again (<c>serve</c>). They stop between stages and between the items of the long ones (rows of
+    /// the CSVs and the site workbook, organisation-year workbooks, forms joined into data/forms.json), nothing
     /// of them is published, the site keeps the downloads it had, and <see cref="DownloadsInterrupted"/> says so.
     /// </summary>
     public CancellationToken Interrupt { get; init; }
