@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace PerfDisclosure.Build.Caching;
 
 /// <summary>
@@ -7,14 +5,11 @@ namespace PerfDisclosure.Build.Caching;
 /// site manifest keeps it and its length. A key is a fingerprint of everything its output is made of, so the same key
 /// gives the same bytes; when the published site still holds those bytes at the output's path (its manifest entry,
 /// size and time unchanged), the output is kept as it is: its cache entry is not read and hashed, nothing is written.
-/// What the last two builds used is kept (<c>serve --pdf</c> alternates builds whose pages differ by their PDF
-/// links); older keys are forgotten. One build at a time.
+/// What the last two builds used is kept (<see cref="LastTwoBuilds{TKey, TValue}"/>). One build at a time.
 /// </summary>
 public sealed class RenderMemory
 {
-    private ConcurrentDictionary<Sha256Value, Output> outputs = new();
-    private ConcurrentDictionary<Sha256Value, Output> older = new();
-    private ConcurrentDictionary<Sha256Value, Output> used = new();
+    private readonly LastTwoBuilds<Sha256Value, Output> outputs = new();
     private int kept;
 
     /// <summary>An output's hash (<see cref="Publishing.SiteWriter.HashOf"/>) and length.</summary>
@@ -26,18 +21,17 @@ public sealed class RenderMemory
     /// <summary>Starts a build.</summary>
     public void Begin()
     {
-        used = new(Environment.ProcessorCount, Math.Max(31, outputs.Count)); // about what the last build used
+        outputs.Begin();
         kept = 0;
     }
 
     /// <summary>What <paramref name="key"/> gave in an earlier build, or null.</summary>
-    public Output? Recall(Sha256Value key) =>
-        outputs.TryGetValue(key, out var output) || older.TryGetValue(key, out output) ? output : null;
+    public Output? Recall(Sha256Value key) => outputs.TryRecall(key, _ => true, out var output) ? output : null;
 
     /// <summary>Records what <paramref name="key"/> gave in this build.</summary>
     public void Keep(Sha256Value key, Output output, bool inPlace)
     {
-        used[key] = output;
+        outputs.Keep(key, output);
         if (inPlace)
         {
             Interlocked.Increment(ref kept);
@@ -45,5 +39,5 @@ public sealed class RenderMemory
     }
 
     /// <summary>Once the build is published: what it used, and what the build before used, is what the next may recall.</summary>
-    public void End() => (older, outputs) = (outputs, used);
+    public void End() => outputs.End();
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace PerfDisclosure.Build.Search;
 
 /// <summary>
@@ -8,21 +6,16 @@ namespace PerfDisclosure.Build.Search;
 /// XxHash128 of the page's bytes, with the term table they point into. Both are a function of the page's bytes and
 /// its heading alone, so a page whose bytes hash the same under the same heading is taken as it was. Each search
 /// document is kept as its hash, so one made of the same page and fields that the published site still holds is not
-/// made again. What the last two
-/// builds used is kept (<c>serve --pdf</c> alternates builds whose pages differ by their PDF links); older pages are
-/// forgotten, and the whole memory is started again when its table holds more than twice the terms in use (edits
-/// leave terms no page has any more). One build at a time.
+/// made again. What the last two builds used is kept (<see cref="Caching.LastTwoBuilds{TKey, TValue}"/>), and the
+/// pages are started again when the table holds more than twice the terms in use (edits leave terms no page has any
+/// more). One build at a time.
 /// </summary>
 public sealed class SearchMemory
 {
     // Terms a table may hold beyond twice those in use before it is started again: a site's worth of edits.
     private const int Slack = 1 << 16;
-    private ConcurrentDictionary<UInt128, Page> pages = new();
-    private ConcurrentDictionary<UInt128, Page> older = new();
-    private ConcurrentDictionary<UInt128, Page> used = new();
-    private ConcurrentDictionary<int, Document> documents = new();
-    private ConcurrentDictionary<int, Document> olderDocuments = new();
-    private ConcurrentDictionary<int, Document> usedDocuments = new();
+    private readonly Caching.LastTwoBuilds<UInt128, Page> pages = new();
+    private readonly Caching.LastTwoBuilds<int, Document> documents = new();
     private int inUse;
     private int read;
     private int reused;
@@ -46,13 +39,12 @@ public sealed class SearchMemory
     /// <summary>Starts a build's index.</summary>
     public void Begin()
     {
-        // About what the last build used.
-        used = new(Environment.ProcessorCount, Math.Max(31, pages.Count));
-        usedDocuments = new(Environment.ProcessorCount, Math.Max(31, documents.Count));
+        pages.Begin();
+        documents.Begin();
         (read, reused) = (0, 0);
         if (Terms.Count > (2 * inUse) + Slack)
         {
-            (pages, older) = (new(), new());
+            pages.Forget();
             Terms = new();
         }
     }
@@ -60,9 +52,9 @@ public sealed class SearchMemory
     /// <summary>The page with this hash as an earlier build counted it, when its heading is the same.</summary>
     public Page? Recall(UInt128 hash, string heading)
     {
-        if ((pages.TryGetValue(hash, out var page) || older.TryGetValue(hash, out page)) && page.Heading == heading)
+        if (pages.TryRecall(hash, page => page.Heading == heading, out var page))
         {
-            used[hash] = page;
+            pages.Keep(hash, page);
             Interlocked.Increment(ref reused);
             return page;
         }
@@ -73,23 +65,22 @@ public sealed class SearchMemory
     /// <summary>Records a page this build read.</summary>
     public void Keep(UInt128 hash, Page page)
     {
-        used[hash] = page;
+        pages.Keep(hash, page);
         Interlocked.Increment(ref read);
     }
 
     /// <summary>Document <paramref name="id"/> as an earlier build wrote it from the page with this hash and these fields, or null.</summary>
     public Document? Recall(int id, UInt128 page, SearchIndexFiles.DocumentFields fields) =>
-        (documents.TryGetValue(id, out var document) && document.Page == page && document.Fields == fields)
-        || (olderDocuments.TryGetValue(id, out document) && document.Page == page && document.Fields == fields) ? document : null;
+        documents.TryRecall(id, d => d.Page == page && d.Fields == fields, out var document) ? document : null;
 
     /// <summary>Records document <paramref name="id"/> as this build wrote it.</summary>
-    public void Keep(int id, Document document) => usedDocuments[id] = document;
+    public void Keep(int id, Document document) => documents.Keep(id, document);
 
     /// <summary>Once the build's index is written: what it used, and what the build before used, is what the next may recall.</summary>
     public void End()
     {
-        (older, pages) = (pages, used);
-        (olderDocuments, documents) = (documents, usedDocuments);
+        pages.End();
+        documents.End();
         inUse = Terms.All.Count(t => t.Documents > 0);
     }
 }
