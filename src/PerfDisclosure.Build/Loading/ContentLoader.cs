@@ -52,7 +52,10 @@ public static class ContentLoader
     private static readonly string[] SiteFileNames = ["site.yaml", "site.yml"];
 
     /// <summary>The relative path used in diagnostics: short, and the same on every machine.</summary>
-    public static string DisplayPath(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path).Replace('\\', '/');
+    public static string DisplayPath(string path) => DisplayPath(path, Environment.CurrentDirectory);
+
+    /// <summary>As <see cref="DisplayPath(string)"/> from a working folder asked once for many files (each ask is a system call).</summary>
+    public static string DisplayPath(string path, string workingFolder) => Path.GetRelativePath(workingFolder, path).Replace('\\', '/');
 
     public static string ReadText(string path) => File.ReadAllText(path, Encoding.UTF8);
 
@@ -158,31 +161,32 @@ public static class ContentLoader
         var forms = new Form?[paths.Length];
         var hashes = new string?[paths.Length];
         var draft = new bool[paths.Length];
+        var here = Environment.CurrentDirectory;
+        var shown = Array.ConvertAll(paths, path => DisplayPath(path, here));
         Parallel.For(0, paths.Length, Parallelism.PerCore, i =>
         {
-            var reading = memory is null ? null : Remembered(paths[i], layouts, diagnostics, memory);
+            var reading = memory is null ? null : Remembered(paths[i], shown[i], layouts, diagnostics, memory);
             (forms[i], hashes[i], draft[i]) = reading is null
-                ? LoadForm(paths[i], layouts, diagnostics, DateOnly.FromDateTime(File.GetLastWriteTimeUtc(paths[i])))
+                ? LoadForm(paths[i], shown[i], layouts, diagnostics, DateOnly.FromDateTime(File.GetLastWriteTimeUtc(paths[i])))
                 : (reading.Form, reading.Hash, reading.Draft);
         });
-        memory?.Retain(paths.Select(p => MemoryKey(p)).ToHashSet(StringComparer.Ordinal));
+        memory?.Retain(paths.Select((p, i) => MemoryKey(p, shown[i])).ToHashSet(StringComparer.Ordinal));
         var loaded = forms.Select((form, i) => (form, hash: hashes[i])).Where(f => f.form is not null).ToList();
-        var drafts = paths.Where((_, i) => draft[i]).Select(DisplayPath).ToHashSet(StringComparer.Ordinal);
+        var drafts = shown.Where((_, i) => draft[i]).ToHashSet(StringComparer.Ordinal);
         return ([.. loaded.Select(f => f.form!)], loaded.ToDictionary(f => f.form!.File, f => f.hash!, StringComparer.Ordinal), drafts);
     }
 
     /// <summary>One form file read into a form, reporting what is wrong with it; <paramref name="fileDate"/> is its modification day.</summary>
-    private static (Form? Form, string? Hash, bool Draft) LoadForm(string path, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics, DateOnly fileDate)
+    private static (Form? Form, string? Hash, bool Draft) LoadForm(string path, string file, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics, DateOnly fileDate)
     {
-        var (text, hash) = ReadForm(path, diagnostics);
-        var (form, draft) = text is null ? (null, false) : ParseForm(path, text, layouts, diagnostics, fileDate);
+        var (text, hash) = ReadForm(path, file, diagnostics);
+        var (form, draft) = text is null ? (null, false) : ParseForm(path, file, text, layouts, diagnostics, fileDate);
         return (form, hash, draft);
     }
 
     /// <summary>A form file's text and the SHA-256 of its bytes; no text when its name or bytes are refused (reported).</summary>
-    private static (string? Text, string? Hash) ReadForm(string path, DiagnosticBag diagnostics)
+    private static (string? Text, string? Hash) ReadForm(string path, string file, DiagnosticBag diagnostics)
     {
-        var file = DisplayPath(path);
         if (!Identifiers.Accept(Path.GetFileNameWithoutExtension(path), file, IdentifierKind.Form, diagnostics))
         {
             return (null, null);
@@ -193,10 +197,10 @@ public static class ContentLoader
         return (text, hash);
     }
 
-    private static (Form? Form, bool Draft) ParseForm(string path, string text, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics, DateOnly fileDate)
+    private static (Form? Form, bool Draft) ParseForm(string path, string file, string text, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics, DateOnly fileDate)
     {
         var draft = false;
-        var form = Guard(diagnostics, () => FormReader.Read(DisplayPath(path), Path.GetFileNameWithoutExtension(path), text, layouts, diagnostics, out draft));
+        var form = Guard(diagnostics, () => FormReader.Read(file, Path.GetFileNameWithoutExtension(path), text, layouts, diagnostics, out draft));
 
         // The file's own date: the real date left for a form that names neither published nor updated.
         return (form is null ? null : form with { FileDate = fileDate }, draft);
@@ -206,16 +210,16 @@ public static class ContentLoader
     /// A form file through <paramref name="memory"/>: the last load's reading when the file is unchanged (same size
     /// and time, else same bytes), else parsed now and remembered; either way its diagnostics are reported.
     /// </summary>
-    private static Caching.ParseMemory.Reading Remembered(string path, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics, Caching.ParseMemory memory)
+    private static Caching.ParseMemory.Reading Remembered(string path, string file, IReadOnlyDictionary<string, LayoutDefinition> layouts, DiagnosticBag diagnostics, Caching.ParseMemory memory)
     {
-        var key = MemoryKey(path);
+        var key = MemoryKey(path, file);
         var info = new FileInfo(path);
         var reading = memory.Unchanged(key, info);
         if (reading is null)
         {
             var own = new DiagnosticBag();
             var fileDate = DateOnly.FromDateTime(info.LastWriteTimeUtc);
-            var (text, hash) = ReadForm(path, own);
+            var (text, hash) = ReadForm(path, file, own);
             if (hash is not null && memory.SameBytes(key, hash) is { } same)
             {
                 // Touched, not changed: the same form, dated by the file's new time.
@@ -224,7 +228,7 @@ public static class ContentLoader
             }
             else
             {
-                var (form, draft) = text is null ? (null, false) : ParseForm(path, text, layouts, own, fileDate);
+                var (form, draft) = text is null ? (null, false) : ParseForm(path, file, text, layouts, own, fileDate);
                 reading = new(info.Length, info.LastWriteTimeUtc, hash ?? string.Empty, form, draft, own.ToList());
                 memory.Keep(key, reading, fresh: true);
             }
@@ -239,7 +243,7 @@ public static class ContentLoader
     }
 
     /// <summary>A form file's entry in the parse memory: its path and the path its diagnostics name (which follows the working folder).</summary>
-    private static string MemoryKey(string path) => path + "\n" + DisplayPath(path);
+    private static string MemoryKey(string path, string file) => path + "\n" + file;
 
     private static List<Page> LoadPages(IEnumerable<SourceFile> files, DiagnosticBag diagnostics)
     {

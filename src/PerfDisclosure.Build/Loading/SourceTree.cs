@@ -3,8 +3,11 @@ using PerfDisclosure.Core.Validation.Rules.Input;
 
 namespace PerfDisclosure.Build.Loading;
 
-/// <summary>One file a site may be built from: its full path (through links that stay inside) and its name under the root.</summary>
-public sealed record SourceFile(string Path, string Name);
+/// <summary>
+/// One file a site may be built from: its full path (through links that stay inside), its name under the root and,
+/// where the system tells it, its <see cref="FileStamp"/> as the walk found it.
+/// </summary>
+public sealed record SourceFile(string Path, string Name, FileStamp? Stamp = null);
 
 /// <summary>
 /// The files of content/ or of a templates folder, and nothing from outside it. Every reader of those folders —
@@ -90,14 +93,14 @@ public sealed class SourceTree
         foreach (var entry in entries)
         {
             var entryName = name.Length == 0 ? Path.GetFileName(entry) : name + "/" + Path.GetFileName(entry);
-            var kind = FileKinds.Of(entry);
+            var kind = FileKinds.Of(entry, out var stamp);
             if (kind == FileKind.Link)
             {
                 links.Enqueue(new SourceFile(entry, entryName));
             }
             else
             {
-                Take(entry, entryName, kind, Path.Combine(real, Path.GetFileName(entry)));
+                Take(entry, entryName, kind, Path.Combine(real, Path.GetFileName(entry)), stamp);
             }
         }
     }
@@ -109,17 +112,17 @@ public sealed class SourceTree
             return;
         }
 
-        var kind = FileKinds.Of(target);
+        var kind = FileKinds.Of(target, out var stamp);
         if (kind == FileKind.Directory && walked.Contains(target))
         {
             Refuse(InputRules.LinkOutside.Code, link, "链接指向已读取的文件夹（循环链接或重复读取）", "The link leads to a folder already read (a loop, or the same files twice)", RemoveTheLink);
             return;
         }
 
-        Take(link, name, kind, target);
+        Take(link, name, kind, target, stamp);
     }
 
-    private void Take(string path, string name, FileKind kind, string real)
+    private void Take(string path, string name, FileKind kind, string real, FileStamp? stamp = null)
     {
         switch (kind)
         {
@@ -127,7 +130,7 @@ public sealed class SourceTree
                 Walk(path, real, name);
                 break;
             case FileKind.Regular:
-                files.Add(new SourceFile(path, name));
+                files.Add(new SourceFile(path, name, stamp));
                 break;
             case FileKind.Special:
                 Refuse(InputRules.SpecialFile.Code, path, "不是普通文件（命名管道、套接字或设备），未读取", "Not a regular file (a FIFO, socket or device); it was not read", new("删去它：只有普通文件才能发布", "remove it: only regular files can be published"));

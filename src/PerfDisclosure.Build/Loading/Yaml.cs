@@ -7,7 +7,7 @@ namespace PerfDisclosure.Build.Loading;
 
 /// <summary>
 /// Reads YAML text into nodes that keep their line and column (<see cref="YamlNode"/>), turning every failure into a
-/// diagnostic. The nodes are built straight from YamlDotNet's parser events, reading them in the order its
+/// diagnostic. The common shape of a content file is read by <see cref="BlockYaml"/>; the rest is built straight from YamlDotNet's parser events, reading them in the order its
 /// representation model does (so a syntax error, a limit and a duplicate key are found at the same event, with
 /// the same words), without that model's end marks, styles and a dictionary per mapping.
 /// </summary>
@@ -38,12 +38,16 @@ public static class Yaml
         };
     }
 
+    /// <summary>The common shape through <see cref="BlockYaml"/>, anything else through YamlDotNet (<see cref="LoadEvents"/>).</summary>
+    private static List<YamlNode> Load(string file, string text) => BlockYaml.Read(text) is { } common ? [common] : LoadEvents(file, text);
+
     /// <summary>
-    /// Loads through <see cref="YamlLimits"/>. YamlDotNet 18 throws ArgumentException or InvalidOperationException
+    /// The documents read from YamlDotNet's events through <see cref="YamlLimits"/> (what <see cref="BlockYaml"/> is
+    /// tested against). YamlDotNet 18 throws ArgumentException or InvalidOperationException
     /// on some malformed input (found by the generated-input tests, e.g. <c>? : x</c> or a stray <c>[</c>); those
     /// become syntax errors at the event being read.
     /// </summary>
-    private static List<YamlNode> Load(string file, string text)
+    internal static List<YamlNode> LoadEvents(string file, string text)
     {
         var parser = new YamlLimits(file, new YamlCharacters(file, new Parser(new StringReader(text))));
         try

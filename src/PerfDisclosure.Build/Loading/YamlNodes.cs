@@ -45,6 +45,13 @@ public sealed class YamlScalarNode : YamlNode
         Style = from.Style;
     }
 
+    internal YamlScalarNode(Mark start, string value, ScalarStyle style)
+        : base(start)
+    {
+        Value = value;
+        Style = style;
+    }
+
     /// <summary>A scalar to look a key up with (<c>mapping.Children[new YamlScalarNode("name")]</c>).</summary>
     public YamlScalarNode(string value)
         : base(Mark.Empty) => Value = value;
@@ -68,6 +75,11 @@ public sealed class YamlSequenceNode : YamlNode, IEnumerable<YamlNode>
     {
     }
 
+    internal YamlSequenceNode(Mark start)
+        : base(start)
+    {
+    }
+
     public List<YamlNode> Children { get; } = [];
 
     public IEnumerator<YamlNode> GetEnumerator() => Children.GetEnumerator();
@@ -86,6 +98,11 @@ public sealed class YamlMappingNode : YamlNode, IEnumerable<KeyValuePair<YamlNod
 {
     internal YamlMappingNode(MappingStart from)
         : base(from)
+    {
+    }
+
+    internal YamlMappingNode(Mark start)
+        : base(start)
     {
     }
 

@@ -35,7 +35,7 @@ public sealed class ThemeFiles
         // The same walk as content/ (SourceTree): nothing outside the folder, no FIFO or device, is read as a template.
         var tree = Loading.SourceTree.Read(SiteDir);
         Refused = tree.Refused;
-        foreach (var (path, name) in tree.Files)
+        foreach (var (path, name, _) in tree.Files)
         {
             files[name] = new ThemeFile(name, Loading.ContentLoader.DisplayPath(path), () => File.ReadAllBytes(path));
         }
