@@ -22,16 +22,20 @@ public sealed class BuildStamp
     private readonly string file;
     private readonly string outputDir;
 
+    private readonly Task<string>? listing;
+    private readonly CancellationTokenSource stopListing;
     private Dictionary<string, string>? contentHashes;
     private bool describes;
     private Loading.LoadedContent? decided;
 
-    private BuildStamp(string cacheDir, string inputs, string outputDir, Dictionary<string, string> contentHashes)
+    private BuildStamp(string cacheDir, string inputs, string outputDir, Dictionary<string, string> contentHashes, Task<string>? listing, CancellationTokenSource stopListing)
     {
         file = Path.Combine(cacheDir, FileName);
         Inputs = inputs;
         this.outputDir = outputDir;
         this.contentHashes = contentHashes;
+        this.listing = listing;
+        this.stopListing = stopListing;
     }
 
     /// <summary>The hash of the build's inputs.</summary>
@@ -45,6 +49,11 @@ public sealed class BuildStamp
             return null;
         }
 
+        // With a stamp to compare, the site is listed while the inputs are hashed, on the core the walk of content/
+        // leaves free; a build whose inputs differ stops the listing.
+        var outputDir = Path.GetFullPath(options.OutputDir);
+        var stop = new CancellationTokenSource();
+        var listing = File.Exists(Path.Combine(options.CacheDir, FileName)) ? Task.Run(() => OutputHash(outputDir, stop.Token)) : null;
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -70,14 +79,16 @@ public sealed class BuildStamp
             }
 
             var contentHashes = files.Select((file, i) => (Path.GetFullPath(file.Path), hashes[i])).ToDictionary(StringComparer.Ordinal);
-            return new BuildStamp(options.CacheDir, Convert.ToHexStringLower(hash.GetHashAndReset()), Path.GetFullPath(options.OutputDir), contentHashes);
+            return new BuildStamp(options.CacheDir, Convert.ToHexStringLower(hash.GetHashAndReset()), outputDir, contentHashes, listing, stop);
         }
         catch (AggregateException e) when (e.InnerExceptions.All(i => i is IOException or UnauthorizedAccessException))
         {
+            stop.Cancel();
             return null; // the same, met while hashing the content files in parallel
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            stop.Cancel();
             return null; // an input that cannot be read: the build goes on and reports it where it reads it
         }
     }
@@ -115,10 +126,11 @@ public sealed class BuildStamp
             var bytes = File.ReadAllBytes(file);
             if (SavedInputs(bytes) != Inputs)
             {
+                stopListing.Cancel();
                 return null;
             }
 
-            var output = Task.Run(() => OutputHash(outputDir));
+            var output = listing ?? Task.Run(() => OutputHash(outputDir, CancellationToken.None));
             var saved = JsonSerializer.Deserialize(bytes, StampJson.Default.Saved);
             if (saved is null || saved.Inputs != Inputs || saved.Output != output.GetAwaiter().GetResult())
             {
@@ -127,9 +139,10 @@ public sealed class BuildStamp
 
             return new BuildResult(true, saved.Diagnostics, saved.Forms, saved.Files, []) { Unchanged = true };
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException
+            || (e is AggregateException all && all.InnerExceptions.All(i => i is IOException or UnauthorizedAccessException)))
         {
-            return null; // no stamp yet, or a damaged one: build
+            return null; // no stamp yet, a damaged one, or a site changing while it is listed: build
         }
     }
 
@@ -158,7 +171,7 @@ public sealed class BuildStamp
     /// <summary>Records a successful build, after its site was published; a cache folder that cannot take it only costs the next build its shortcut.</summary>
     public void Save(BuildResult result)
     {
-        var saved = new Saved(Inputs, OutputHash(outputDir), result.FormPages, result.FilesWritten, [.. result.Diagnostics]);
+        var saved = new Saved(Inputs, OutputHash(outputDir, CancellationToken.None), result.FormPages, result.FilesWritten, [.. result.Diagnostics]);
         var temporary = file + ".tmp";
         try
         {
@@ -187,7 +200,7 @@ public sealed class BuildStamp
     /// folder's own files and each of its folders (one per organisation, and a few more) are listed on whichever core
     /// is free, as asking each file's size and time is most of the cost.
     /// </summary>
-    private static string OutputHash(string folder)
+    private static string OutputHash(string folder, CancellationToken stop)
     {
         if (!Directory.Exists(folder))
         {
@@ -197,7 +210,7 @@ public sealed class BuildStamp
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 };
         var parts = Directory.GetDirectories(folder, "*", new EnumerationOptions { AttributesToSkip = 0 }).Select(d => (d, true)).Prepend((folder, false)).ToArray();
         var listed = new List<(string Path, long Length, long Ticks)>[parts.Length];
-        Parallel.For(0, parts.Length, Parallelism.PerCore, i =>
+        Parallel.For(0, parts.Length, Parallelism.Until(stop), i =>
         {
             var (part, recurse) = parts[i];
             listed[i] = [.. new System.IO.Enumeration.FileSystemEnumerable<(string, long, long)>(

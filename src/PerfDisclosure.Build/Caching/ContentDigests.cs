@@ -28,24 +28,19 @@ internal static class ContentDigests
     public static string[] Of(IReadOnlyList<SourceFile> files, string? cacheDir, DateTime? now = null)
     {
         var file = cacheDir is null ? null : Path.Combine(cacheDir, FileName);
-        var remembered = file is null ? [] : Read(file);
+        var (hashes, remembered) = file is null ? (new string[files.Count], 0) : Recall(file, files);
         var readFrom = ((now ?? DateTime.UtcNow) - DateTime.UnixEpoch).Ticks * 100;
-        var hashes = new string[files.Count];
         var read = 0;
         Parallel.For(0, files.Count, Parallelism.PerCore, i =>
         {
-            var source = files[i];
-            if (source.Stamp is { } stamp && remembered.TryGetValue(source.Path, out var known) && known.Stamp == stamp)
+            if (hashes[i] is null)
             {
-                hashes[i] = known.Hash;
-                return;
+                hashes[i] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(files[i].Path)));
+                Interlocked.Increment(ref read);
             }
-
-            hashes[i] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(source.Path)));
-            Interlocked.Increment(ref read);
         });
 
-        if (file is not null && ((read > 0 && files.Any(f => f.Stamp is not null)) || remembered.Count > files.Count))
+        if (file is not null && ((read > 0 && files.Any(f => f.Stamp is not null)) || remembered > files.Count))
         {
             Write(file, files, hashes, readFrom - RacyWindow);
         }
@@ -53,37 +48,83 @@ internal static class ContentDigests
         return hashes;
     }
 
-    private static Dictionary<string, (FileStamp Stamp, string Hash)> Read(string file)
+    /// <summary>
+    /// The recorded hash of each file whose stamp is as recorded (null for the rest), and how many files the record
+    /// names. The record lists the files in the walk's order, so it is read beside them line by line.
+    /// </summary>
+    private static (string[] Hashes, int Lines) Recall(string file, IReadOnlyList<SourceFile> files)
     {
-        var remembered = new Dictionary<string, (FileStamp, string)>(StringComparer.Ordinal);
+        var hashes = new string[files.Count];
+        string text;
         try
         {
-            using var reader = new StreamReader(file, Encoding.UTF8);
-            if (reader.ReadLine() != Header)
-            {
-                return remembered;
-            }
-
-            while (reader.ReadLine() is { } line)
-            {
-                // hash size modified changed inode path: the path last, as it may hold spaces.
-                var fields = line.Split(' ', 6);
-                if (fields.Length == 6 && fields[0].Length == 64
-                    && long.TryParse(fields[1], CultureInfo.InvariantCulture, out var size)
-                    && long.TryParse(fields[2], CultureInfo.InvariantCulture, out var modified)
-                    && long.TryParse(fields[3], CultureInfo.InvariantCulture, out var changed)
-                    && ulong.TryParse(fields[4], CultureInfo.InvariantCulture, out var inode))
-                {
-                    remembered[fields[5]] = (new FileStamp(size, modified, changed, inode), fields[0]);
-                }
-            }
+            text = File.ReadAllText(file, Encoding.UTF8);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // None yet, or unreadable: every file is read.
+            return (hashes, 0); // none yet, or unreadable: every file is read
         }
 
-        return remembered;
+        var rest = text.AsSpan();
+        if (!NextLine(ref rest, out var header) || !header.SequenceEqual(Header))
+        {
+            return (hashes, 0);
+        }
+
+        var (at, lines) = (0, 0);
+        while (NextLine(ref rest, out var line))
+        {
+            lines++;
+            if (!Parse(line, out var hash, out var stamp, out var path))
+            {
+                continue;
+            }
+
+            while (at < files.Count && files[at].Path.AsSpan().SequenceCompareTo(path) < 0)
+            {
+                at++;
+            }
+
+            if (at < files.Count && files[at].Stamp == stamp && files[at].Path.AsSpan().SequenceEqual(path))
+            {
+                hashes[at] = hash.ToString();
+            }
+        }
+
+        return (hashes, lines);
+    }
+
+    private static bool NextLine(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> line)
+    {
+        var end = rest.IndexOf('\n');
+        line = end < 0 ? rest : rest[..end];
+        var any = !rest.IsEmpty;
+        rest = end < 0 ? [] : rest[(end + 1)..];
+        return any;
+    }
+
+    /// <summary>One line: hash, size, modified, changed, inode and path, the path last as it may hold spaces.</summary>
+    private static bool Parse(ReadOnlySpan<char> line, out ReadOnlySpan<char> hash, out FileStamp stamp, out ReadOnlySpan<char> path)
+    {
+        Span<long> numbers = stackalloc long[4];
+        hash = line.Length > 64 ? line[..64] : [];
+        stamp = default;
+        path = [];
+        var rest = line.Length > 65 && line[64] == ' ' ? line[65..] : [];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            var space = rest.IndexOf(' ');
+            if (space < 0 || !long.TryParse(rest[..space], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i]))
+            {
+                return false;
+            }
+
+            rest = rest[(space + 1)..];
+        }
+
+        stamp = new FileStamp(numbers[0], numbers[1], numbers[2], (ulong)numbers[3]);
+        path = rest;
+        return hash.Length == 64 && !path.IsEmpty;
     }
 
     /// <summary>Remembers the files whose stamp was taken and that had not changed for a while before they were read; a cache folder that cannot take it only costs the next build the reads.</summary>
