@@ -96,32 +96,13 @@ public class BlockYamlTests
     [Fact]
     public void A_mutated_seed_form_is_read_as_YamlDotNet_reads_it_or_left_to_it()
     {
-        var mutation = Gen.Select(Gen.Int[0, 4], Gen.Int[0, SeedLines.Length - 1], Gen.Int[0, SeedLines.Length - 1], Piece.Array[0, 3].Select(p => string.Concat(p)));
+        var mutation = Gen.Select(Gen.Int[SeedMutation.Drop, SeedMutation.Insert], Gen.Int[0, SeedLines.Length - 1], Gen.Int[0, SeedLines.Length - 1], Piece.Array[0, 3].Select(p => string.Concat(p)));
         mutation.Array[1, 4].Sample(mutations =>
         {
             var lines = SeedLines.ToList();
             foreach (var (kind, i, j, piece) in mutations)
             {
-                var (a, b) = (Math.Min(i, lines.Count - 1), Math.Min(j, lines.Count - 1));
-                switch (kind)
-                {
-                    case 0 when lines.Count > 1:
-                        lines.RemoveAt(a);
-                        break;
-                    case 1:
-                        lines.Insert(b, lines[a]);
-                        break;
-                    case 2:
-                        lines[a] = new string(' ', 1 + (b % 3)) + lines[a];
-                        break;
-                    case 3:
-                        lines[a] = lines[a].TrimStart(' ');
-                        break;
-                    default:
-                        var at = Math.Min(lines[a].Length, b % (lines[a].Length + 1));
-                        lines[a] = lines[a][..at] + piece + lines[a][at..];
-                        break;
-                }
+                SeedMutation.Apply(lines, kind, i, j, piece);
             }
 
             Agrees(string.Join('\n', lines) + "\n");

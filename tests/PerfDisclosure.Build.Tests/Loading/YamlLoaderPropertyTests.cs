@@ -45,29 +45,13 @@ public class YamlLoaderPropertyTests
     public void A_mutated_seed_form_reads_to_a_form_or_diagnostics()
     {
         // Each input is the seed form with lines dropped, repeated or swapped and values replaced by YAML pieces.
-        var mutation = Gen.Select(Gen.Int[0, 3], Gen.Int[0, SeedLines.Length - 1], Gen.Int[0, SeedLines.Length - 1], YamlText);
+        var mutation = Gen.Select(Gen.Int[SeedMutation.Drop, SeedMutation.ReplaceValue], Gen.Int[0, SeedLines.Length - 1], Gen.Int[0, SeedLines.Length - 1], YamlText);
         mutation.Array[1, 6].Sample(mutations =>
         {
             var lines = SeedLines.ToList();
             foreach (var (kind, i, j, piece) in mutations)
             {
-                var (a, b) = (Math.Min(i, lines.Count - 1), Math.Min(j, lines.Count - 1));
-                switch (kind)
-                {
-                    case 0 when lines.Count > 1:
-                        lines.RemoveAt(a);
-                        break;
-                    case 1:
-                        lines.Insert(b, lines[a]);
-                        break;
-                    case 2:
-                        (lines[a], lines[b]) = (lines[b], lines[a]);
-                        break;
-                    default:
-                        var colon = lines[a].IndexOf(": ", StringComparison.Ordinal);
-                        lines[a] = (colon < 0 ? lines[a] : lines[a][..(colon + 2)]) + piece;
-                        break;
-                }
+                SeedMutation.Apply(lines, kind, i, j, piece);
             }
 
             var diagnostics = new DiagnosticBag();
