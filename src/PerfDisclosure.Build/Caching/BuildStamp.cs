@@ -179,7 +179,7 @@ public sealed class BuildStamp
             using (var stream = File.Create(temporary))
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                // Chinese as UTF-8, not \u escapes: the next build reads a third of the bytes, most of them copied as they are.
+                // Chinese as UTF-8, not \u escapes: a quarter fewer bytes for the next build to read, and no escapes to undo.
                 JsonSerializer.Serialize(writer, saved, StampJson.Default.Saved);
             }
 

@@ -410,9 +410,9 @@ internal sealed class BlockYaml
                     throw Outside; // the last line without its line break
                 }
 
-                if (value.Length > 0 || breaks > 0)
+                if (value.Length > 0)
                 {
-                    value.Append('\n', breaks + (value.Length > 0 ? 1 : 0));
+                    value.Append('\n', breaks + 1); // the line break before this line, and one per empty line between
                 }
 
                 value.Append(text, lineStart + indent, length - indent);
