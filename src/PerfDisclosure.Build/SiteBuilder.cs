@@ -63,6 +63,9 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
     /// <summary>The render cache of the last build: what was rendered and what was reused.</summary>
     public RenderCache Cache { get; private set; } = RenderCache.None;
 
+    /// <summary>Form pages of the last build whose search terms were taken from the cache folder (<see cref="Search.CountedPages"/>), not counted again.</summary>
+    public int SearchPagesRecalled { get; private set; }
+
     /// <summary>The output stages, in order. A new output is a new <see cref="IOutputStage"/> added here.</summary>
     public static IReadOnlyList<IOutputStage> OutputStages(BuildOptions options) =>
     [
@@ -148,10 +151,13 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
 
         try
         {
-            // Beside the staging folder, named like it, so a killed build's spill is cleaned up with its staging folder.
-            using var search = options.Shard is null ? new Search.SearchCollector(site, writer, staging + ".index", SearchMemory) : null;
-            var templates = new TemplateEngine(theme, options.Strict);
             var caches = options.CacheDir is null ? null : CacheFolder.Open(options.CacheDir);
+            // The spill beside the staging folder, named like it, so a killed build's spill is cleaned up with its staging
+            // folder; a new process counts again only the pages the cache folder's last build did not (serve remembers them).
+            using var search = options.Shard is null
+                ? new Search.SearchCollector(site, writer, staging + ".index", SearchMemory, SearchMemory is null && caches is not null ? Search.CountedPages.Open(caches) : null)
+                : null;
+            var templates = new TemplateEngine(theme, options.Strict);
             Cache = caches is null ? RenderCache.None : RenderCache.Open(caches, new BuildFingerprints(theme, options.Strict), RenderMemory);
             Cache.Progress = Progress;
             var context = new BuildContext(options, site, theme, templates, new PageRenderer(templates, site, PdfStage.WillPrint(options)), writer, log) { Cache = Cache, CacheFolder = caches, Search = search };
@@ -207,6 +213,7 @@ public sealed class SiteBuilder(BuildOptions options, TextWriter? log = null)
             var all = diagnostics.Concat(context.Findings).ToList();
             Publish(output, writer);
             Cache.Prune();
+            SearchPagesRecalled = search?.Recalled ?? 0;
             Progress.Finish();
             if (caches?.Warning() is { } unwritable)
             {

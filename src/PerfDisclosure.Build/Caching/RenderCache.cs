@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using PerfDisclosure.Build.Publishing;
@@ -11,13 +12,20 @@ namespace PerfDisclosure.Build.Caching;
 /// <see cref="BuildFingerprints"/> — the page's view, the theme and the tool: a page whose template would be given
 /// the same view is taken from the cache, not rendered. An entry is a hard link to the page file the build wrote
 /// (no second copy), and a reused page is a hard link to the entry; <see cref="IndexName"/> holds each entry's
-/// SHA-256, so an entry whose bytes changed (its page edited in a published site) is never trusted. Entries no build
-/// used are removed when the build is saved, so the cache holds one site's worth. Outputs other than pages made
-/// from a value alone (the organisation-year workbooks) are kept the same way, keyed by that value.
+/// SHA-256, so an entry whose bytes changed (its page edited in a published site) is never trusted. It also holds
+/// each entry's hash as the site manifest keeps it and its length: an output the published site still holds at its
+/// path (its manifest entry, size and time unchanged) is kept there without its entry being read or hashed, by a new
+/// process as by <c>serve</c>. Entries no build used are removed when the build is saved, so the cache holds one
+/// site's worth. Outputs other than pages made from a value alone (the organisation-year workbooks) are kept the
+/// same way, keyed by that value.
 /// </summary>
 public sealed class RenderCache
 {
-    /// <summary>The file beside <c>render/</c> naming each entry's SHA-256: one line of key and hash per entry.</summary>
+    /// <summary>
+    /// The file beside <c>render/</c> naming each entry's SHA-256: one line per entry of its key, that SHA-256, and
+    /// the bytes' manifest hash (<see cref="SiteWriter.HashOf"/>) and length (an index of two columns, from an earlier
+    /// version, is read too: its outputs are then read once to be kept).
+    /// </summary>
     public const string IndexName = "render.index";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -26,8 +34,8 @@ public sealed class RenderCache
     private readonly BuildFingerprints? fingerprints;
     private readonly RenderMemory? memory;
     // Keys and hashes as 32-byte values, not 64-character strings: two entries per page held through the build.
-    private readonly Dictionary<Sha256Value, Sha256Value> index;
-    private readonly ConcurrentDictionary<Sha256Value, Sha256Value> used;
+    private readonly Dictionary<Sha256Value, Entry> index;
+    private readonly ConcurrentDictionary<Sha256Value, Entry> used;
     private readonly ConcurrentBag<string> rendered = [];
     private readonly ConcurrentBag<string> made = [];
     private int reused;
@@ -42,6 +50,9 @@ public sealed class RenderCache
         index = cache is null ? [] : ReadIndex(cache.PathOf(IndexName));
         used = new(Environment.ProcessorCount, Math.Max(31, index.Count)); // a build uses about what the last one did
     }
+
+    /// <summary>An entry's SHA-256, and its bytes' manifest hash and length (-1: not known).</summary>
+    private readonly record struct Entry(Sha256Value Sha256, UInt128 Hash, long Length);
 
     /// <summary>No cache: everything is rendered.</summary>
     public static RenderCache None => new(null, null, null);
@@ -126,21 +137,21 @@ public sealed class RenderCache
 
         var file = Path.Combine(folder, key[..2], key);
         var entry = Sha256Value.TryParse(key, out var value) ? value : throw new InvalidOperationException($"a render key is not a SHA-256: {key}");
-        if (index.TryGetValue(entry, out var hash))
+        if (index.TryGetValue(entry, out var indexed))
         {
-            // serve: the key's bytes as an earlier build of this process wrote them, still published where they go.
-            if (memory?.Recall(entry) is { } known && writer.KeepUnchanged(path, known.Hash, known.Length))
+            // The key's bytes as the index (or, in serve, an earlier build of this process) knows them, still published where they go.
+            var known = memory?.Recall(entry) ?? (indexed.Length >= 0 ? new RenderMemory.Output(indexed.Hash, indexed.Length) : null);
+            if (known is { } output && writer.KeepUnchanged(path, output.Hash, output.Length))
             {
-                used[entry] = hash;
-                memory.Keep(entry, known, inPlace: true);
-                return (PageBytes.Published(known.Hash, writer.Locate(path)), false);
+                used[entry] = indexed with { Hash = output.Hash, Length = output.Length };
+                memory?.Keep(entry, output, inPlace: true);
+                return (PageBytes.Published(output.Hash, writer.Locate(path)), false);
             }
 
-            if (cache.ReadLinked(file, hash.ToBytes()) is { } cached)
+            if (cache.ReadLinked(file, indexed.Sha256.ToBytes()) is { } cached)
             {
                 writer.WriteLinked(path, file, cached);
-                used[entry] = hash;
-                Remember(entry, cached);
+                used[entry] = Remember(entry, cached, indexed.Sha256);
                 return (PageBytes.Of(cached), false);
             }
         }
@@ -148,12 +159,17 @@ public sealed class RenderCache
         var bytes = make();
         var written = writer.WriteBytes(path, bytes);
         cache.Link(file, written, bytes);
-        used[entry] = Sha256Value.Of(SHA256.HashData(bytes));
-        Remember(entry, bytes);
+        used[entry] = Remember(entry, bytes, Sha256Value.Of(SHA256.HashData(bytes)));
         return (PageBytes.Of(bytes), true);
     }
 
-    private void Remember(Sha256Value entry, byte[] bytes) => memory?.Keep(entry, new(SiteWriter.HashOf(bytes), bytes.Length), inPlace: false);
+    /// <summary>The index entry of <paramref name="bytes"/>, kept in the memory too.</summary>
+    private Entry Remember(Sha256Value key, byte[] bytes, Sha256Value sha256)
+    {
+        var entry = new Entry(sha256, SiteWriter.HashOf(bytes), bytes.Length);
+        memory?.Keep(key, new(entry.Hash, entry.Length), inPlace: false);
+        return entry;
+    }
 
     /// <summary>
     /// After a build whose downloads were interrupted (<see cref="SiteBuilder.Interrupt"/>): nothing is forgotten, as
@@ -186,10 +202,16 @@ public sealed class RenderCache
                 }
             }
 
-            var text = new StringBuilder(used.Count * 130);
-            foreach (var (key, hash) in used.OrderBy(e => e.Key))
+            var text = new StringBuilder(used.Count * 180);
+            foreach (var (key, entry) in used.OrderBy(e => e.Key))
             {
-                text.Append(key.ToString()).Append(' ').Append(hash.ToString()).Append('\n');
+                text.Append(key.ToString()).Append(' ').Append(entry.Sha256.ToString());
+                if (entry.Length >= 0)
+                {
+                    text.Append(' ').Append(entry.Hash.ToString("x32", CultureInfo.InvariantCulture)).Append(' ').Append(entry.Length.ToString(CultureInfo.InvariantCulture));
+                }
+
+                text.Append('\n');
             }
 
             var saved = cache.PathOf(IndexName);
@@ -199,16 +221,21 @@ public sealed class RenderCache
     }
 
     /// <summary>The entries' hashes as the last build saved them; none when there is no index or it cannot be read (every page is then rendered).</summary>
-    private static Dictionary<Sha256Value, Sha256Value> ReadIndex(string file)
+    private static Dictionary<Sha256Value, Entry> ReadIndex(string file)
     {
-        var entries = new Dictionary<Sha256Value, Sha256Value>();
+        var entries = new Dictionary<Sha256Value, Entry>();
         try
         {
             foreach (var line in File.ReadLines(file))
             {
-                if (line.Split(' ') is [var key, var hash] && Sha256Value.TryParse(key, out var entry) && Sha256Value.TryParse(hash, out var value))
+                var fields = line.Split(' ');
+                if (fields is [var key, var sha256, ..] && Sha256Value.TryParse(key, out var entry) && Sha256Value.TryParse(sha256, out var value))
                 {
-                    entries[entry] = value;
+                    entries[entry] = fields is [_, _, var hash, var length]
+                        && UInt128.TryParse(hash, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var manifestHash)
+                        && long.TryParse(length, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
+                        ? new Entry(value, manifestHash, bytes)
+                        : new Entry(value, 0, -1);
                 }
             }
         }

@@ -38,11 +38,21 @@ public sealed class InvertedIndex : IDisposable
     /// Null: a table of its own, and spill files.
     /// </param>
     public InvertedIndex(int documents, string folder, SearchTerms? kept = null)
+        : this(documents, folder, kept ?? new SearchTerms(), hold: kept is not null)
+    {
+    }
+
+    /// <summary>An index numbering its terms in <paramref name="table"/>; <paramref name="hold"/>: documents' terms held, not spilled.</summary>
+    /// <param name="table">
+    /// The term table to count in: a <see cref="SearchMemory"/>'s (held), or the one <see cref="CountedPages"/> read,
+    /// whose pages' term numbers are places in it (spilled as usual).
+    /// </param>
+    public InvertedIndex(int documents, string folder, SearchTerms table, bool hold)
     {
         this.folder = folder;
-        terms = kept ?? new SearchTerms();
+        terms = table;
         terms.ResetCounts();
-        held = kept is null ? null : new DocumentTerms[documents];
+        held = hold ? new DocumentTerms[documents] : null;
         Directory.CreateDirectory(folder);
         lengths = new int[documents];
         if (held is not null)

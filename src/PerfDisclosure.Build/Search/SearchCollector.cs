@@ -21,14 +21,20 @@ public sealed class SearchCollector : IDisposable
     private readonly bool[] added;
     private readonly int[] documents;
     private readonly SearchMemory? memory;
+    private readonly CountedPages? pages;
 
     /// <param name="spillFolder">Where the index keeps its postings until it is written; deleted with the collector.</param>
     /// <param name="memory">What the last build of this process counted (<c>serve</c>): unchanged pages are not read again.</param>
-    public SearchCollector(SiteModel site, SiteWriter writer, string spillFolder, SearchMemory? memory = null)
+    /// <param name="pages">
+    /// Without a memory, what the cache folder's last build counted (a new process with a cache): unchanged pages are
+    /// not tokenised again, and those the published site still holds are not read. Disposed with the collector.
+    /// </param>
+    public SearchCollector(SiteModel site, SiteWriter writer, string spillFolder, SearchMemory? memory = null, CountedPages? pages = null)
     {
         (this.site, this.writer, this.memory) = (site, writer, memory);
+        this.pages = memory is null ? pages : null;
         memory?.Begin();
-        index = new InvertedIndex(site.Forms.Count, spillFolder, memory?.Terms);
+        index = this.pages is { } counted ? new InvertedIndex(site.Forms.Count, spillFolder, counted.Terms, hold: false) : new InvertedIndex(site.Forms.Count, spillFolder, memory?.Terms);
         added = new bool[site.Forms.Count];
         int[] order = [.. Enumerable.Range(0, site.Forms.Count)
             .OrderBy(i => site.Forms[i].Owner.Id, StringComparer.Ordinal)
@@ -62,27 +68,30 @@ public sealed class SearchCollector : IDisposable
     {
         var entry = site.Forms[form];
         var heading = entry.Form.ProjectName + " " + entry.Owner.Name;
-        var hash = memory is null ? default : page.Hash;
+        var hash = memory is null && pages is null ? default : page.Hash;
         var known = memory?.Recall(hash, heading);
-        var text = known?.Text ?? MainText.Extract(page.Bytes);
-        if (text.Length == 0)
+        var recalled = pages?.Recall(hash, heading);
+        // The page's text is read (from its bytes, which may be read for it) only when neither kept its count.
+        var text = known?.Text ?? (recalled is null ? MainText.Extract(page.Bytes) : null);
+        if (text?.Length == 0 || recalled is { Empty: true })
         {
             Report(OutputRules.SearchTextMissing.Report(SourceSpan.FileOnly(entry.Form.File), $"表单页面没有 <main> 内容，搜索找不到它：{entry.Path}", $"The form's page has no <main> content, so search cannot find it: {entry.Path}"));
         }
 
-        WriteDocument(documents[form], entry, hash, text);
-        var counted = known?.Terms ?? index.Count(text, heading);
+        WriteDocument(documents[form], entry, hash, () => text ??= MainText.Extract(page.Bytes));
+        var counted = known?.Terms ?? recalled?.Terms ?? index.Count(text!, heading);
         index.Add(documents[form], counted);
         if (known is null)
         {
-            memory?.Keep(hash, new SearchMemory.Page(heading, text, counted));
+            memory?.Keep(hash, new SearchMemory.Page(heading, text!, counted));
         }
 
+        pages?.Keep(documents[form], hash, heading, recalled?.Empty ?? text!.Length == 0, counted);
         added[form] = true;
     }
 
-    /// <summary>The form's search document; with the memory, one the published site holds as it would be made is kept.</summary>
-    private void WriteDocument(int id, FormEntry entry, UInt128 page, string text)
+    /// <summary>The form's search document; with a memory, one the published site holds as it would be made is kept.</summary>
+    private void WriteDocument(int id, FormEntry entry, UInt128 page, Func<string> text)
     {
         var fields = SearchIndexFiles.DocumentFields.Of(entry, site.Strings.Kind(entry.IsSelfEvaluation));
         var path = SearchIndexFiles.DocumentPath(id);
@@ -93,9 +102,17 @@ public sealed class SearchCollector : IDisposable
             return;
         }
 
-        var bytes = SearchIndexFiles.Document(fields, text);
+        if (pages?.Recall(id, page, fields) is { } written && writer.KeepUnchanged(path, written.Hash, written.Length))
+        {
+            pages.Keep(id, page, fields, written.Hash, written.Length);
+            return;
+        }
+
+        var bytes = SearchIndexFiles.Document(fields, text());
         writer.WriteBytes(path, bytes);
-        memory?.Keep(id, new SearchMemory.Document(page, fields, SiteWriter.HashOf(bytes), bytes.Length));
+        var hash = SiteWriter.HashOf(bytes);
+        memory?.Keep(id, new SearchMemory.Document(page, fields, hash, bytes.Length));
+        pages?.Keep(id, page, fields, hash, bytes.Length);
     }
 
     /// <summary>Adds the forms whose pages this build did not write itself (a merge copies them in) from the staging folder.</summary>
@@ -116,9 +133,17 @@ public sealed class SearchCollector : IDisposable
     {
         SearchIndexFiles.WriteMeta(writer, added.Length, index.WriteShards(writer), facets);
         memory?.End();
+        pages?.Save();
     }
 
-    public void Dispose() => index.Dispose();
+    /// <summary>Pages whose terms the cache folder's last build had counted.</summary>
+    public int Recalled => pages?.Recalled ?? 0;
+
+    public void Dispose()
+    {
+        index.Dispose();
+        pages?.Dispose();
+    }
 
     private void Report(Diagnostic diagnostic)
     {

@@ -233,6 +233,30 @@ public class IncrementalBuildTests
         Assert.Equal(expected, File.ReadAllBytes(page));
     }
 
+    /// <summary>
+    /// A new build keeps in place each output the published site still holds as the render index describes it (its
+    /// manifest hash and length, and the file's size and time unchanged): its cache entry is not read. Shown with every
+    /// entry removed, which a build that read them would have to render again.
+    /// </summary>
+    [Fact]
+    public void An_output_the_published_site_still_holds_is_kept_without_reading_its_cache_entry()
+    {
+        var (content, cache, output) = Workspace();
+        Build(content, cache, output);
+        var fresh = Snapshot(output);
+        foreach (var entry in Directory.EnumerateFiles(Path.Combine(cache, "render"), "*", SearchOption.AllDirectories))
+        {
+            File.Delete(entry); // the published files, the entries' other names, stay
+        }
+
+        File.Delete(Path.Combine(output, "robots.txt")); // the build runs
+        var again = Build(content, cache, output);
+
+        Assert.Empty(again.Cache.Rendered);
+        Assert.True(again.Cache.Reused > 10, $"{again.Cache.Reused} reused");
+        Assert.Equal(fresh, Snapshot(output));
+    }
+
     /// <summary>Every file under the folder with its inode number, as find(1) prints them.</summary>
     private static Dictionary<string, string> Inodes(string folder)
     {
