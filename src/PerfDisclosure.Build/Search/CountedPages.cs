@@ -250,7 +250,8 @@ public sealed class CountedPages : IDisposable
     public void Dispose()
     {
         var unsaved = next is not null;
-        next?.Dispose();
+        // Closing flushes what is buffered: a full disk fails here, and costs only the file, like any cache write.
+        cache.Try(() => next?.Dispose());
         next = null;
         Close(last);
         if (unsaved)
