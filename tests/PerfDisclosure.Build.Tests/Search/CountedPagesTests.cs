@@ -114,11 +114,8 @@ public class CountedPagesTests
     {
         var clean = Path.Combine(Repo.TempDir("counted-pages-clean"), "site");
         Build(options with { OutputDir = clean, CacheDir = null });
-        var (cached, fresh) = (Search(output), Search(clean));
+        var (cached, fresh) = (SearchMemoryTests.Search(output), SearchMemoryTests.Search(clean));
         Assert.Equal(fresh.Keys, cached.Keys);
         Assert.All(fresh.Keys, path => Assert.True(fresh[path] == cached[path], $"{path} differs from a clean build"));
     }
-
-    private static SortedDictionary<string, string> Search(string site) =>
-        new(IncrementalBuildTests.Snapshot(site).Where(f => f.Key.StartsWith("search/", StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal);
 }

@@ -75,6 +75,7 @@ public class SearchMemoryTests
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
     }
 
-    private static SortedDictionary<string, string> Search(string site) =>
+    /// <summary>The site's search files by path (shared with <see cref="CountedPagesTests"/>).</summary>
+    internal static SortedDictionary<string, string> Search(string site) =>
         new(IncrementalBuildTests.Snapshot(site).Where(f => f.Key.StartsWith("search/", StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal);
 }
