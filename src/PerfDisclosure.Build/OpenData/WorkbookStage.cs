@@ -44,13 +44,14 @@ public sealed class WorkbookStage : IShardedStage, IDownloadStage
 
     /// <summary>The site workbook, the longest download to make: a newer change (<see cref="BuildContext.Interrupt"/>) stops it between rows.</summary>
     public void RunGlobal(BuildContext context) =>
-        context.Writer.WriteBytes(SitePaths.SiteWorkbook, Workbook(context.Site, context.Site.Forms, context.Interrupt));
+        context.Writer.WriteBytes(SitePaths.SiteWorkbook, Workbook(context.Site, context.Site.Forms, context.Interrupt, piped: true));
 
     /// <summary>The tables of these forms: the forms sheet and the indicators sheet, columns as these forms' layouts have them.</summary>
-    public static byte[] Workbook(SiteModel site, IReadOnlyList<FormEntry> forms, CancellationToken interrupt = default)
+    /// <param name="piped">Sheets made on a second thread while this one compresses them (<see cref="WorkbookWriter.Write"/>).</param>
+    public static byte[] Workbook(SiteModel site, IReadOnlyList<FormEntry> forms, CancellationToken interrupt = default, bool piped = false)
     {
         var (sheets, stamp) = Sheets(site, forms, interrupt);
-        return WorkbookWriter.Write(sheets, stamp);
+        return WorkbookWriter.Write(sheets, stamp, piped);
     }
 
     private static (List<WorkbookWriter.WorkbookSheet> Sheets, DateOnly Stamp) Sheets(SiteModel site, IReadOnlyList<FormEntry> forms, CancellationToken interrupt = default)

@@ -26,7 +26,11 @@ public static class WorkbookWriter
     private static readonly System.Text.Encoding NoMark = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <param name="stamp">The date every part of the file carries, so the same content writes the same bytes.</param>
-    public static byte[] Write(IReadOnlyList<WorkbookSheet> sheets, DateOnly stamp)
+    /// <param name="piped">
+    /// Whether each sheet's XML is made on a thread of its own while this one compresses it (<see cref="PipedWrite"/>):
+    /// for the site workbook, which is made while the other core has little else to do. The bytes are the same.
+    /// </param>
+    public static byte[] Write(IReadOnlyList<WorkbookSheet> sheets, DateOnly stamp, bool piped = false)
     {
         // The number formats first (a pass over the rows): the styles part names them, and the sheets point at them.
         var formats = new Formats();
@@ -78,7 +82,14 @@ public static class WorkbookWriter
                 using var target = entry.Open();
                 if (sheetParts.TryGetValue(part.FullName, out var sheet))
                 {
-                    WriteSheet(target, sheet, formats);
+                    if (piped)
+                    {
+                        PipedWrite.Into(target, xml => WriteSheet(xml, sheet, formats));
+                    }
+                    else
+                    {
+                        WriteSheet(target, sheet, formats);
+                    }
                 }
                 else
                 {

@@ -31,6 +31,16 @@ public class WorkbookTests
         AssertWorkbook(site.Root, site.Model, SitePaths.SiteWorkbook);
     }
 
+    /// <summary>The site workbook is made on two threads (its sheets' XML on one, compressed on the other): the same bytes as on one.</summary>
+    [Fact]
+    public void The_site_workbook_made_on_two_threads_is_byte_for_byte_the_one_made_on_one()
+    {
+        var model = Site.Model;
+        var piped = WorkbookStage.Workbook(model, model.Forms, TestContext.Current.CancellationToken, piped: true);
+        Assert.Equal(WorkbookStage.Workbook(model, model.Forms, TestContext.Current.CancellationToken), piped);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Site.Root, SitePaths.SiteWorkbook)), piped);
+    }
+
     private static void AssertWorkbook(string root, SiteModel model, string path)
     {
         var file = Path.Combine(root, path);
