@@ -41,7 +41,7 @@ public static class Repo
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             running.Dispose();
-            Remove(new DirectoryInfo(root));
+            Remove(new DirectoryInfo(root), last: RunningFile);
         };
         return root;
     }
@@ -56,7 +56,7 @@ public static class Repo
         {
             if (folder.Name.StartsWith("run-", StringComparison.Ordinal) ? !Running(folder) && (File.Exists(Path.Combine(folder.FullName, RunningFile)) || folder.LastWriteTimeUtc < hourAgo) : folder.LastWriteTimeUtc < hourAgo)
             {
-                Remove(folder);
+                Remove(folder, last: RunningFile);
             }
         }
     }
@@ -79,12 +79,16 @@ public static class Repo
         }
     }
 
-    /// <summary>Removes what it can of a folder: a link is removed, not followed; what cannot be removed (a mount point) stays.</summary>
-    private static void Remove(DirectoryInfo folder)
+    /// <summary>
+    /// Removes what it can of a folder: a link is removed, not followed; what cannot be removed (a mount point) stays.
+    /// The file named <paramref name="last"/> goes only after everything else: a run's lock file, so a folder its run
+    /// could not empty still tells the next run it is abandoned.
+    /// </summary>
+    private static void Remove(DirectoryInfo folder, string? last = null)
     {
         if (Try(() => folder.EnumerateFileSystemInfos().ToList()) is { } entries)
         {
-            foreach (var entry in entries)
+            foreach (var entry in entries.OrderBy(e => e.Name == last))
             {
                 if (entry is DirectoryInfo child && child.LinkTarget is null)
                 {
@@ -92,7 +96,8 @@ public static class Repo
                 }
                 else
                 {
-                    Try(() => { entry.Delete(); return entry; });
+                    // unlink(2): a file, or a link itself (DirectoryInfo.Delete would rmdir a link to a folder, and fail).
+                    Try(() => { File.Delete(entry.FullName); return entry; });
                 }
             }
         }
