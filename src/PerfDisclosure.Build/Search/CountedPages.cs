@@ -33,7 +33,7 @@ public sealed class CountedPages : IDisposable
 
     private readonly CacheFolder cache;
     private readonly string path;
-    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle? last;
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? last;
     private readonly Dictionary<UInt128, (long Offset, int Length)> pages = [];
     private readonly Dictionary<int, Document> documents = [];
     private readonly Dictionary<UInt128, (long Offset, int Length)> counted = [];
@@ -242,7 +242,7 @@ public sealed class CountedPages : IDisposable
             stream.Write(trailer);
             stream.Dispose();
             next = null;
-            Close(last);
+            last = Close(last); // nothing is recalled from the replaced file after this
             File.Move(path + ".tmp", path, overwrite: true);
         });
     }
@@ -253,7 +253,7 @@ public sealed class CountedPages : IDisposable
         // Closing flushes what is buffered: a full disk fails here, and costs only the file, like any cache write.
         cache.Try(() => next?.Dispose());
         next = null;
-        Close(last);
+        last = Close(last);
         if (unsaved)
         {
             cache.Try(() => File.Delete(path + ".tmp"));
