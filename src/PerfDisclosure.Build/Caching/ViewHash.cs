@@ -16,7 +16,8 @@ namespace PerfDisclosure.Build.Caching;
 /// and numbers as written, maps by sorted key, lists in order, other objects by their public members, a function by
 /// its method and what it captured. Two views that hash alike render alike (with the same theme and tool), so a page
 /// is keyed by its view, not by a hand-kept list of the options and files it might depend on.
-/// What is hashed is gathered in one buffer and given to the hash once (not one call per value); a frozen
+/// What is hashed is gathered in a buffer and given to the hash a buffer at a time (not one call per value, nor the
+/// whole walk at once: a listing of every form walks hundreds of megabytes at 100,000 forms); a frozen
 /// (read-only, all of it) map such as the theme's strings, which every page is given, is hashed once per build and
 /// stands in each page's hash as its digest.
 /// </summary>
@@ -33,16 +34,18 @@ public static class ViewHash
 
     public static void Add(IncrementalHash hash, object? value)
     {
-        var walker = new Walker(new ArrayBufferWriter<byte>(1 << 14));
+        var walker = new Walker(hash);
         walker.Add(value, 0);
-        hash.AppendData(walker.Written);
+        walker.Flush();
     }
 
     private static MemberInfo[] Readable(Type type) => Members.GetOrAdd(type, t =>
         [.. t.GetMembers(BindingFlags.Public | BindingFlags.Instance).Where(m => m is FieldInfo || (m is PropertyInfo p && p.CanRead && p.GetIndexParameters().Length == 0)).OrderBy(m => m.Name, StringComparer.Ordinal)]);
 
-    private sealed class Walker(ArrayBufferWriter<byte> buffer)
+    private sealed class Walker(IncrementalHash hash)
     {
+        private readonly ArrayBufferWriter<byte> buffer = new(1 << 14);
+
         // The compound values being walked, outermost first: a value met again among them holds itself. A path is
         // a few levels deep (at most MaxDepth), so a scan beats a hash set, which would make every object's hash code.
         private readonly object[] open = new object[MaxDepth + 2];
@@ -51,7 +54,12 @@ public static class ViewHash
         /// <summary>Whether everything walked so far is frozen: plain values and read-only maps only.</summary>
         public bool Immutable { get; private set; } = true;
 
-        public ReadOnlySpan<byte> Written => buffer.WrittenSpan;
+        /// <summary>Gives the hash what was gathered.</summary>
+        public void Flush()
+        {
+            hash.AppendData(buffer.WrittenSpan);
+            buffer.ResetWrittenCount();
+        }
 
         public void Add(object? value, int depth)
         {
@@ -162,7 +170,8 @@ public static class ViewHash
         {
             if (!Frozen.TryGetValue(map, out var digest))
             {
-                var inner = new Walker(new ArrayBufferWriter<byte>(1 << 12));
+                using var own = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var inner = new Walker(own);
                 inner.Tag('d');
                 foreach (var key in map.Keys.Order(StringComparer.Ordinal))
                 {
@@ -171,7 +180,8 @@ public static class ViewHash
                 }
 
                 inner.Tag('e');
-                digest = SHA256.HashData(inner.Written);
+                inner.Flush();
+                digest = own.GetHashAndReset();
                 if (inner.Immutable)
                 {
                     Frozen.AddOrUpdate(map, digest);
@@ -182,12 +192,23 @@ public static class ViewHash
                 }
             }
 
+            Reserve(1 + digest.Length);
             Tag('h');
             buffer.Write(digest);
         }
 
+        /// <summary>Gives the hash what was gathered when <paramref name="bytes"/> more would not fit.</summary>
+        private void Reserve(int bytes)
+        {
+            if (buffer.FreeCapacity < bytes)
+            {
+                Flush();
+            }
+        }
+
         private void Tag(char tag)
         {
+            Reserve(1);
             buffer.GetSpan(1)[0] = (byte)tag;
             buffer.Advance(1);
         }
@@ -195,6 +216,7 @@ public static class ViewHash
         private void Text(char tag, string text)
         {
             var length = Encoding.UTF8.GetByteCount(text);
+            Reserve(1 + 4 + length);
             Tag(tag);
             var span = buffer.GetSpan(4 + length);
             BinaryPrimitives.WriteInt32LittleEndian(span, length);

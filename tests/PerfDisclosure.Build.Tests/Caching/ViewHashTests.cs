@@ -37,6 +37,22 @@ public class ViewHashTests
         Assert.Equal(Hash(view), Hash(view));
     }
 
+    [Fact]
+    public void A_view_far_larger_than_the_hash_buffer_is_hashed_whole_without_being_held_whole()
+    {
+        // A listing of every form: here 64 MB of texts, walked in buffers, so its last text still counts.
+        var rows = Enumerable.Range(0, 1024).Select(i => (object?)new string((char)('甲' + (i % 10)), 32 * 1024)).ToList();
+        var view = new ScriptObject { ["forms"] = rows };
+        var before = Hash(view);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal(before, Hash(view));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 8 << 20, "the walk gathered the whole view in memory");
+
+        rows[^1] = new string('乙', 32 * 1024);
+
+        Assert.NotEqual(before, Hash(view));
+    }
+
     private static ScriptObject Frozen(string key, string text)
     {
         var nested = new ScriptObject { ["x"] = text };
