@@ -32,6 +32,17 @@ public static class WorkbookWriter
     /// </param>
     public static byte[] Write(IReadOnlyList<WorkbookSheet> sheets, DateOnly stamp, bool piped = false)
     {
+        using var output = new MemoryStream();
+        Write(output, sheets, stamp, piped);
+        return output.ToArray();
+    }
+
+    /// <summary>The workbook into <paramref name="output"/>, which must be seekable (the bytes are those of <see cref="Write(IReadOnlyList{WorkbookSheet}, DateOnly, bool)"/>).</summary>
+    public static void Write(Stream output, IReadOnlyList<WorkbookSheet> sheets, DateOnly stamp, bool piped = false)
+    {
+        // A zip archive written where it cannot seek puts its sizes after each entry instead: other bytes.
+        ArgumentOutOfRangeException.ThrowIfNotEqual(output.CanSeek, true, nameof(output));
+
         // The number formats first (a pass over the rows): the styles part names them, and the sheets point at them.
         var formats = new Formats();
         foreach (var value in sheets.SelectMany(s => s.Rows).SelectMany(r => r))
@@ -68,7 +79,6 @@ public static class WorkbookWriter
 
         // Then the file, entry by entry in the package's order, each compressed as it is written: the sheets streamed a
         // row at a time into theirs. The entries carry the content's own date, not the write time (reproducible builds).
-        using var output = new MemoryStream();
         var time = new DateTimeOffset(Math.Max(stamp.Year, 1980), stamp.Month, stamp.Day, 0, 0, 0, TimeSpan.Zero);
         using (var parts = new ZipArchive(package, ZipArchiveMode.Read))
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
@@ -98,8 +108,6 @@ public static class WorkbookWriter
                 }
             }
         }
-
-        return output.ToArray();
     }
 
     /// <summary>

@@ -148,6 +148,38 @@ public sealed class SiteWriter
     }
 
     /// <summary>
+    /// A new file at a site-relative path that <paramref name="write"/> may seek in (a zip archive goes back to put each
+    /// entry's sizes in its header, and on a stream it cannot seek in it writes other bytes): made in staging, then
+    /// read back once to hash it. A large download is so written without being held in memory; one the published
+    /// site holds as it is made is kept there.
+    /// </summary>
+    public void WriteSeekable(string relativePath, Action<Stream> write)
+    {
+        var (normal, full) = Claim(relativePath);
+        var path = Folder(full);
+        UInt128 hash;
+        long length;
+        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+        {
+            write(file);
+            file.Flush();
+            length = file.Length;
+            file.Position = 0;
+            var digest = new XxHash128();
+            digest.Append(file);
+            hash = Hash(digest.GetCurrentHash());
+        }
+
+        if (Unchanged(normal, hash, length) is not null)
+        {
+            File.Delete(path);
+            return;
+        }
+
+        RecordStaged(normal, hash, length, path);
+    }
+
+    /// <summary>
     /// Keeps each published file this writer did not write as it is: the new manifest names it, so the publish leaves it
     /// in place. For <c>serve</c>'s first publish, made before the downloads: the next publish removes what no stage wrote.
     /// </summary>
