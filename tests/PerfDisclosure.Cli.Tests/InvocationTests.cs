@@ -134,7 +134,7 @@ public class InvocationTests
     private static int Fail(string failure) => failure switch
     {
         "a disk error" => throw new IOException("No space left on device : '/data/site/x.html'"),
-        "a refused output path" => throw new Build.Publishing.OutputPathException("refusing to write outside the site: '../x.html'"),
+        "a refused output path" => throw new Build.Publishing.OutputPathException("拒绝写到网站文件夹之外：“../x.html”", "refusing to write outside the site: '../x.html'"),
         "a bug in a parallel stage" => Parallel.For(0, 9, i => _ = i == 7 ? throw new InvalidOperationException("the form index lost form 7 of 9") : i).IsCompleted ? 0 : 1,
         _ => throw new InvalidOperationException("the form index lost form 7 of 9"),
     };
