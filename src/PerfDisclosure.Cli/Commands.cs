@@ -9,6 +9,8 @@ public static class Commands
 {
     public const int Ok = 0;
     public const int ContentErrors = 1;
+
+    /// <summary>The command could not run at all (a usage error, a missing folder, a full disk): <see cref="Invocation"/> prints why, in one line.</summary>
     public const int CannotRun = 2;
 
     private static readonly Option<string> Content = new("--content") { Description = "Content folder (forms, organisations, pages)", DefaultValueFactory = _ => "content" };
@@ -21,7 +23,7 @@ public static class Commands
     private static readonly Option<bool> RequirePdf = new("--require-pdf") { Description = "Fail when PDFs cannot be printed (no PDF engine) instead of skipping them" };
     private static readonly Option<string?> PdfEngineDir = new("--pdf-engine-dir") { Description = "The PDF engine's folder (default: $PERFDISCLOSURE_PDF_ENGINE, then pdf-engine/ in the working folder or above it)" };
     private static readonly Option<string> Format = new("--format") { Description = "Diagnostic format", DefaultValueFactory = _ => "text" };
-    private static readonly Option<string> Language = new("--lang") { Description = "Message language: zh or en", DefaultValueFactory = _ => "zh" };
+    private static readonly Option<string> Language = MessageLanguageOption();
     private static readonly Option<string> CacheDir = new("--cache") { Description = "Folder of rendered pages kept between builds; unchanged pages are not rendered again", DefaultValueFactory = _ => ".cache" };
     private static readonly Option<bool> NoCache = new("--no-cache") { Description = "Render every page, ignoring and not writing the cache" };
     private static readonly Option<Build.Sharding.ShardSpec?> Shard = MergeCommand.ShardOption();
@@ -29,7 +31,6 @@ public static class Commands
     public static RootCommand Root()
     {
         Format.AcceptOnlyFromAmong([.. DiagnosticWriter.Formats]);
-        Language.AcceptOnlyFromAmong("zh", "en");
         var root = new RootCommand("PerfDisclosure: publishes budget performance forms (performance targets and self-evaluations) as an accessible static site.");
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(CheckCommand());
@@ -39,6 +40,17 @@ public static class Commands
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
         return root;
+    }
+
+    /// <summary>
+    /// <c>--lang</c>: the language of a command's diagnostics and of the line that ends it when it cannot run
+    /// (<see cref="Invocation"/> finds it by name, also when the command failed).
+    /// </summary>
+    public static Option<string> MessageLanguageOption(string description = "Message language: zh or en")
+    {
+        var option = new Option<string>(Invocation.LanguageOption) { Description = description, DefaultValueFactory = _ => Core.Diagnostics.MessageLanguage.Chinese };
+        option.AcceptOnlyFromAmong(Core.Diagnostics.MessageLanguage.Chinese, Core.Diagnostics.MessageLanguage.English);
+        return option;
     }
 
     private static BuildOptions Options(ParseResult parse) => new(
@@ -62,7 +74,7 @@ public static class Commands
             NoPdf, RequirePdf, PdfEngineDir, CacheDir, NoCache,
             Shard, Drafts,
         };
-        command.SetAction(parse => Run(() =>
+        command.SetAction(parse =>
         {
             var builder = new SiteBuilder(Options(parse)) { Progress = BuildProgress.ForConsole() };
             var result = builder.Build();
@@ -83,7 +95,7 @@ public static class Commands
             Console.WriteLine($"built {result.FormPages} forms, {result.FilesWritten} files into {parse.GetValue(Output)} ({stages}); {result.Warnings} warning(s){(result.DraftFindings > 0 ? $", {result.DraftFindings} draft finding(s)" : "")}");
             Console.WriteLine($"pages: {builder.Cache.Rendered.Count} rendered, {builder.Cache.Reused} unchanged (reused from the cache)");
             return Ok;
-        }));
+        });
         return command;
     }
 
@@ -93,33 +105,13 @@ public static class Commands
         {
             Content, Templates, Strict, Format, Language,
         };
-        command.SetAction(parse => Run(() =>
+        command.SetAction(parse =>
         {
             var (_, diagnostics) = new SiteBuilder(Options(parse)).Check();
             DiagnosticWriter.Write(Console.Out, diagnostics, parse.GetValue(Format)!, parse.GetValue(Language)!);
             var failed = diagnostics.Any(d => d.IsError || (parse.GetValue(Strict) && d.Severity == Core.Diagnostics.Severity.Warning && !d.Draft));
             return failed ? ContentErrors : Ok;
-        }));
+        });
         return command;
-    }
-
-    /// <summary>Exit code 2 when the command could not run at all (missing folder, unreadable file).</summary>
-    private static int Run(Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException or Build.Publishing.OutputPathException)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return CannotRun;
-        }
-        catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(i => i is IOException or UnauthorizedAccessException or Build.Publishing.OutputPathException) is { } first)
-        {
-            // Parallel stages wrap what failed; the first cause is the message the user needs.
-            Console.Error.WriteLine($"error: {first.Message}");
-            return CannotRun;
-        }
     }
 }

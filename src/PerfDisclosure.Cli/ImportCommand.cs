@@ -15,8 +15,7 @@ public static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would be imported; write nothing" };
         var partial = new Option<bool>("--partial") { Description = "Write the complete forms even when other forms have errors (those are reported and not written)" };
         var noNewOrganisations = new Option<bool>("--no-new-organisations") { Description = "Report an organisation name not found, with the file to create, instead of creating it" };
-        var language = new Option<string>("--lang") { Description = "Message language: zh or en", DefaultValueFactory = _ => "zh" };
-        language.AcceptOnlyFromAmong("zh", "en");
+        var language = Commands.MessageLanguageOption();
         var command = new Command("import", "Convert official forms held as tables (Excel .xlsx, PDFs with text, tab-separated text, or text extracted from a PDF with one cell per line) into content YAML. Every source is read and placed before anything is written; a cell that cannot be placed or a value of the wrong type is reported at its place with its code, and then nothing is written (exit 1) unless --partial. Importing the same forms again updates the same files.\n\nExamples:\n  perfdisclosure import 2024-targets.xlsx\n  perfdisclosure import --year 2024 futian.txt --dry-run\n  perfdisclosure import --lang en published.pdf")
         {
             files, year, content, templates, dryRun, partial, noNewOrganisations, language,
@@ -41,12 +40,8 @@ public static class ImportCommand
             }
             catch (SourceFileException e)
             {
+                // A file that cannot be read is a finding with its code (PD1011); any other failure ends in Invocation.
                 Console.Error.WriteLine(ImportRun.Unreadable(e, lang));
-                return Commands.CannotRun;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.Diagnostics.ContentException)
-            {
-                Console.Error.WriteLine(Invocation.OneLine(e));
                 return Commands.CannotRun;
             }
         });

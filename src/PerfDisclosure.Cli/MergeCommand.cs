@@ -19,7 +19,7 @@ public static class MergeCommand
             }
             catch (FormatException e)
             {
-                result.AddError(e.Message);
+                UsageErrors.Add(result, e);
                 return null;
             }
         },
@@ -33,7 +33,7 @@ public static class MergeCommand
             // An option merge does not have would otherwise be taken for a shard folder.
             foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
             {
-                result.AddError($"unknown option '{token.Value}' (a shard folder whose name starts with '-' is written ./{token.Value})");
+                UsageErrors.Add(result, $"未知选项 {token.Value}（以“-”开头的分片文件夹名写作 ./{token.Value}）", $"unknown option '{token.Value}' (a shard folder whose name starts with '-' is written ./{token.Value})");
             }
         });
         var content = new Option<string>("--content") { Description = "Content folder the shards were built from", DefaultValueFactory = _ => "content" };
@@ -41,31 +41,24 @@ public static class MergeCommand
         var output = new Option<string>("--output", "-o") { Description = "Output folder, replaced atomically", DefaultValueFactory = _ => "site" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Public address of the site (the same as the shards were built with)" };
         var noPdf = new Option<bool>("--no-pdf") { Description = "Do not print PDFs (give it when the shards were built with it)" };
+        var language = Commands.MessageLanguageOption();
         var command = new Command("merge", "Combine the outputs of 'build --shard K/N' into one site: copies the shards' pages, then builds the pages, data, feeds, sitemap and search index that need every form.\n\nExamples:\n  perfdisclosure build --shard 1/2 --output shard-1 --no-pdf\n  perfdisclosure build --shard 2/2 --output shard-2 --no-pdf\n  perfdisclosure merge shard-1 shard-2 --output site --no-pdf")
         {
-            shards, content, templates, output, baseUrl, noPdf,
+            shards, content, templates, output, baseUrl, noPdf, language,
         };
         command.SetAction(parse =>
         {
             var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(templates), parse.GetValue(output)!, parse.GetValue(baseUrl), NoPdf: parse.GetValue(noPdf), MergeFrom: parse.GetValue(shards));
-            try
+            var result = new SiteBuilder(options).Build(); // shards that cannot be merged (ShardMergeException) end in Invocation, in --lang
+            Build.Reporting.DiagnosticWriter.Write(Console.Error, result.Diagnostics, "text", parse.GetValue(language)!);
+            if (!result.Succeeded)
             {
-                var result = new SiteBuilder(options).Build();
-                Build.Reporting.DiagnosticWriter.Write(Console.Error, result.Diagnostics, "text", "zh");
-                if (!result.Succeeded)
-                {
-                    Console.Error.WriteLine($"merge failed: {result.Errors} error(s); {options.OutputDir} left as it was");
-                    return Commands.ContentErrors;
-                }
+                Console.Error.WriteLine($"merge failed: {result.Errors} error(s); {options.OutputDir} left as it was");
+                return Commands.ContentErrors;
+            }
 
-                Console.WriteLine($"merged {parse.GetValue(shards)!.Length} shards: {result.FormPages} forms, {result.FilesWritten} files into {options.OutputDir} ({string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0} ms"))})");
-                return Commands.Ok;
-            }
-            catch (IOException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return Commands.CannotRun;
-            }
+            Console.WriteLine($"merged {parse.GetValue(shards)!.Length} shards: {result.FormPages} forms, {result.FilesWritten} files into {options.OutputDir} ({string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0} ms"))})");
+            return Commands.Ok;
         });
         return command;
     }

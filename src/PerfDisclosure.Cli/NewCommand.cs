@@ -15,23 +15,17 @@ public static class NewCommand
         var name = new Option<string?>("--name") { Description = "项目名称 (project name)" };
         var content = new Option<string>("--content") { Description = "Content folder", DefaultValueFactory = _ => "content" };
         var templates = new Option<string>("--templates") { Description = "Site templates folder", DefaultValueFactory = _ => "templates" };
+        var language = Commands.MessageLanguageOption();
         var command = new Command("new", "Create a form file for a layout, organisation and year, with every field and the indicator skeleton ready to fill.\n\nExamples:\n  perfdisclosure new --layout shenzhen-target --org sz-futian-investment-promotion --year 2025 office-rent --name 办公场地租赁\n  perfdisclosure new -l shanghai-self-evaluation --org sh-hongqiao-investment-service -y 2025 talent-services")
         {
-            slug, layout, organisation, year, name, content, templates,
+            slug, layout, organisation, year, name, content, templates, language,
         };
         command.SetAction(parse =>
         {
-            try
-            {
-                var path = FormScaffold.Create(new FormScaffold.Request(parse.GetValue(content)!, parse.GetValue(templates), parse.GetValue(layout)!, parse.GetValue(organisation)!, parse.GetValue(year), parse.GetValue(slug)!, parse.GetValue(name)));
-                Console.WriteLine($"created {path}");
-                return Commands.Ok;
-            }
-            catch (Exception e) when (e is ArgumentException or IOException or Core.Diagnostics.ContentException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return Commands.CannotRun;
-            }
+            // A request that cannot be scaffolded (ScaffoldException) or a file that exists ends in Invocation, in --lang.
+            var path = FormScaffold.Create(new FormScaffold.Request(parse.GetValue(content)!, parse.GetValue(templates), parse.GetValue(layout)!, parse.GetValue(organisation)!, parse.GetValue(year), parse.GetValue(slug)!, parse.GetValue(name)));
+            Console.WriteLine($"created {path}");
+            return Commands.Ok;
         });
         return command;
     }

@@ -9,9 +9,10 @@ public static class SchemasCommand
     public static Command Create()
     {
         var templates = new Option<string>("--templates") { Description = "Templates folder whose layouts get schemas (written to its schemas/)", DefaultValueFactory = _ => "templates" };
+        var language = Commands.MessageLanguageOption();
         var command = new Command("schemas", "Write the JSON Schemas of layout, framework and scoring files and one per layout (for its form files) into templates/schemas/, for editors (yaml-language-server).\n\nExamples:\n  perfdisclosure schemas\n  perfdisclosure schemas --templates my-site/templates")
         {
-            templates,
+            templates, language,
         };
         command.SetAction(parse =>
         {
@@ -26,7 +27,7 @@ public static class SchemasCommand
             }
             catch (Core.Diagnostics.ContentException e)
             {
-                Console.Error.WriteLine(e.Diagnostic.ToString());
+                Console.Error.WriteLine(Build.Reporting.DiagnosticWriter.Text(e.Diagnostic, parse.GetValue(language)!));
                 return Commands.ContentErrors;
             }
         });

@@ -6,7 +6,8 @@ namespace PerfDisclosure.Cli.Tests;
 
 /// <summary>
 /// No stack trace reaches a user: every command, given each broken input in <see cref="BrokenInputs"/>, exits 1
-/// (content errors) or 2 (could not run) with a message naming the file (and line), through the real command line.
+/// (content errors) or 2 (could not run) with a message naming the file (and line), through the real command line;
+/// in Chinese by default (<c>错误：</c>), in English with <c>--lang en</c> (<c>error:</c>).
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // unreadable files and SIGINT are Unix faults
 public class BrokenInputTests
@@ -30,8 +31,8 @@ public class BrokenInputTests
         Assert.False(StackTrace(output + error), said);
         if (exit == 2)
         {
-            // Could not run: one line saying why, naming what was wrong.
-            var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith("error:", StringComparison.Ordinal) || l.StartsWith("error PD", StringComparison.Ordinal)).ToList();
+            // Could not run: one line saying why, naming what was wrong, in the language of the command line.
+            var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith("错误：", StringComparison.Ordinal) || l.StartsWith("error:", StringComparison.Ordinal) || l.StartsWith("error PD", StringComparison.Ordinal)).ToList();
             Assert.True(lines.Count == 1, said);
             Assert.True(lines[0].Contains(made.Names, StringComparison.Ordinal), said);
         }

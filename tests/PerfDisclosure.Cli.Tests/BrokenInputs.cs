@@ -51,15 +51,19 @@ public static class BrokenInputs
         new("build", "an unknown option", w => Build(w, "--outptu", "x").Naming("--outptu")),
         new("build", "a bad --format", w => Build(w, "--format", "yaml").Naming("yaml")),
         new("build", "a bad --lang", w => Build(w, "--lang", "fr").Naming("fr")),
-        new("build", "a bad --shard", w => Build(w, "--shard", "5/4").Naming("--shard '5/4'")),
-        new("build", "an output folder holding other files", w => Build(w, "--output", w.Folder("u", "thesis.txt")).Refusing($"--output {w.Path("u")}: holds files perfdisclosure did not write (e.g. thesis.txt)")),
-        new("build", "a git repository as the output folder", w => Build(w, "--output", w.Folder("repo", ".git/HEAD")).Refusing($"--output {w.Path("repo")}: is a git repository")),
-        new("build", "the content folder as the output folder", w => Build(w, "--output", w.Content).Refusing($"--output {w.Content}: is the content folder")),
-        new("build", "the templates folder as the output folder", w => Build(w, "--templates", w.Folder("templates", "partials/footer.sbn-html"), "--output", w.Path("templates")).Refusing($"--output {w.Path("templates")}: is the templates folder")),
-        new("build", "the working folder as the output folder", w => Build(w, "--output", ".", "--content", w.Path("no-such-content")).Refusing($"--output {Path.GetFullPath(Path.GetTempPath()).TrimEnd('/')}: is the working folder")),
-        new("build", "the root as the output folder", w => Build(w, "--output", "/", "--content", w.Path("no-such-content")).Refusing("--output /: is the root of the file system")),
-        new("build", "a cache folder inside the output folder", w => Build(w, "--cache", w.Path("site/.cache")).Where(a => a != "--no-cache").ToArray().Refusing($"--cache {w.Path("site/.cache")}: is inside the output folder")),
-        new("build", "a cache folder holding other files", w => Build(w, "--cache", w.Folder("stuff", "render/notes.txt")).Where(a => a != "--no-cache").ToArray().Refusing($"--cache {w.Path("stuff")}: holds files perfdisclosure did not write")),
+        new("build", "a bad --shard", w => Build(w, "--shard", "5/4").Naming("--shard “5/4”")),
+        new("build", "a bad --shard, --lang en", w => Build(w, "--shard", "5/4", "--lang", "en").Naming("--shard '5/4'")),
+        new("build", "an output folder holding other files", w => Build(w, "--output", w.Folder("u", "thesis.txt")).Refusing($"错误：--output {w.Path("u")}：包含不是 perfdisclosure 写入的文件（例如 thesis.txt）；其中的内容没有改动；")),
+        new("build", "an output folder holding other files, --lang en", w => Build(w, "--output", w.Folder("u", "thesis.txt"), "--lang", "en").Refusing($"error: --output {w.Path("u")}: holds files perfdisclosure did not write (e.g. thesis.txt); nothing in it was changed;")),
+        new("build", "a git repository as the output folder", w => Build(w, "--output", w.Folder("repo", ".git/HEAD")).Refusing($"--output {w.Path("repo")}：是一个 git 仓库")),
+        new("build", "the content folder as the output folder", w => Build(w, "--output", w.Content).Refusing($"--output {w.Content}：就是内容文件夹")),
+        new("build", "the templates folder as the output folder", w => Build(w, "--templates", w.Folder("templates", "partials/footer.sbn-html"), "--output", w.Path("templates")).Refusing($"--output {w.Path("templates")}：就是模板文件夹")),
+        new("build", "the working folder as the output folder", w => Build(w, "--output", ".", "--content", w.Path("no-such-content")).Refusing($"--output {Path.GetFullPath(Path.GetTempPath()).TrimEnd('/')}：就是当前工作文件夹")),
+        new("build", "the root as the output folder", w => Build(w, "--output", "/", "--content", w.Path("no-such-content")).Refusing("--output /：是文件系统的根目录")),
+        new("build", "the root as the output folder, --lang en", w => Build(w, "--output", "/", "--content", w.Path("no-such-content"), "--lang", "en").Refusing("error: --output /: is the root of the file system")),
+        new("build", "a cache folder inside the output folder", w => Build(w, "--cache", w.Path("site/.cache")).Where(a => a != "--no-cache").ToArray().Refusing($"--cache {w.Path("site/.cache")}：位于输出文件夹之内")),
+        new("build", "a cache folder holding other files", w => Build(w, "--cache", w.Folder("stuff", "render/notes.txt")).Where(a => a != "--no-cache").ToArray().Refusing($"--cache {w.Path("stuff")}：包含不是 perfdisclosure 写入的文件")),
+        new("build", "an output folder whose parent is a file, --lang en", w => Build(w, "--output", Path.Combine(w.File("parent.txt", "x"), "site"), "--lang", "en").Naming("error: Could not find a part of the path '" + w.Path("parent.txt"))),
 
         // check
         new("check", "a content folder that does not exist", w => new Case(["check", "--content", w.Path("no-such-content")], "no-such-content")),
@@ -80,7 +84,8 @@ public static class BrokenInputs
         new("new", "an unknown organisation", w => New(w, "--org", "no-such-org").Naming("no-such-org")),
         new("new", "a content folder that does not exist", w => New(w, "--content", w.Path("no-such-content")).Naming("no-such-content")),
         new("new", "a file where the content folder should be", w => New(w, "--content", w.File("content.txt", "x")).Naming("content.txt")),
-        new("new", "a form that exists already", w => new Case(["new", "--content", w.Content, "--templates", Repo.Templates, "--layout", "shenzhen-target", "--org", "sz-futian-investment-promotion", "--year", "2024", "office-equipment-purchase"], "office-equipment-purchase.yaml")),
+        new("new", "a form that exists already", w => new Case(["new", "--content", w.Content, "--templates", Repo.Templates, "--layout", "shenzhen-target", "--org", "sz-futian-investment-promotion", "--year", "2024", "office-equipment-purchase"], "office-equipment-purchase.yaml 已存在", Exit: 2)),
+        new("new", "a form that exists already, --lang en", w => new Case(["new", "--content", w.Content, "--templates", Repo.Templates, "--layout", "shenzhen-target", "--org", "sz-futian-investment-promotion", "--year", "2024", "office-equipment-purchase", "--lang", "en"], "office-equipment-purchase.yaml already exists", Exit: 2)),
         new("new", "a year that is no number", w => New(w, "--year", "twenty").Naming("twenty")),
         new("new", "year -1", w => New(w, "--year", "-1").Naming("-1")),
         new("new", "year 10000", w => New(w, "--year", "10000").Naming("10000")),
@@ -111,7 +116,8 @@ public static class BrokenInputs
         new("merge", "a damaged shard manifest", w => Merge(w, [w.Shard("damaged", "{ \"format\": 2, ")]).Naming("damaged")),
         new("merge", "a manifest of an older version", w => Merge(w, [w.Shard("old", "{ \"shard\": 1, \"of\": 1, \"organisations\": [] }")]).Naming("old")),
         new("merge", "one shard folder given twice", w => Merge(w, [w.Shard("twice", "{}"), w.Path("twice")]).Naming("twice")),
-        new("merge", "the content folder as the output folder", w => Merge(w, [w.Shard("shard", "{}")], "--output", w.Content).Refusing($"--output {w.Content}: is the content folder")),
+        new("merge", "the content folder as the output folder", w => Merge(w, [w.Shard("shard", "{}")], "--output", w.Content).Refusing($"--output {w.Content}：就是内容文件夹")),
+        new("merge", "the content folder as the output folder, --lang en", w => Merge(w, [w.Shard("shard", "{}")], "--output", w.Content, "--lang", "en").Refusing($"--output {w.Content}: is the content folder")),
         new("merge", "an option merge does not have", w => Merge(w, [w.Path("x")], "--shard", "1/2").Naming("--shard")),
 
         // schemas
@@ -121,9 +127,10 @@ public static class BrokenInputs
 
         // serve: only what stops it before it serves; what it serves is BrokenInputTests.Serve_*
         new("serve", "a port out of range", w => Serve(w, "--port", "70000").Naming("70000")),
-        new("serve", "a port in use", w => Serve(w, "--port", w.BusyPort().ToString(System.Globalization.CultureInfo.InvariantCulture)).Naming("cannot listen on http://127.0.0.1:")),
+        new("serve", "a port in use", w => Serve(w, "--port", w.BusyPort().ToString(System.Globalization.CultureInfo.InvariantCulture)).Naming("错误：无法在 http://127.0.0.1:")),
+        new("serve", "a port in use, --lang en", w => Serve(w, "--port", w.BusyPort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--lang", "en").Naming("error: cannot listen on http://127.0.0.1:")),
         new("serve", "a bad --lang", w => Serve(w, "--lang", "fr").Naming("fr")),
-        new("serve", "an output folder holding other files", w => Serve(w, "--output", w.Folder("u", "thesis.txt")).Refusing($"--output {w.Path("u")}: holds files perfdisclosure did not write")),
+        new("serve", "an output folder holding other files", w => Serve(w, "--output", w.Folder("u", "thesis.txt")).Refusing($"--output {w.Path("u")}：包含不是 perfdisclosure 写入的文件")),
     ];
 
     private static Case Naming(this string[] args, string names) => new(args, names);

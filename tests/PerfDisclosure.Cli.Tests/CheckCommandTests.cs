@@ -70,14 +70,17 @@ public class CheckCommandTests
     }
 
     [Theory]
-    [InlineData("check", "--format", "xml")]
-    [InlineData("check", "--lang", "fr")]
-    [InlineData("check", "--no-such-option")]
-    [InlineData("check", "--content", "/nonexistent/perfdisclosure-content")]
-    public void A_command_that_cannot_run_exits_2(params string[] args)
+    [InlineData("错误：命令行有误（原文：“Argument 'xml' not recognized.", "check", "--format", "xml")]
+    [InlineData("error: Argument 'xml' not recognized.", "check", "--format", "xml", "--lang", "en")]
+    [InlineData("错误：命令行有误（原文：“Argument 'fr' not recognized.", "check", "--lang", "fr")]
+    [InlineData("错误：命令行有误（原文：“Unrecognized command or argument '--no-such-option'.”）", "check", "--no-such-option")]
+    [InlineData("error: Unrecognized command or argument '--no-such-option'.", "check", "--no-such-option", "--lang", "en")]
+    [InlineData("错误：找不到内容文件夹：/nonexistent/perfdisclosure-content", "check", "--content", "/nonexistent/perfdisclosure-content")]
+    [InlineData("error: content folder not found: /nonexistent/perfdisclosure-content", "check", "--content", "/nonexistent/perfdisclosure-content", "--lang", "en")]
+    public void A_command_that_cannot_run_exits_2_with_one_line_in_its_language(string start, params string[] args)
     {
         var (code, _, error) = Run(args);
         Assert.Equal(2, code);
-        Assert.StartsWith("error:", error, StringComparison.Ordinal);
+        Assert.StartsWith(start, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,10 @@ using PerfDisclosure.Testing;
 
 namespace PerfDisclosure.Cli.Tests;
 
-/// <summary>The build fails the way the machine does: killed, out of disk, refused by permissions. site/ stays whole.</summary>
+/// <summary>
+/// The build fails the way the machine does: killed, out of disk, on a read-only disk, refused by permissions. site/
+/// stays whole, and the one line says so in Chinese by default (the system's English words quoted) and in English with --lang en.
+/// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // permissions, signals and tmpfs are Linux faults
 public class FaultTests
 {
@@ -60,10 +63,17 @@ public class FaultTests
             var (exit, _, error) = CliProcess.Run(["build", "--content", content, "--output", output]);
 
             Assert.Equal(2, exit);
-            Assert.Contains("error: No space left on device", error, StringComparison.Ordinal);
+            Assert.StartsWith("错误：磁盘空间已满：请清理磁盘，或换用空间充足的位置后重试（原文：“No space left on device : '" + disk, Failure(error), StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
             CliProcess.AssertOldSite(output);
             Assert.Empty(Directory.EnumerateDirectories(disk, ".site.*"));
+
+            (exit, _, error) = CliProcess.Run(["build", "--content", content, "--output", output, "--lang", "en"]);
+
+            Assert.Equal(2, exit);
+            Assert.StartsWith("error: No space left on device : '" + disk, Failure(error), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            CliProcess.AssertOldSite(output);
         }
         finally
         {
@@ -84,13 +94,55 @@ public class FaultTests
             var (exit, _, error) = CliProcess.Run(["build", "--content", content, "--output", output], unprivileged: true);
 
             Assert.Equal(2, exit);
-            Assert.Contains($"error: Access to the path '{locked}/.site.staging-", error, StringComparison.Ordinal);
-            Assert.Contains("is denied", error, StringComparison.Ordinal);
+            Assert.StartsWith($"错误：没有权限访问该路径：请检查文件或文件夹的权限，或换用有权限的位置（原文：“Access to the path '{locked}/.site.staging-", Failure(error), StringComparison.Ordinal);
+            Assert.EndsWith("is denied.”）", Failure(error), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+            CliProcess.AssertOldSite(output);
+
+            (exit, _, error) = CliProcess.Run(["build", "--content", content, "--output", output, "--lang", "en"], unprivileged: true);
+
+            Assert.Equal(2, exit);
+            Assert.StartsWith($"error: Access to the path '{locked}/.site.staging-", Failure(error), StringComparison.Ordinal);
+            Assert.EndsWith("is denied.", Failure(error), StringComparison.Ordinal);
             CliProcess.AssertOldSite(output);
         }
         finally
         {
             File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
+    public void An_output_folder_on_a_read_only_disk_fails_with_exit_2_saying_so()
+    {
+        var root = Repo.TempDir("read-only");
+        var content = CliProcess.CopyContent(root);
+        var disk = Path.Combine(root, "disk");
+        Directory.CreateDirectory(disk);
+        if (!Mount(disk, "size=256k,ro"))
+        {
+            Assert.Skip("mounting a read-only tmpfs needs root with CAP_SYS_ADMIN; this machine refuses it");
+        }
+
+        try
+        {
+            var output = Path.Combine(disk, "site");
+
+            var (exit, _, error) = CliProcess.Run(["build", "--content", content, "--output", output]);
+
+            Assert.Equal(2, exit);
+            Assert.StartsWith($"错误：文件系统是只读的：请换用可以写入的位置（原文：“Read-only file system : '{disk}/.site.staging-", Failure(error), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+
+            (exit, _, error) = CliProcess.Run(["build", "--content", content, "--output", output, "--lang", "en"]);
+
+            Assert.Equal(2, exit);
+            Assert.StartsWith($"error: Read-only file system : '{disk}/.site.staging-", Failure(error), StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(disk));
+        }
+        finally
+        {
+            Process.Start("umount", disk).WaitForExit();
         }
     }
 
@@ -112,6 +164,10 @@ public class FaultTests
         Assert.Contains("organisations/bad.yaml", error, StringComparison.Ordinal);
         CliProcess.AssertOldSite(output);
     }
+
+    /// <summary>The one line that ended the command (a build prints its progress before it).</summary>
+    private static string Failure(string error) =>
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), l => l.StartsWith("错误：", StringComparison.Ordinal) || l.StartsWith("error: ", StringComparison.Ordinal));
 
     private static bool Mount(string where, string options)
     {

@@ -195,10 +195,15 @@ public class ImportCommandTests
         Directory.CreateDirectory(Path.GetDirectoryName(blocked)!);
         File.WriteAllText(blocked, "not a folder");
         var before = Snapshot(content);
-        var (code, _, error) = InProcess.Run("import", "--year", "2031", "--content", content, "--templates", Repo.Templates, shanghai, shenzhen);
-        Assert.Equal(Commands.CannotRun, code);
-        Assert.Contains("nothing was imported", error, StringComparison.Ordinal);
-        Assert.Equal(before, Snapshot(content));
+        foreach (var (language, start) in new[] { ("zh", "错误：未导入任何内容："), ("en", "error: nothing was imported: ") })
+        {
+            var (code, _, error) = InProcess.Run("import", "--year", "2031", "--content", content, "--templates", Repo.Templates, shanghai, shenzhen, "--lang", language);
+            Assert.Equal(Commands.CannotRun, code);
+            var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith(start, line, StringComparison.Ordinal);
+            Assert.Contains(blocked, line, StringComparison.Ordinal);
+            Assert.Equal(before, Snapshot(content));
+        }
 
         // Unblocked, the same run writes every form; run again, it finds each file it wrote and leaves it as it is.
         File.Delete(blocked);

@@ -17,6 +17,8 @@ public static class FormScaffold
     public sealed record Request(string ContentDir, string? TemplatesDir, string LayoutId, string Organisation, int Year, string Slug, string? ProjectName = null);
 
     /// <summary>Writes <c>forms/&lt;organisation&gt;/&lt;year&gt;/&lt;slug&gt;.yaml</c> and returns its path; never overwrites.</summary>
+    /// <exception cref="ScaffoldException">The request names what does not exist or what the build would refuse.</exception>
+    /// <exception cref="Reporting.BilingualIOException">The file exists already.</exception>
     public static string Create(Request request)
     {
         var theme = new ThemeFiles(request.TemplatesDir);
@@ -25,21 +27,26 @@ public static class FormScaffold
         if (!layouts.TryGetValue(request.LayoutId, out var layout))
         {
             var suggestion = Suggestions.Closest(request.LayoutId, layouts.Keys);
-            throw new ArgumentException($"unknown layout '{request.LayoutId}'; known: {string.Join(", ", layouts.Keys.Order(StringComparer.Ordinal))}" + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
+            var known = string.Join(", ", layouts.Keys.Order(StringComparer.Ordinal));
+            throw new ScaffoldException(
+                $"没有版式“{request.LayoutId}”；已有的版式：{known}" + (suggestion is null ? string.Empty : $"（是不是“{suggestion}”？）"),
+                $"unknown layout '{request.LayoutId}'; known: {known}" + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
         }
 
         // The same bounds as loading (PD0009), so `new` never writes a year the build then refuses.
         if (!Core.Forms.FormYears.Contains(request.Year))
         {
-            throw new ArgumentException($"--year {request.Year}: {Core.Forms.FormYears.Describe(request.Year)}");
+            throw new ScaffoldException($"--year {request.Year}：年度不在 {Core.Forms.FormYears.Min}–{Core.Forms.FormYears.Max} 之间", $"--year {request.Year}: {Core.Forms.FormYears.Describe(request.Year)}");
         }
 
         // The same rules as loading (PD0701), so a scaffolded file never gets a name the build then refuses.
-        foreach (var (what, name) in new[] { ("organisation", request.Organisation), ("slug", request.Slug) })
+        foreach (var (whatZh, what, name) in new[] { ("单位", "organisation", request.Organisation), ("文件名（slug）", "slug", request.Slug) })
         {
             if (IdentifierRules.Check(name) is { } problem)
             {
-                throw new ArgumentException($"{what} '{name}': {problem.MessageEn}" + (problem.Fix is null ? string.Empty : $" ({problem.Fix.En})"));
+                throw new ScaffoldException(
+                    $"{whatZh}“{name}”：{problem.Message}" + (problem.Fix is null ? string.Empty : $"（{problem.Fix.Zh}）"),
+                    $"{what} '{name}': {problem.MessageEn}" + (problem.Fix is null ? string.Empty : $" ({problem.Fix.En})"));
             }
         }
 
@@ -48,13 +55,15 @@ public static class FormScaffold
         {
             var known = Directory.Exists(organisations) ? Directory.EnumerateFiles(organisations, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList() : [];
             var suggestion = Suggestions.Closest(request.Organisation, known);
-            throw new ArgumentException($"no organisation '{request.Organisation}' in {organisations}" + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
+            throw new ScaffoldException(
+                $"{organisations} 中没有单位“{request.Organisation}”" + (suggestion is null ? string.Empty : $"（是不是“{suggestion}”？）"),
+                $"no organisation '{request.Organisation}' in {organisations}" + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
         }
 
         var path = Path.Combine(request.ContentDir, "forms", request.Organisation, request.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Slug + ".yaml");
         if (File.Exists(path))
         {
-            throw new IOException($"{path} already exists; choose another slug");
+            throw new Reporting.BilingualIOException($"{path} 已存在；请换一个文件名（slug）", $"{path} already exists; choose another slug");
         }
 
         var text = Text(layout, IndicatorSkeleton.Load(theme, layout.Framework), request);

@@ -14,7 +14,7 @@ public static class SchemaFiles
         if (!Directory.Exists(templatesDir) && !File.Exists(templatesDir))
         {
             // Not made here: a mistyped --templates would leave a stray folder of schemas no content points to.
-            throw new DirectoryNotFoundException($"templates folder not found: {templatesDir} (schemas are written into its {LayoutSchema.Folder}/ folder)");
+            throw new Reporting.BilingualIOException($"找不到模板文件夹：{templatesDir}（JSON Schema 文件写入它的 {LayoutSchema.Folder} 文件夹）", $"templates folder not found: {templatesDir} (schemas are written into its {LayoutSchema.Folder} folder)");
         }
 
         var diagnostics = new DiagnosticBag();

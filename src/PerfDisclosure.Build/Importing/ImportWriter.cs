@@ -146,7 +146,7 @@ public static class ImportWriter
                 TryDelete(() => Directory.Delete(folder));
             }
 
-            throw new IOException($"nothing was imported: {e.Message}", e);
+            throw new Reporting.BilingualIOException($"未导入任何内容：{Reporting.SystemFailure.Chinese(e)}", $"nothing was imported: {e.Message}", e);
         }
     }
 

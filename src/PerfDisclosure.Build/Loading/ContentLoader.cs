@@ -20,7 +20,7 @@ public static class ContentLoader
         var diagnostics = new DiagnosticBag();
         if (!Directory.Exists(contentDir))
         {
-            throw new DirectoryNotFoundException($"content folder not found: {contentDir}");
+            throw new Reporting.BilingualIOException($"找不到内容文件夹：{contentDir}", $"content folder not found: {contentDir}");
         }
 
         // One walk decides which files can be read (SourceTree): links leading outside, loops and special files

@@ -21,34 +21,37 @@ public static partial class FolderGuard
     {
         var output = Full(options.OutputDir);
         var cache = options.CacheDir is null ? null : Full(options.CacheDir);
-        var inputs = new List<(string What, string Path)> { ("the content folder", Real(options.ContentDir)) };
+        var inputs = new List<(Words What, string Path)> { (new("内容文件夹", "the content folder"), Real(options.ContentDir)) };
         if (options.TemplatesDir is not null)
         {
-            inputs.Add(("the templates folder", Real(options.TemplatesDir)));
+            inputs.Add((new("模板文件夹", "the templates folder"), Real(options.TemplatesDir)));
         }
 
-        inputs.AddRange((options.MergeFrom ?? []).Select(shard => ("a shard folder", Real(shard))));
+        inputs.AddRange((options.MergeFrom ?? []).Select(shard => (new Words("一个分片文件夹", "a shard folder"), Real(shard))));
 
-        const string outputFix = "give --output a folder of its own, e.g. --output site";
-        const string cacheFix = "give --cache a folder of its own, e.g. --cache .cache, or build with --no-cache";
+        var outputFix = new Words("请给 --output 一个单独的文件夹，例如 --output site", "give --output a folder of its own, e.g. --output site");
+        var cacheFix = new Words("请给 --cache 一个单独的文件夹，例如 --cache .cache，或加上 --no-cache 构建", "give --cache a folder of its own, e.g. --cache .cache, or build with --no-cache");
         // The folders no build may touch come first, so --cache / is refused as the root, not as holding the output.
         Refuse(output, "--output", outputFix, SystemFolder(output));
         Refuse(cache, "--cache", cacheFix, SystemFolder(cache));
         Refuse(output, "--output", outputFix, Overlap(output, inputs) ?? Contents(output, OutputFolder.IsTheTools));
-        Refuse(cache, "--cache", cacheFix, Overlap(cache, [.. inputs, ("the output folder", Real(output))]) ?? Contents(cache, IsTheToolsCache, fileRefused: false));
+        Refuse(cache, "--cache", cacheFix, Overlap(cache, [.. inputs, (new("输出文件夹", "the output folder"), Real(output))]) ?? Contents(cache, IsTheToolsCache, fileRefused: false));
         return output;
     }
 
-    private static void Refuse(string? folder, string option, string fix, string? reason)
+    /// <summary>A piece of a refusal in Chinese and English: what a folder is, why it is refused, what to give instead.</summary>
+    private readonly record struct Words(string Zh, string En);
+
+    private static void Refuse(string? folder, string option, Words fix, Words? reason)
     {
-        if (folder is not null && reason is not null)
+        if (folder is not null && reason is { } why)
         {
-            throw new OutputFolderException($"{option} {folder}: {reason}; nothing in it was changed; {fix}");
+            throw new OutputFolderException($"{option} {folder}：{why.Zh}；其中的内容没有改动；{fix.Zh}", $"{option} {folder}: {why.En}; nothing in it was changed; {fix.En}");
         }
     }
 
     /// <summary>Why a folder is the root, the home or the working folder, or holds one of them; null when it is none.</summary>
-    private static string? SystemFolder(string? given)
+    private static Words? SystemFolder(string? given)
     {
         if (given is null)
         {
@@ -58,15 +61,15 @@ public static partial class FolderGuard
         var folder = Real(given);
         if (Path.GetDirectoryName(folder) is null)
         {
-            return "is the root of the file system";
+            return new Words("是文件系统的根目录", "is the root of the file system");
         }
 
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return Overlap(folder, [.. new[] { ("the home folder", home), ("the working folder", Environment.CurrentDirectory) }.Where(p => p.Item2.Length > 0).Select(p => (p.Item1, Real(p.Item2)))], inside: false);
+        return Overlap(folder, [.. new[] { (new Words("主目录", "the home folder"), home), (new Words("当前工作文件夹", "the working folder"), Environment.CurrentDirectory) }.Where(p => p.Item2.Length > 0).Select(p => (p.Item1, Real(p.Item2)))], inside: false);
     }
 
     /// <summary>Why a folder is, holds or (unless <paramref name="inside"/> is false) lies inside one of <paramref name="others"/>.</summary>
-    private static string? Overlap(string? given, IEnumerable<(string What, string Path)> others, bool inside = true)
+    private static Words? Overlap(string? given, IEnumerable<(Words What, string Path)> others, bool inside = true)
     {
         if (given is null)
         {
@@ -78,17 +81,17 @@ public static partial class FolderGuard
         {
             if (folder == path)
             {
-                return $"is {what}";
+                return new Words($"就是{what.Zh}", $"is {what.En}");
             }
 
             if (Inside(path, folder))
             {
-                return $"holds {what} ({path})";
+                return new Words($"包含{what.Zh}（{path}）", $"holds {what.En} ({path})");
             }
 
             if (inside && Inside(folder, path))
             {
-                return $"is inside {what} ({path})";
+                return new Words($"位于{what.Zh}之内（{path}）", $"is inside {what.En} ({path})");
             }
         }
 
@@ -97,7 +100,7 @@ public static partial class FolderGuard
 
     /// <summary>Why a folder's entries show it is not the tool's: a link, a file, a repository, files the tool did not write.</summary>
     /// <param name="fileRefused">False for the cache: a file in its place is never written or removed, the build goes on without a cache.</param>
-    private static string? Contents(string? given, Func<string, string[], bool> isTheTools, bool fileRefused = true)
+    private static Words? Contents(string? given, Func<string, string[], bool> isTheTools, bool fileRefused = true)
     {
         if (given is null)
         {
@@ -107,12 +110,12 @@ public static partial class FolderGuard
         var info = new DirectoryInfo(given);
         if (info.LinkTarget is { } target)
         {
-            return $"is a symbolic link (to {target}), which a build would replace; give the folder itself";
+            return new Words($"是一个符号链接（指向 {target}），构建会替换它；请给出文件夹本身", $"is a symbolic link (to {target}), which a build would replace; give the folder itself");
         }
 
         if (File.Exists(given))
         {
-            return fileRefused ? "is a file, not a folder" : null;
+            return fileRefused ? new Words("是文件，不是文件夹", "is a file, not a folder") : null;
         }
 
         if (!info.Exists)
@@ -127,8 +130,8 @@ public static partial class FolderGuard
         }
 
         return names.Contains(".git", StringComparer.Ordinal)
-            ? "is a git repository (it holds .git)"
-            : $"holds files perfdisclosure did not write (e.g. {names[0]})";
+            ? new Words("是一个 git 仓库（其中有 .git）", "is a git repository (it holds .git)")
+            : new Words($"包含不是 perfdisclosure 写入的文件（例如 {names[0]}）", $"holds files perfdisclosure did not write (e.g. {names[0]})");
     }
 
     /// <summary>

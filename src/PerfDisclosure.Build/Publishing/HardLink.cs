@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using PerfDisclosure.Core.Diagnostics;
 
 namespace PerfDisclosure.Build.Publishing;
 
@@ -6,7 +7,7 @@ namespace PerfDisclosure.Build.Publishing;
 public static class HardLink
 {
     /// <summary>Creates <paramref name="path"/> as a hard link to <paramref name="existing"/>.</summary>
-    /// <exception cref="IOException">No link could be made (the path exists, another file system, no links there or no such call).</exception>
+    /// <exception cref="Reporting.BilingualIOException">No link could be made (the path exists, another file system, no links there or no such call).</exception>
     public static void Create(string path, string existing)
     {
         bool made;
@@ -16,12 +17,13 @@ public static class HardLink
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            throw new IOException($"cannot link '{path}': {e.Message}", e);
+            throw new Reporting.BilingualIOException($"无法创建硬链接“{path}”：系统不提供这个调用{OriginalText.InChinese(e.Message)}", $"cannot link '{path}': {e.Message}", e);
         }
 
         if (!made)
         {
-            throw new IOException($"cannot link '{path}' to '{existing}' (error {Marshal.GetLastPInvokeError()})");
+            var error = Marshal.GetLastPInvokeError();
+            throw new Reporting.BilingualIOException($"无法把“{path}”创建为“{existing}”的硬链接：{Reporting.SystemFailure.ChineseSentence(Reporting.SystemFailure.OfErrorNumber(error))}（错误号 {error}）", $"cannot link '{path}' to '{existing}' (error {error})");
         }
     }
 

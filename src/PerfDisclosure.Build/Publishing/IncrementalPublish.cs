@@ -25,7 +25,9 @@ internal static class IncrementalPublish
         if (renames.Where(p => !previous.Manifest.Files.ContainsKey(p)).FirstOrDefault(p => InTheWay(site, p, removed)) is { } blocked)
         {
             OutputFolder.Discard(staging);
-            throw new OutputFolderException($"{Path.Combine(site, blocked)}: a file perfdisclosure did not write is where this build puts '{blocked}'; the site was left as it was; move that file out of the site and build again");
+            throw new OutputFolderException(
+                $"{Path.Combine(site, blocked)}：这次构建要写“{blocked}”的位置上有一个不是 perfdisclosure 写入的文件；网站保持原样；请把这个文件移出网站文件夹后重新构建",
+                $"{Path.Combine(site, blocked)}: a file perfdisclosure did not write is where this build puts '{blocked}'; the site was left as it was; move that file out of the site and build again");
         }
 
         var marker = manifest.ToText();

@@ -124,7 +124,7 @@ public sealed class OutputFolder
             }
             catch (IOException e)
             {
-                throw new IOException($"{FullPath}: cannot be replaced ({e.Message}); the site was left as it was", e);
+                throw new Reporting.BilingualIOException($"{FullPath}：无法替换，网站保持原样；{Reporting.SystemFailure.Chinese(e)}", $"{FullPath}: cannot be replaced ({e.Message}); the site was left as it was", e);
             }
         }
 

@@ -259,13 +259,13 @@ public sealed class SiteWriter
         var normal = relativePath.Replace('\\', '/');
         if (normal.Length == 0 || normal.StartsWith('/') || normal.Any(char.IsControl) || normal.Split('/').Any(s => s is "" or "." or ".."))
         {
-            throw new OutputPathException($"refusing to write outside the site: '{relativePath}'");
+            throw new OutputPathException($"拒绝写到网站文件夹之外：“{relativePath}”", $"refusing to write outside the site: '{relativePath}'");
         }
 
         var full = Path.GetFullPath(Path.Combine(Root, normal));
         if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw new OutputPathException($"refusing to write outside the site: '{relativePath}'");
+            throw new OutputPathException($"拒绝写到网站文件夹之外：“{relativePath}”", $"refusing to write outside the site: '{relativePath}'");
         }
 
         return (normal, full);
@@ -278,7 +278,7 @@ public sealed class SiteWriter
         {
             if (!written.Add(normal))
             {
-                throw new OutputPathException($"two outputs would write the same file: '{normal}'");
+                throw new OutputPathException($"两个输出会写同一个文件：“{normal}”", $"two outputs would write the same file: '{normal}'");
             }
         }
     }

@@ -34,26 +34,27 @@ public sealed record ShardInputs(string Content, string Templates, string Option
         return new ShardInputs(ContentHash(options.ContentDir), Convert.ToHexStringLower(templates.GetHashAndReset()), $"base_url {context.Site.Settings.BaseUrl}; PDFs {pdfs}; {SourceDate.Variable} {date}");
     }
 
-    /// <summary>Which of the inputs differ from <paramref name="other"/>'s, in words; null when they are the same.</summary>
-    public string? Difference(ShardInputs other)
+    /// <summary>Which of the inputs differ from <paramref name="other"/>'s, in Chinese and English; null when they are the same.</summary>
+    public (string Zh, string En)? Difference(ShardInputs other)
     {
-        var parts = new List<string>();
+        var parts = new List<(string Zh, string En)>();
         if (Content != other.Content)
         {
-            parts.Add("the content folder differs");
+            parts.Add(("内容文件夹不同", "the content folder differs"));
         }
 
         if (Templates != other.Templates)
         {
-            parts.Add("the templates differ");
+            parts.Add(("模板不同", "the templates differ"));
         }
 
         if (Options != other.Options)
         {
-            parts.Add($"its options were '{Options}', this merge's are '{other.Options}'");
+            parts.Add(($"它的选项是“{Options}”，这次合并的是“{other.Options}”", $"its options were '{Options}', this merge's are '{other.Options}'"));
         }
 
-        return parts.Count == 0 ? null : string.Join("; ", parts);
+        var (separatorZh, separator) = ("；", "; ");
+        return parts.Count == 0 ? null : (string.Join(separatorZh, parts.Select(p => p.Zh)), string.Join(separator, parts.Select(p => p.En)));
     }
 
     /// <summary>

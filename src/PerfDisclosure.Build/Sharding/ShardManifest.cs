@@ -47,18 +47,18 @@ public sealed record ShardManifest(
     {
         if (File.Exists(folder))
         {
-            throw new ShardMergeException($"{folder}: a file, not a shard folder (give the output folders of 'build --shard K/N')");
+            throw new ShardMergeException($"{folder}：是文件，不是分片文件夹（请给出 build --shard K/N 的输出文件夹）", $"{folder}: a file, not a shard folder (give the output folders of 'build --shard K/N')");
         }
 
         if (!Directory.Exists(folder))
         {
-            throw new ShardMergeException($"{folder}: no such shard folder");
+            throw new ShardMergeException($"{folder}：没有这个分片文件夹", $"{folder}: no such shard folder");
         }
 
         var path = Path.Combine(folder, FileName);
         if (!File.Exists(path))
         {
-            throw new ShardMergeException($"{folder}: not the output of 'build --shard K/N' ({FileName} is missing)");
+            throw new ShardMergeException($"{folder}：不是 build --shard K/N 的输出（缺少 {FileName}）", $"{folder}: not the output of 'build --shard K/N' ({FileName} is missing)");
         }
 
         try
@@ -67,14 +67,17 @@ public sealed record ShardManifest(
             var format = JsonNode.Parse(bytes) is JsonObject json && json["format"] is JsonValue value && value.TryGetValue<int>(out var number) ? number : 1;
             if (format != CurrentFormat)
             {
-                throw new ShardMergeException($"{folder}: its {FileName} is of format {format}, written by {(format < CurrentFormat ? "an older" : "a newer")} version of perfdisclosure (this one reads format {CurrentFormat}); build the shards again with this version");
+                var (versionZh, version) = format < CurrentFormat ? ("较旧", "an older") : ("较新", "a newer");
+                throw new ShardMergeException(
+                    $"{folder}：其中的 {FileName} 是第 {format} 版格式，由{versionZh}版本的 perfdisclosure 写入（这个版本读取第 {CurrentFormat} 版）；请用这个版本重新构建各分片",
+                    $"{folder}: its {FileName} is of format {format}, written by {version} version of perfdisclosure (this one reads format {CurrentFormat}); build the shards again with this version");
             }
 
             return JsonSerializer.Deserialize<ShardManifest>(bytes, Json) ?? throw new JsonException("null");
         }
         catch (JsonException e)
         {
-            throw new ShardMergeException($"{path}: damaged shard manifest ({e.Message}); build this shard again");
+            throw new ShardMergeException($"{path}：分片清单已损坏；请重新构建这个分片{Core.Diagnostics.OriginalText.InChinese(e.Message)}", $"{path}: damaged shard manifest ({e.Message}); build this shard again");
         }
     }
 
@@ -82,5 +85,5 @@ public sealed record ShardManifest(
     public sealed record Entry(string Path, long Size, string Sha256);
 }
 
-/// <summary>Shard outputs that cannot be merged (missing shard, other inputs, missing or extra file); exit code 2.</summary>
-public sealed class ShardMergeException(string message) : IOException(message);
+/// <summary>Shard outputs that cannot be merged (missing shard, other inputs, missing or extra file); exit code 2, in the command's <c>--lang</c>.</summary>
+public sealed class ShardMergeException(string messageZh, string message) : Reporting.BilingualIOException(messageZh, message);

@@ -10,6 +10,7 @@ namespace PerfDisclosure.Build.Sharding;
 public sealed record ShardSpec(int Number, int Count)
 {
     /// <summary>Parses "K/N", e.g. "2/4"; the message names the option and what was wrong.</summary>
+    /// <exception cref="ShardSpecException">The text is not K/N with 1 ≤ K ≤ N.</exception>
     public static ShardSpec Parse(string text)
     {
         var parts = text.Split('/');
@@ -21,7 +22,7 @@ public sealed record ShardSpec(int Number, int Count)
             return new ShardSpec(number, count);
         }
 
-        throw new FormatException($"--shard '{text}': expected K/N with 1 ≤ K ≤ N, e.g. 2/4");
+        throw new ShardSpecException($"--shard “{text}”：应写作 K/N，且 1 ≤ K ≤ N，例如 2/4", $"--shard '{text}': expected K/N with 1 ≤ K ≤ N, e.g. 2/4");
     }
 
     public override string ToString() => $"{Number}/{Count}";
@@ -46,4 +47,12 @@ public sealed record ShardSpec(int Number, int Count)
 
         return mine;
     }
+}
+
+/// <summary>A <c>--shard</c> value that is not K/N, in Chinese and English: a usage error in the command's <c>--lang</c>.</summary>
+public sealed class ShardSpecException(string messageZh, string message) : FormatException(message), Core.Diagnostics.IBilingualException
+{
+    public string MessageZh { get; } = messageZh;
+
+    public string MessageEn => Message;
 }

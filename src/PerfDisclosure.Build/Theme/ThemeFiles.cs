@@ -23,7 +23,7 @@ public sealed class ThemeFiles
         if (siteTemplatesDir is not null && File.Exists(siteTemplatesDir))
         {
             // A missing folder means the built-in theme alone; a file in its place is a mistake to report.
-            throw new DirectoryNotFoundException($"templates folder is a file: {siteTemplatesDir}");
+            throw new Reporting.BilingualIOException($"模板文件夹的位置上是一个文件：{siteTemplatesDir}", $"templates folder is a file: {siteTemplatesDir}");
         }
 
         SiteDir = siteTemplatesDir is not null && Directory.Exists(siteTemplatesDir) ? Path.GetFullPath(siteTemplatesDir) : null;

@@ -21,7 +21,7 @@ public sealed record Diagnostic(
 
     public bool IsError => Severity == Severity.Error && !Draft;
 
-    public string MessageIn(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? MessageEn : Message;
+    public string MessageIn(string language) => MessageLanguage.In(language, Message, MessageEn);
 
     /// <summary>The fix in <paramref name="language"/>, or null when the finding has none.</summary>
     public string? FixIn(string language) => Fix?.In(language);

@@ -8,5 +8,5 @@ namespace PerfDisclosure.Core.Diagnostics;
 /// <param name="En">The fix in English (<c>--lang en</c>).</param>
 public sealed record SuggestedFix(string Zh, string En)
 {
-    public string In(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? En : Zh;
+    public string In(string language) => MessageLanguage.In(language, Zh, En);
 }

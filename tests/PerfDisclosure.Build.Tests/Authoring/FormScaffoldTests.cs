@@ -62,17 +62,26 @@ public class FormScaffoldTests
     public void Unknown_layout_organisation_or_existing_file_is_a_clear_error()
     {
         var content = CopyOfOrganisations();
-        var unknownLayout = Assert.Throws<ArgumentException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-targte", "sz-futian-investment-promotion", 2027, "x")));
+        var unknownLayout = Assert.Throws<ScaffoldException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-targte", "sz-futian-investment-promotion", 2027, "x")));
         Assert.Contains("did you mean 'shenzhen-target'", unknownLayout.Message);
-        var unknownOrganisation = Assert.Throws<ArgumentException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment", 2027, "x")));
+        Assert.StartsWith("没有版式“shenzhen-targte”；已有的版式：", unknownLayout.MessageZh, StringComparison.Ordinal);
+        Assert.EndsWith("（是不是“shenzhen-target”？）", unknownLayout.MessageZh, StringComparison.Ordinal);
+        var unknownOrganisation = Assert.Throws<ScaffoldException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment", 2027, "x")));
         Assert.Contains("no organisation 'sz-futian-investment'", unknownOrganisation.Message);
-        FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "x"));
-        Assert.Throws<IOException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "x")));
+        Assert.Contains("中没有单位“sz-futian-investment”", unknownOrganisation.MessageZh, StringComparison.Ordinal);
+        var path = FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "x"));
+        var exists = Assert.Throws<Build.Reporting.BilingualIOException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "x")));
+        Assert.Equal($"{path} already exists; choose another slug", exists.Message);
+        Assert.Equal($"{path} 已存在；请换一个文件名（slug）", exists.MessageZh);
         // Names follow the loader's identifier rules (PD0701): a look-alike letter gets its ASCII spelling suggested.
-        var badSlug = Assert.Throws<ArgumentException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "оffice")));
+        var badSlug = Assert.Throws<ScaffoldException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "оffice")));
         Assert.Contains("slug 'оffice'", badSlug.Message);
         Assert.Contains("rename to 'office'", badSlug.Message);
-        Assert.Contains("reserved", Assert.Throws<ArgumentException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "con"))).Message);
+        Assert.Contains("文件名（slug）“оffice”", badSlug.MessageZh, StringComparison.Ordinal);
+        Assert.Contains("改名为“office”", badSlug.MessageZh, StringComparison.Ordinal);
+        Assert.Contains("reserved", Assert.Throws<ScaffoldException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2027, "con"))).Message);
+        var year = Assert.Throws<ScaffoldException>(() => FormScaffold.Create(new FormScaffold.Request(content, Repo.Templates, "shenzhen-target", "sz-futian-investment-promotion", 2101, "y")));
+        Assert.Equal(("--year 2101：年度不在 1949–2100 之间", "--year 2101: the year 2101 is outside 1949–2100"), (year.MessageZh, year.Message));
     }
 
     private static string CopyOfOrganisations()

@@ -46,6 +46,8 @@ public class OutputFolderTests
         Assert.StartsWith($"--output {output}: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("give --output a folder of its own", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+        Assert.StartsWith($"--output {output}：", error.MessageZh, StringComparison.Ordinal);
+        Assert.EndsWith("；其中的内容没有改动；请给 --output 一个单独的文件夹，例如 --output site", error.MessageZh, StringComparison.Ordinal);
         Assert.Equal(before, Listing(site.Root));
     }
 
@@ -72,6 +74,7 @@ public class OutputFolderTests
 
         Assert.StartsWith($"--output {output}: ", error.Message, StringComparison.Ordinal);
         Assert.Matches("is the root|is the home folder|holds the home folder|is the working folder|holds the working folder", error.Message);
+        Assert.Matches($"^--output {System.Text.RegularExpressions.Regex.Escape(output)}：(是文件系统的根目录|就是主目录|包含主目录|就是当前工作文件夹|包含当前工作文件夹)", error.MessageZh);
         Assert.Equal(before, Listing(output, recursive: false));
     }
 
@@ -105,6 +108,8 @@ public class OutputFolderTests
 
         Assert.StartsWith($"--cache {FolderGuard.Full(cache)}: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("--no-cache", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"--cache {FolderGuard.Full(cache)}：", error.MessageZh, StringComparison.Ordinal);
+        Assert.Contains("--no-cache", error.MessageZh, StringComparison.Ordinal);
         Assert.Equal(before, Listing(site.Root));
         Assert.False(Directory.Exists(site.Output));
     }

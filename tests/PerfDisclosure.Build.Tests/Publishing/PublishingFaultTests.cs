@@ -17,7 +17,8 @@ public class PublishingFaultTests
     {
         var writer = new SiteWriter(Repo.TempDir("writer"));
         var error = Assert.Throws<OutputPathException>(() => writer.WriteText(path, "x"));
-        Assert.Contains("outside the site", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"refusing to write outside the site: '{path}'", error.Message);
+        Assert.Equal($"拒绝写到网站文件夹之外：“{path}”", error.MessageZh);
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(writer.Root)!), p => Path.GetFileName(p) == "escape.html");
     }
 
@@ -32,7 +33,8 @@ public class PublishingFaultTests
 
         var error = Assert.Throws<OutputPathException>(() => writer.WriteText(second, "second"));
 
-        Assert.Contains("two outputs would write the same file", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"two outputs would write the same file: '{second.Replace('\\', '/')}'", error.Message);
+        Assert.Equal($"两个输出会写同一个文件：“{second.Replace('\\', '/')}”", error.MessageZh);
         Assert.Equal("first", File.ReadAllText(Path.Combine(writer.Root, first)));
     }
 

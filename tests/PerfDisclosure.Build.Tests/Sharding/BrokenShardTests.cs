@@ -38,6 +38,10 @@ public class BrokenShardTests(BrokenShardTests.Shards built) : IClassFixture<Bro
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.All(named ?? [second], folder => Assert.Contains(folder, error.Message, StringComparison.Ordinal));
         Assert.DoesNotContain('\n', error.Message);
+        // The Chinese line names the same shards, and says what is wrong in Chinese.
+        Assert.All(named ?? [second], folder => Assert.Contains(folder, error.MessageZh, StringComparison.Ordinal));
+        Assert.DoesNotContain('\n', error.MessageZh);
+        Assert.True(error.MessageZh.Count(c => c is >= '\u4e00' and <= '\u9fff') >= 4, error.MessageZh);
         Assert.False(Directory.Exists(merged), "a refused merge writes no site");
         Assert.Empty(Directory.EnumerateDirectories(root, ".site.*"));
     }

@@ -56,6 +56,8 @@ public class ShardedBuildTests
         var error = Assert.Throws<ShardMergeException>(() => new SiteBuilder(Options(Path.Combine(root, "merged")) with { MergeFrom = [first] }).Build());
         Assert.Contains("shards 1..2", error.Message, StringComparison.Ordinal);
         Assert.Contains(first, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("merge 需要分片 1..2 各一个；缺少 2/2；", error.MessageZh, StringComparison.Ordinal);
+        Assert.Contains(first, error.MessageZh, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(root, "merged")));
     }
 
@@ -64,8 +66,12 @@ public class ShardedBuildTests
     [InlineData("5/4")]
     [InlineData("2")]
     [InlineData("a/b")]
-    public void A_malformed_shard_is_refused_with_the_expected_shape(string text) =>
-        Assert.Contains("expected K/N", Assert.Throws<FormatException>(() => ShardSpec.Parse(text)).Message, StringComparison.Ordinal);
+    public void A_malformed_shard_is_refused_with_the_expected_shape(string text)
+    {
+        var error = Assert.Throws<ShardSpecException>(() => ShardSpec.Parse(text));
+        Assert.Equal($"--shard '{text}': expected K/N with 1 ≤ K ≤ N, e.g. 2/4", error.Message);
+        Assert.Equal($"--shard “{text}”：应写作 K/N，且 1 ≤ K ≤ N，例如 2/4", error.MessageZh);
+    }
 
     private static BuildOptions Options(string output) => new(Repo.Content, Repo.Templates, output, NoPdf: true);
 

@@ -35,6 +35,7 @@ public partial class LayoutContractGuardTests
         ["PerfDisclosure.Core/Validation/RuleDocs.cs"] = "the generated docs/validation-codes.md, for authors",
         ["PerfDisclosure.Core/Diagnostics/OriginalText.cs"] = "frames another program's English words inside a Chinese diagnostic message (（原文：“…”）)",
         ["PerfDisclosure.Build/Reporting/DiagnosticWriter.cs"] = "puts a finding's fix after its message in the brackets Chinese writes them in (消息（建议）)",
+        ["PerfDisclosure.Build/Reporting/SystemFailure.cs"] = "says in Chinese what a failure of the machine is and what to do, before the system's English words; their English twin is those words",
         ["PerfDisclosure.Core/Validation/Rules/Funds/CostTargetAboveFunds.cs"] = "the money units (元, 万元, 亿元) a cost target is written in: input vocabulary",
     };
 
