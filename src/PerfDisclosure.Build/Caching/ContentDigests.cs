@@ -130,20 +130,24 @@ internal static class ContentDigests
     /// <summary>Remembers the files whose stamp was taken and that had not changed for a while before they were read; a cache folder that cannot take it only costs the next build the reads.</summary>
     private static void Write(string file, IReadOnlyList<SourceFile> files, string[] hashes, long settledBefore)
     {
-        var text = new StringBuilder(Header).Append('\n');
-        for (var i = 0; i < files.Count; i++)
-        {
-            if (files[i].Stamp is { } s && s.Modified < settledBefore && s.Changed < settledBefore && !files[i].Path.Contains('\n'))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"{hashes[i]} {s.Size} {s.Modified} {s.Changed} {s.Inode} {files[i].Path}\n");
-            }
-        }
-
         var temporary = file + ".tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
+            // A buffer at a time, not one text: a line per content file.
+            using (var text = new StreamWriter(temporary, append: false, new UTF8Encoding(false), 1 << 16))
+            {
+                text.Write(Header);
+                text.Write('\n');
+                for (var i = 0; i < files.Count; i++)
+                {
+                    if (files[i].Stamp is { } s && s.Modified < settledBefore && s.Changed < settledBefore && !files[i].Path.Contains('\n'))
+                    {
+                        text.Write(string.Create(CultureInfo.InvariantCulture, $"{hashes[i]} {s.Size} {s.Modified} {s.Changed} {s.Inode} {files[i].Path}\n"));
+                    }
+                }
+            }
+
             File.Move(temporary, file, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

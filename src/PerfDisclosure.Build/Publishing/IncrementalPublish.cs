@@ -30,7 +30,8 @@ internal static class IncrementalPublish
                 $"{Path.Combine(site, blocked)}: a file perfdisclosure did not write is where this build puts '{blocked}'; the site was left as it was; move that file out of the site and build again");
         }
 
-        var marker = manifest.ToText();
+        var marker = Path.Combine(staging, OutputFolder.MarkerName);
+        manifest.WriteTo(marker);
         var unchanged = manifest.Files.Count - renames.Count;
         if (renames.Count == 0 && removals.Count == 0 && Same(Path.Combine(site, OutputFolder.MarkerName), marker))
         {
@@ -38,7 +39,6 @@ internal static class IncrementalPublish
             return new PublishCounts(false, 0, 0, unchanged);
         }
 
-        File.WriteAllText(Path.Combine(staging, OutputFolder.MarkerName), marker);
         PublishJournal.Write(site, staging, removals, renames);
         PublishJournal.RollForward(site);
         return new PublishCounts(false, renames.Count, removals.Count, unchanged);
@@ -64,11 +64,29 @@ internal static class IncrementalPublish
         return false;
     }
 
-    private static bool Same(string file, string text)
+    /// <summary>Whether two files hold the same bytes (the published marker and the new one).</summary>
+    private static bool Same(string file, string other)
     {
         try
         {
-            return File.Exists(file) && File.ReadAllText(file) == text;
+            if (!File.Exists(file) || new FileInfo(file).Length != new FileInfo(other).Length)
+            {
+                return false;
+            }
+
+            using var a = File.OpenRead(file);
+            using var b = File.OpenRead(other);
+            Span<byte> left = stackalloc byte[1 << 13];
+            Span<byte> right = stackalloc byte[1 << 13];
+            for (int read; (read = a.ReadAtLeast(left, left.Length, throwOnEndOfStream: false)) > 0;)
+            {
+                if (b.ReadAtLeast(right[..read], read, throwOnEndOfStream: false) != read || !left[..read].SequenceEqual(right[..read]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

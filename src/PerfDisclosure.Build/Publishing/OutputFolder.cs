@@ -96,7 +96,8 @@ public sealed class OutputFolder
         var manifest = writer.Manifest;
         if (writer.Previous is not { } previous)
         {
-            Publish(writer.Root, manifest.ToText());
+            manifest.WriteTo(Path.Combine(writer.Root, MarkerName));
+            Publish(writer.Root, marker: null);
             return new PublishCounts(true, manifest.Files.Count, 0, 0);
         }
 
@@ -106,9 +107,14 @@ public sealed class OutputFolder
     /// <summary>Replaces the site with <paramref name="staging"/>, marked as the tool's; the old site is removed last.</summary>
     public void Publish(string staging) => Publish(staging, MarkerText);
 
-    private void Publish(string staging, string marker)
+    /// <param name="marker">The marker's text; null when it is written already.</param>
+    private void Publish(string staging, string? marker)
     {
-        File.WriteAllText(Path.Combine(staging, MarkerName), marker);
+        if (marker is not null)
+        {
+            File.WriteAllText(Path.Combine(staging, MarkerName), marker);
+        }
+
         if (InPlace)
         {
             PublishInPlace(staging);

@@ -61,13 +61,40 @@ public sealed class SiteManifest(IReadOnlyDictionary<string, SiteManifest.Entry>
     /// <summary>The marker file's text: the header, then one line per file in path order.</summary>
     public string ToText()
     {
-        var text = new StringBuilder(Header.Length + (Files.Count * 80)).Append(Header).Append(Version).Append('\n');
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        WriteTo(text);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes the marker file's text (<see cref="ToText"/>) into <paramref name="file"/> as UTF-8, a buffer at a time:
+    /// at 100,000 forms it is 31 MB, which as one text (and its bytes) cost 150 MB at the end of a build.
+    /// </summary>
+    public void WriteTo(string file)
+    {
+        using var text = new StreamWriter(file, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        WriteTo(text);
+    }
+
+    private void WriteTo(TextWriter text)
+    {
+        text.Write(Header);
+        text.Write(Version);
+        text.Write('\n');
+        Span<char> number = stackalloc char[40];
         foreach (var (path, entry) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            text.Append(entry.Hash.ToString("x32", CultureInfo.InvariantCulture)).Append(' ').Append(entry.Length.ToString(CultureInfo.InvariantCulture)).Append(' ')
-                .Append(entry.Ticks.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(path).Append('\n');
+            entry.Hash.TryFormat(number, out var written, "x32", CultureInfo.InvariantCulture);
+            text.Write(number[..written]);
+            text.Write(' ');
+            entry.Length.TryFormat(number, out written, default, CultureInfo.InvariantCulture);
+            text.Write(number[..written]);
+            text.Write(' ');
+            entry.Ticks.TryFormat(number, out written, default, CultureInfo.InvariantCulture);
+            text.Write(number[..written]);
+            text.Write(' ');
+            text.Write(path);
+            text.Write('\n');
         }
-
-        return text.ToString();
     }
 }
