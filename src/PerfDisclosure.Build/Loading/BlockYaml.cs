@@ -99,7 +99,7 @@ internal sealed class BlockYaml
                 throw Outside;
             }
 
-            var key = Scalar(keyStart, text.AsSpan(keyStart, colon - keyStart).TrimEnd(' ').ToString(), ScalarStyle.Plain, depth + 1);
+            var key = Scalar(keyStart, ScalarPool.Of(text.AsSpan(keyStart, colon - keyStart).TrimEnd(' ')), ScalarStyle.Plain, depth + 1);
             var value = Value(colon + 1, column, depth + 1);
             if (!mapping.Children.TryAdd(key, value))
             {
@@ -331,7 +331,7 @@ internal sealed class BlockYaml
             }
         }
 
-        return (text.AsSpan(at, end - at).TrimEnd(' ').ToString(), end, ScalarStyle.Plain);
+        return (ScalarPool.Of(text.AsSpan(at, end - at).TrimEnd(' ')), end, ScalarStyle.Plain);
     }
 
     /// <summary>A one-line quoted scalar without escapes (<c>''</c> in single quotes is one quote).</summary>
@@ -360,7 +360,7 @@ internal sealed class BlockYaml
             }
 
             var rest = text.AsSpan(from, i - from);
-            return (doubled is null ? rest.ToString() : doubled.Append(rest).ToString(), i + 1, style);
+            return (doubled is null ? ScalarPool.Of(rest) : doubled.Append(rest).ToString(), i + 1, style);
         }
 
         throw Outside; // the scalar goes on to the next line
