@@ -22,6 +22,7 @@ public class InvocationTests
         { "a full disk in a parallel stage beside a bug", "错误：磁盘空间已满：请清理磁盘，或换用空间充足的位置后重试（原文：“No space left on device : '/data/site/x.html'”）" },
         { "a refused output path", "错误：拒绝写到网站文件夹之外：“../x.html”" },
         { "a file that does not exist", "错误：找不到文件或文件夹：请检查路径是否正确（原文：“Could not find file '{folder}/missing.yaml'.”）" },
+        { "a malformed SOURCE_DATE_EPOCH", "错误：环境变量 SOURCE_DATE_EPOCH 应为自 1970-01-01 UTC 起的秒数（例如 SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)），现在是“2024-01-01”；请改正或删除它" },
     };
 
     public static TheoryData<string, string> FailuresInEnglish => new()
@@ -33,6 +34,7 @@ public class InvocationTests
         { "a full disk in a parallel stage beside a bug", "error: No space left on device : '/data/site/x.html'" },
         { "a refused output path", "error: refusing to write outside the site: '../x.html'" },
         { "a file that does not exist", "error: Could not find file '{folder}/missing.yaml'." },
+        { "a malformed SOURCE_DATE_EPOCH", "error: SOURCE_DATE_EPOCH must be seconds since 1970-01-01 UTC, not '2024-01-01'" },
     };
 
     [Theory]
@@ -267,6 +269,7 @@ public class InvocationTests
         "a full disk in a parallel stage beside a bug" => throw new AggregateException(new InvalidOperationException(Bug), DiskFull()), // the machine's failure is the one to act on
         "a refused output path" => WriteOutsideTheSite(),
         "a file that does not exist" => File.ReadAllText(Path.Combine(Folder, "missing.yaml")).Length,
+        "a malformed SOURCE_DATE_EPOCH" => Build.Publishing.SourceDate.Parse("2024-01-01") is null ? 0 : 1,
         "a bug in a parallel stage" => Parallel.For(0, 9, i => _ = i == 7 ? throw new InvalidOperationException(Bug) : i).IsCompleted ? 0 : 1,
         _ => throw new InvalidOperationException(Bug),
     };

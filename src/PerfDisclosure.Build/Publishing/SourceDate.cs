@@ -12,7 +12,7 @@ public static class SourceDate
     public const string Variable = "SOURCE_DATE_EPOCH";
 
     /// <summary>The build time from <c>SOURCE_DATE_EPOCH</c>, or null when it is not set.</summary>
-    /// <exception cref="FormatException">The variable is set but is not a whole number of seconds.</exception>
+    /// <exception cref="SourceDateException">The variable is set but is not a whole number of seconds.</exception>
     public static DateTimeOffset? FromEnvironment() => Parse(Environment.GetEnvironmentVariable(Variable));
 
     public static DateTimeOffset? Parse(string? value)
@@ -24,6 +24,16 @@ public static class SourceDate
 
         return long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : throw new FormatException($"{Variable} must be seconds since 1970-01-01 UTC, not '{value}'");
+            : throw new SourceDateException(
+                $"环境变量 {Variable} 应为自 1970-01-01 UTC 起的秒数（例如 {Variable}=$(git log -1 --format=%ct)），现在是“{value}”；请改正或删除它",
+                $"{Variable} must be seconds since 1970-01-01 UTC, not '{value}'");
     }
+}
+
+/// <summary>A <c>SOURCE_DATE_EPOCH</c> that is not a number of seconds: the user's to correct, in both languages.</summary>
+public sealed class SourceDateException(string messageZh, string message) : FormatException(message), Core.Diagnostics.IBilingualException
+{
+    public string MessageZh { get; } = messageZh;
+
+    public string MessageEn => Message;
 }

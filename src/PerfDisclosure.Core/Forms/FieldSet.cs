@@ -9,13 +9,16 @@ namespace PerfDisclosure.Core.Forms;
 /// </remarks>
 public sealed class FieldSet
 {
-    private readonly List<(string Key, SourceSpan KeyAt, FieldValue Value)> entries = [];
+    // An array, not a list: a site holds over a million field sets (every form and indicator row has one) for the
+    // whole build, and a list is one more object each.
+    private (string Key, SourceSpan KeyAt, FieldValue Value)[] entries = [];
+    private int count;
 
     public static FieldSet Empty { get; } = new();
 
-    public IEnumerable<string> Keys => entries.Select(e => e.Key);
+    public IEnumerable<string> Keys => entries.Take(count).Select(e => e.Key);
 
-    public int Count => entries.Count;
+    public int Count => count;
 
     /// <exception cref="ArgumentException">The key is in the set already.</exception>
     public void Add(string key, SourceSpan keyAt, FieldValue value)
@@ -25,7 +28,12 @@ public sealed class FieldSet
             throw new ArgumentException($"the field '{key}' is set already", nameof(key));
         }
 
-        entries.Add((key, keyAt, value));
+        if (count == entries.Length)
+        {
+            Array.Resize(ref entries, Math.Max(4, count * 2));
+        }
+
+        entries[count++] = (key, keyAt, value);
     }
 
     public FieldValue? this[string key] => IndexOf(key) is var i and >= 0 ? entries[i].Value : null;
@@ -33,7 +41,7 @@ public sealed class FieldSet
     public SourceSpan? KeyAt(string key) => IndexOf(key) is var i and >= 0 ? entries[i].KeyAt : null;
 
     /// <summary>Drops the list's spare room once the set is read: it is kept for the whole build.</summary>
-    public void Trim() => entries.TrimExcess();
+    public void Trim() => Array.Resize(ref entries, count);
 
     /// <summary>
     /// The value at a dotted path (<c>funds.total.score</c>), or null. Through a table a path reads its total row
@@ -74,7 +82,7 @@ public sealed class FieldSet
 
     private int IndexOf(string key)
     {
-        for (var i = 0; i < entries.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
