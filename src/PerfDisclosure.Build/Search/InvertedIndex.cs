@@ -7,7 +7,7 @@ namespace PerfDisclosure.Build.Search;
 /// <summary>
 /// Every term of every document with the documents holding it, built as documents arrive (in any order, from any
 /// thread) and written as the index's shard files at the end. Memory stays bounded at any size: each document's
-/// postings go straight to one of <see cref="Buckets"/> spill files by the hash of their term, and the shards are
+/// postings go to one of <see cref="Buckets"/> spill files by the hash of their term (through a small buffer per thread), and the shards are
 /// written one bucket at a time. Held for the whole build: the terms (once each) and each document's length. Given
 /// the term table of a <see cref="SearchMemory"/>, which keeps every document's counted terms anyway, the index holds
 /// those instead of spilling them, and inverts them in one pass when the shards are written.
@@ -25,6 +25,9 @@ public sealed class InvertedIndex : IDisposable
     private readonly int[] lengths;
     private readonly SearchTerms terms;
     private readonly DocumentTerms?[]? held;
+
+    // Each thread's records not yet spilled, bucket by bucket.
+    private readonly ThreadLocal<SpillBuffers> pending = new(() => new SpillBuffers(), trackAllValues: true);
 
     // One document's term frequencies, kept per thread between documents.
     [ThreadStatic]
@@ -137,43 +140,28 @@ public sealed class InvertedIndex : IDisposable
             return;
         }
 
-        // Records laid out bucket by bucket (a counting sort: 256 buckets, one pass to count, one to place).
-        Span<int> starts = stackalloc int[Buckets + 1];
-        foreach (var term in present)
-        {
-            Interlocked.Increment(ref term.Documents);
-            starts[(int)(term.Hash % Buckets) + 1]++;
-        }
-
-        for (var b = 0; b < Buckets; b++)
-        {
-            starts[b + 1] += starts[b];
-        }
-
-        Span<int> next = stackalloc int[Buckets];
-        starts[..Buckets].CopyTo(next);
-        var bytes = new byte[present.Length * RecordSize];
+        // Each record goes into this thread's buffer of its bucket, and a full buffer into the bucket's spill file:
+        // a lock per few hundred documents, where a lock per bucket per document had the cores queue at them. The
+        // order of a bucket's records does not matter: they are sorted when read.
+        var buffers = pending.Value!;
         for (var k = 0; k < present.Length; k++)
         {
-            var at = bytes.AsSpan(next[(int)(present[k].Hash % Buckets)]++ * RecordSize, RecordSize);
+            Interlocked.Increment(ref present[k].Documents);
+            var at = buffers.Next((int)(present[k].Hash % Buckets), this);
             BinaryPrimitives.WriteInt32LittleEndian(at, present[k].Id);
             BinaryPrimitives.WriteInt32LittleEndian(at[4..], document);
             BinaryPrimitives.WriteInt32LittleEndian(at[8..], counted.Weights[k] >> 1);
             at[12] = (byte)(counted.Weights[k] & 1);
         }
+    }
 
-        // Each document starts at a bucket of its own: threads that all went from bucket 0 up would queue at the same locks.
-        for (var k = 0; k < Buckets; k++)
+    /// <summary>Puts a thread's buffered records of a bucket into its spill file.</summary>
+    private void Spill(int bucket, ReadOnlySpan<byte> records)
+    {
+        var spill = spills[bucket];
+        lock (spill)
         {
-            var b = (k + (document * 97)) % Buckets;
-            if (starts[b + 1] > starts[b])
-            {
-                var spill = spills[b];
-                lock (spill)
-                {
-                    spill.Write(bytes, starts[b] * RecordSize, (starts[b + 1] - starts[b]) * RecordSize);
-                }
-            }
+            spill.Write(records);
         }
     }
 
@@ -185,6 +173,11 @@ public sealed class InvertedIndex : IDisposable
         var shardCount = ShardFile.CountFor(terms.All.Where(t => t.Documents > 0).Sum(t => (long)(t.Text.Length * 3) + 4 + (t.Documents * 5 / 4)));
         var average = lengths.Length == 0 ? 1 : Math.Max(1, lengths.Average(l => (double)l));
         var groups = Math.Min(shardCount, Buckets);
+        foreach (var buffers in pending.Values)
+        {
+            buffers.Spill(this);
+        }
+
         foreach (var spill in spills)
         {
             spill?.Flush();
@@ -217,6 +210,7 @@ public sealed class InvertedIndex : IDisposable
     /// <summary>Closes and deletes the spill files; what they held is not needed any more, so a failing flush (a full disk) is ignored.</summary>
     public void Dispose()
     {
+        pending.Dispose();
         foreach (var spill in spills)
         {
             try
@@ -372,6 +366,42 @@ public sealed class InvertedIndex : IDisposable
         }
 
         return byGroup;
+    }
+
+    /// <summary>One thread's records of each bucket, spilled when a bucket's buffer is full and when the shards are written.</summary>
+    private sealed class SpillBuffers
+    {
+        private const int Records = 256; // 3.3 KB a bucket, under a megabyte a thread
+
+        private readonly byte[][] buffers = [.. Enumerable.Range(0, Buckets).Select(_ => new byte[Records * RecordSize])];
+        private readonly int[] used = new int[Buckets];
+
+        /// <summary>The place of the next record of <paramref name="bucket"/>, spilling the full buffer first.</summary>
+        public Span<byte> Next(int bucket, InvertedIndex index)
+        {
+            if (used[bucket] == Records * RecordSize)
+            {
+                index.Spill(bucket, buffers[bucket]);
+                used[bucket] = 0;
+            }
+
+            var at = buffers[bucket].AsSpan(used[bucket], RecordSize);
+            used[bucket] += RecordSize;
+            return at;
+        }
+
+        /// <summary>Spills what every bucket holds.</summary>
+        public void Spill(InvertedIndex index)
+        {
+            for (var b = 0; b < Buckets; b++)
+            {
+                if (used[b] > 0)
+                {
+                    index.Spill(b, buffers[b].AsSpan(0, used[b]));
+                    used[b] = 0;
+                }
+            }
+        }
     }
 
     /// <summary>Counts by term id for one document at a time; cleared after each, so only its terms' slots are touched.</summary>
