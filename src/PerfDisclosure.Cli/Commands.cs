@@ -81,7 +81,10 @@ public static class Commands
             DiagnosticWriter.Write(Console.Error, result.Diagnostics, parse.GetValue(Format)!, parse.GetValue(Language)!);
             if (!result.Succeeded)
             {
-                Console.Error.WriteLine($"build failed: {result.Errors} error(s), {result.Warnings} warning(s); {parse.GetValue(Output)} left as it was");
+                Console.Error.WriteLine(Core.Diagnostics.MessageLanguage.In(
+                    parse.GetValue(Language),
+                    $"构建失败：{result.Errors} 个错误，{result.Warnings} 个警告；{parse.GetValue(Output)} 保持原样",
+                    $"build failed: {result.Errors} error(s), {result.Warnings} warning(s); {parse.GetValue(Output)} left as it was"));
                 return ContentErrors;
             }
 

@@ -53,7 +53,10 @@ public static class MergeCommand
             Build.Reporting.DiagnosticWriter.Write(Console.Error, result.Diagnostics, "text", parse.GetValue(language)!);
             if (!result.Succeeded)
             {
-                Console.Error.WriteLine($"merge failed: {result.Errors} error(s); {options.OutputDir} left as it was");
+                Console.Error.WriteLine(Core.Diagnostics.MessageLanguage.In(
+                    parse.GetValue(language),
+                    $"合并失败：{result.Errors} 个错误；{options.OutputDir} 保持原样",
+                    $"merge failed: {result.Errors} error(s); {options.OutputDir} left as it was"));
                 return Commands.ContentErrors;
             }
 

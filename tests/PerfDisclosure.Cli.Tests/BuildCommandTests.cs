@@ -29,6 +29,27 @@ public class BuildCommandTests
         Assert.Equal((Commands.CannotRun, $"error: content folder not found: {content}"), Line(InProcess.Run([.. args, "--lang", "en"])));
     }
 
+    [Fact]
+    public void A_build_stopped_by_content_errors_says_so_last_in_its_language()
+    {
+        var root = Repo.TempDir("build-cli-errors");
+        var content = CliProcess.CopyContent(root);
+        var form = Directory.EnumerateFiles(Path.Combine(content, "forms"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        File.AppendAllText(form, "\nno_such_field: 1\n");
+        var output = Path.Combine(root, "site");
+        string[] args = ["build", "--content", content, "--templates", Repo.Templates, "--output", output, "--no-pdf", "--no-cache", "--strict"];
+
+        var (zh, en) = (InProcess.Run(args), InProcess.Run([.. args, "--lang", "en"]));
+
+        Assert.Equal(Commands.ContentErrors, zh.Code);
+        Assert.Matches($@"^构建失败：\d+ 个错误，\d+ 个警告；{System.Text.RegularExpressions.Regex.Escape(output)} 保持原样$", LastLine(zh.Error));
+        Assert.Equal(Commands.ContentErrors, en.Code);
+        Assert.Matches($@"^build failed: \d+ error\(s\), \d+ warning\(s\); {System.Text.RegularExpressions.Regex.Escape(output)} left as it was$", LastLine(en.Error));
+        Assert.False(Directory.Exists(output));
+    }
+
+    private static string LastLine(string error) => error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].TrimEnd();
+
     /// <summary>The exit code and the one line the command printed to stderr (no stack trace, no other line).</summary>
     private static (int Code, string Line) Line((int Code, string Out, string Error) run) =>
         (run.Code, Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)).TrimEnd());
