@@ -132,7 +132,7 @@ public sealed class StaffPages(string contentDir, ThemeStrings strings, string l
     }
 
     private string Document(string title, string body) =>
-        $"<!DOCTYPE html>\n<html lang=\"{(language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN")}\">\n<head><meta charset=\"utf-8\"><title>{Html.Escape(title)}</title>\n" +
+        $"<!DOCTYPE html>\n<html lang=\"{(Core.Diagnostics.MessageLanguage.IsEnglish(language) ? "en" : "zh-CN")}\">\n<head><meta charset=\"utf-8\"><title>{Html.Escape(title)}</title>\n" +
         $"<link rel=\"stylesheet\" href=\"{StylePath}\"></head>\n<body>\n<main class=\"pd-findings\" {Marker}>\n<h1>{Html.Escape(title)}</h1>\n{body}</main>\n" +
         $"<script src=\"{PreviewServer.Prefix}live-reload.js\" defer></script>\n</body>\n</html>\n";
 }

@@ -24,7 +24,7 @@ public sealed record ImportRunResult(IReadOnlyList<Diagnostic> Findings, IReadOn
     /// <summary>The summary: one line per source, then what was written and, when nothing was, why and what to do.</summary>
     public IEnumerable<string> Summary(string language)
     {
-        var en = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var en = Core.Diagnostics.MessageLanguage.IsEnglish(language);
         foreach (var f in Files)
         {
             yield return en
@@ -124,7 +124,7 @@ public static class ImportRun
 
     /// <summary>A source that cannot be read, as one line with its code.</summary>
     public static string Unreadable(SourceFileException e, string language) =>
-        language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+        Core.Diagnostics.MessageLanguage.IsEnglish(language)
             ? TerminalText.Escape($"error {e.Rule.Code}: {OneLine(e.Message)}")
             : TerminalText.Escape($"error {e.Rule.Code}: {(e.Rule == ImportRules.Unreadable ? "文件无法读取，未导入任何内容" : e.Rule.Title)}{(e.MessageZh is { } zh ? "：" + OneLine(zh) : OriginalText.InChinese(e.Message))}");
 

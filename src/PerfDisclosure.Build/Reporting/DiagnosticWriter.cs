@@ -50,7 +50,7 @@ public static class DiagnosticWriter
         var fix => $"{d.Message}（{fix}）",
     };
 
-    private static bool IsEnglish(string language) => language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+    private static bool IsEnglish(string language) => Core.Diagnostics.MessageLanguage.IsEnglish(language);
 
     /// <summary>The severity word of a finding: a draft's is <c>draft-error</c>, <c>draft-warning</c>, <c>draft-info</c> (never stopping a build).</summary>
     public static string SeverityOf(Diagnostic d) => d.Draft ? "draft-" + Severity(d.Severity) : Severity(d.Severity);

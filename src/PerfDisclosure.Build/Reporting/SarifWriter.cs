@@ -15,7 +15,7 @@ public static class SarifWriter
     {
         rules ??= RuleSet.Default;
         var index = rules.Rules.Select((r, i) => (r.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
-        var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var english = Core.Diagnostics.MessageLanguage.IsEnglish(language);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
