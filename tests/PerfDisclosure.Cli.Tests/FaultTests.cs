@@ -49,12 +49,7 @@ public class FaultTests
     {
         var root = Repo.TempDir("disk-full");
         var content = CliProcess.CopyContent(root);
-        var disk = Path.Combine(root, "disk");
-        Directory.CreateDirectory(disk);
-        if (!Mount(disk, "size=256k"))
-        {
-            Assert.Skip("mounting a small tmpfs needs root with CAP_SYS_ADMIN; this machine refuses it");
-        }
+        var disk = SmallDisk(root, "size=256k");
 
         try
         {
@@ -117,12 +112,7 @@ public class FaultTests
     {
         var root = Repo.TempDir("read-only");
         var content = CliProcess.CopyContent(root);
-        var disk = Path.Combine(root, "disk");
-        Directory.CreateDirectory(disk);
-        if (!Mount(disk, "size=256k,ro"))
-        {
-            Assert.Skip("mounting a read-only tmpfs needs root with CAP_SYS_ADMIN; this machine refuses it");
-        }
+        var disk = SmallDisk(root, "size=256k,ro");
 
         try
         {
@@ -169,15 +159,23 @@ public class FaultTests
     private static string Failure(string error) =>
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), l => l.StartsWith("错误：", StringComparison.Ordinal) || l.StartsWith("error: ", StringComparison.Ordinal));
 
-    private static bool Mount(string where, string options)
+    /// <summary>A tmpfs of these options mounted at <c>disk</c> under <paramref name="root"/>; the test is skipped where it cannot be mounted.</summary>
+    private static string SmallDisk(string root, string options)
     {
-        if (!CliProcess.IsRoot)
+        var disk = Path.Combine(root, "disk");
+        Directory.CreateDirectory(disk);
+        if (!CliProcess.IsRoot || !Mounted())
         {
-            return false;
+            Assert.Skip($"mounting a tmpfs ({options}) needs root with CAP_SYS_ADMIN; this machine refuses it");
         }
 
-        using var mount = Process.Start(new ProcessStartInfo("mount", ["-t", "tmpfs", "-o", options, "tmpfs", where]) { RedirectStandardError = true })!;
-        mount.WaitForExit();
-        return mount.ExitCode == 0;
+        return disk;
+
+        bool Mounted()
+        {
+            using var mount = Process.Start(new ProcessStartInfo("mount", ["-t", "tmpfs", "-o", options, "tmpfs", disk]) { RedirectStandardError = true })!;
+            mount.WaitForExit();
+            return mount.ExitCode == 0;
+        }
     }
 }

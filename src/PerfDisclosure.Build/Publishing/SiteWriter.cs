@@ -170,13 +170,7 @@ public sealed class SiteWriter
             hash = Hash(digest.GetCurrentHash());
         }
 
-        if (Unchanged(normal, hash, length) is not null)
-        {
-            File.Delete(path);
-            return;
-        }
-
-        RecordStaged(normal, hash, length, path);
+        Settle(normal, path, hash, length);
     }
 
     /// <summary>
@@ -224,6 +218,18 @@ public sealed class SiteWriter
         }
 
         return null;
+    }
+
+    /// <summary>A file written whole into staging: removed when the published site holds the same bytes (and its entry kept), else recorded.</summary>
+    private void Settle(string normal, string full, UInt128 hash, long length)
+    {
+        if (Unchanged(normal, hash, length) is not null)
+        {
+            File.Delete(full);
+            return;
+        }
+
+        RecordStaged(normal, hash, length, full);
     }
 
     /// <summary>Records a file put into staging, with its modification time once written.</summary>
@@ -343,23 +349,18 @@ public sealed class SiteWriter
             {
                 closed = true;
                 var digest = Hash(hash.GetCurrentHash());
-                var unchanged = writer.Unchanged(normal, digest, length) is not null;
                 if (file is not null)
                 {
                     file.Dispose();
-                    if (unchanged)
+                    writer.Settle(normal, full, digest, length);
+                }
+                else if (writer.Unchanged(normal, digest, length) is null)
+                {
+                    using (var handle = File.OpenHandle(writer.Folder(full), FileMode.CreateNew, FileAccess.Write, FileShare.None))
                     {
-                        File.Delete(full);
+                        RandomAccess.Write(handle, memory!.GetBuffer().AsSpan(0, (int)memory.Length), 0);
                     }
-                }
-                else if (!unchanged)
-                {
-                    using var handle = File.OpenHandle(writer.Folder(full), FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                    RandomAccess.Write(handle, memory!.GetBuffer().AsSpan(0, (int)memory.Length), 0);
-                }
 
-                if (!unchanged)
-                {
                     writer.RecordStaged(normal, digest, length, full);
                 }
             }
